@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/themes"
+)
+
+type buildOptions struct {
+	streams
+	Source   string
+	Dest     string
+	BaseURL  string
+	NoMinify bool
+	Drafts   bool
+}
+
+func newBuildCmd(s streams, runF func(*buildOptions) error) *cobra.Command {
+	opts := &buildOptions{streams: s}
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the site into a folder",
+		Long: `Build the site in the source folder and write it to the destination folder,
+ready to publish. The new site replaces the old one only when the whole
+build succeeds: if anything is wrong, every problem is listed with its
+file:line:col and the destination is left as it was.`,
+		Example: `  readykit build
+  readykit build --source oak-house --dest /tmp/oak-house
+  readykit build --base-url "$URL"      # on Netlify`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := checkBaseURL(opts.BaseURL); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return failed(runBuild(c.Context(), opts))
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Source, "source", "s", ".", "the site folder, holding readykit.yaml")
+	f.StringVarP(&opts.Dest, "dest", "d", "", "where to write the site (default: public/ in the site folder)")
+	f.StringVar(&opts.BaseURL, "base-url", "", "the address the site is published at, replacing baseURL in readykit.yaml")
+	f.BoolVar(&opts.NoMinify, "no-minify", false, "write HTML, CSS and JavaScript as they are, to read or compare")
+	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
+	_ = cmd.MarkFlagDirname("source")
+	_ = cmd.MarkFlagDirname("dest")
+	return cmd
+}
+
+func runBuild(ctx context.Context, opts *buildOptions) error {
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(opts.Source, "public")
+	}
+	start := time.Now()
+	res, err := generator.Build(ctx, generator.Options{
+		Source:  os.DirFS(opts.Source),
+		Theme:   themes.Default(),
+		BaseURL: opts.BaseURL,
+		Drafts:  opts.Drafts,
+		Minify:  !opts.NoMinify,
+	}, publish.Dir{Path: dest})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Out, "Built %d pages (%d files, %s) in %s into %s\n",
+		res.Pages, res.Files, size(res.Bytes), time.Since(start).Round(time.Millisecond), dest)
+	return nil
+}
+
+// checkBaseURL rejects a --base-url that is not a full web address.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("--base-url %q is not a full web address such as https://dspt.example.org/", s)
+	}
+	return nil
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

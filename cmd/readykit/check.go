@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/themes"
+)
+
+type checkOptions struct {
+	streams
+	Source string
+}
+
+func newCheckCmd(s streams, runF func(*checkOptions) error) *cobra.Command {
+	opts := &checkOptions{streams: s}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check the site for problems without writing anything",
+		Long: `Check runs the whole build (settings, data, pages, links and templates)
+and reports every problem with its file:line:col, but writes nothing.`,
+		Example: `  readykit check
+  readykit check --source oak-house`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return failed(runCheck(c.Context(), opts))
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Source, "source", "s", ".", "the site folder, holding readykit.yaml")
+	_ = cmd.MarkFlagDirname("source")
+	return cmd
+}
+
+func runCheck(ctx context.Context, opts *checkOptions) error {
+	res, err := generator.Build(ctx, generator.Options{
+		Source: os.DirFS(opts.Source),
+		Theme:  themes.Default(),
+	}, publish.Discard{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Out, "No problems found in %d pages.\n", res.Pages)
+	return nil
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/diag"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1 // the site has problems, or the work could not be done
+	exitUsage   = 2 // the command line is wrong
+)
+
+// streams are where a command reads and writes, so tests can capture them.
+type streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// failure is an error from a command's work (not its command line), with
+// the exit code it ends the program with.
+type failure struct {
+	code int
+	err  error
+}
+
+func (f *failure) Error() string { return f.err.Error() }
+func (f *failure) Unwrap() error { return f.err }
+
+// failed marks err as a failure of the work, exiting with code 1.
+func failed(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &failure{code: exitContent, err: err}
+}
+
+func newRootCmd(s streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "readykit",
+		Short: "Build a DSPT readiness site from Markdown and data",
+		Long: `readykit builds a website that helps adult social care providers prepare
+for the NHS Data Security and Protection Toolkit (DSPT): a checklist of the
+mandatory evidence items, plain-English guidance for each, and a programme
+to finish before the 30 June deadline.
+
+A site is a folder with readykit.yaml, Markdown pages under content/ and
+toolkit data under content/data/. Start one with "readykit new".`,
+		Example: `  readykit new oak-house     # start a site in the folder oak-house
+  cd oak-house
+  readykit serve             # preview it at http://127.0.0.1:1313/
+  readykit build             # write the finished site to public/`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetIn(s.In)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newBuildCmd(s, nil),
+		newCheckCmd(s, nil),
+		newServeCmd(s, nil),
+		newNewCmd(s, nil),
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// run runs the command line args and returns the exit code. Errors from a
+// command's work are failures (exit 1); anything else cobra returns is a
+// problem with the command line (exit 2).
+func run(args []string, s streams) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var f *failure
+	if errors.As(err, &f) {
+		report(s.Err, f.err)
+		return f.code
+	}
+	fmt.Fprintf(s.Err, "readykit: %v\n", err)
+	return exitUsage
+}
+
+// report prints an error: content problems one per line as
+// file:line:col: message, then a line saying which stage stopped.
+func report(w io.Writer, err error) {
+	fes := generator.FileErrors(err)
+	if len(fes) == 0 {
+		fmt.Fprintf(w, "readykit: %v\n", err)
+		return
+	}
+	for i, fe := range fes {
+		if i == diag.MaxReported {
+			fmt.Fprintf(w, "... and %d more\n", len(fes)-i)
+			break
+		}
+		fmt.Fprintln(w, fe.Error())
+	}
+	stage := "build"
+	var se *generator.StageError
+	if errors.As(err, &se) {
+		stage = se.Stage
+	}
+	fmt.Fprintf(w, "readykit: %s found %s\n", stage, diag.Plural(len(fes), "1 problem", fmt.Sprintf("%d problems", len(fes))))
+}
+
+// usageArgs wraps a cobra.PositionalArgs so its error reads as a usage
+// error with a pointer to --help.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if err := check(c, args); err != nil {
+			return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+		}
+		return nil
+	}
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/devserver"
+	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/themes"
+)
+
+type serveOptions struct {
+	streams
+	Source string
+	Bind   string
+	Port   int
+	Drafts bool
+	// ready, when set, receives the address once the server is listening
+	// and watching; tests use it instead of guessing.
+	ready chan<- string
+}
+
+func newServeCmd(s streams, runF func(*serveOptions) error) *cobra.Command {
+	opts := &serveOptions{streams: s}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Preview the site, rebuilding as you edit",
+		Long: `Serve builds the site into memory and serves it on this computer. It
+watches the site folder and rebuilds whenever you save a file; open pages
+reload by themselves. If a change breaks the build, the pages show what is
+wrong and where, and the last good version is kept until you fix it.
+
+The server listens on 127.0.0.1, so only this computer can see it. Use
+--bind 0.0.0.0 to let other devices on your network see it too.`,
+		Example: `  readykit serve
+  readykit serve --source oak-house --port 8080
+  readykit serve --bind 0.0.0.0        # visible to your network`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, args []string) error {
+			if opts.Port < 0 || opts.Port > 65535 {
+				return fmt.Errorf("--port %d is not a port number (0 to 65535)", opts.Port)
+			}
+			if net.ParseIP(opts.Bind) == nil && opts.Bind != "localhost" {
+				return fmt.Errorf("--bind %q is not an IP address such as 127.0.0.1", opts.Bind)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt)
+			defer stop()
+			return failed(runServe(ctx, opts))
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Source, "source", "s", ".", "the site folder, holding readykit.yaml")
+	f.StringVar(&opts.Bind, "bind", "127.0.0.1", "the address to listen on")
+	f.IntVarP(&opts.Port, "port", "p", 1313, "the port to listen on (0 picks a free one)")
+	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
+	_ = cmd.MarkFlagDirname("source")
+	return cmd
+}
+
+func runServe(ctx context.Context, opts *serveOptions) error {
+	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s:%d (%v); is another server using that port? Try --port with another number", opts.Bind, opts.Port, err)
+	}
+	defer ln.Close()
+	addr := "http://" + ln.Addr().String() + "/"
+
+	srv := devserver.New(devserver.Options{
+		Root: opts.Source,
+		Skip: []string{"public", "node_modules"},
+		Log:  opts.Err,
+		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) error {
+			_, err := generator.Build(ctx, generator.Options{
+				Source:     os.DirFS(opts.Source),
+				Theme:      themes.Default(),
+				BaseURL:    addr,
+				Drafts:     opts.Drafts,
+				Transforms: extra,
+			}, sink)
+			return err
+		},
+	})
+	if err := srv.Rebuild(ctx); err != nil {
+		report(opts.Err, err)
+	}
+
+	watching := make(chan struct{})
+	watchErr := make(chan error, 1)
+	go func() { watchErr <- srv.Watch(ctx, watching) }()
+	select {
+	case <-watching:
+	case err := <-watchErr:
+		return fmt.Errorf("cannot watch %s for changes: %w", opts.Source, err)
+	}
+
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		// Requests end with ctx, so open event streams do not hold up
+		// shutting down.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	fmt.Fprintf(opts.Out, "Serving %s at %s (press Ctrl+C to stop)\n", opts.Source, addr)
+	if ip := net.ParseIP(opts.Bind); ip != nil && !ip.IsLoopback() {
+		fmt.Fprintln(opts.Out, "Other devices on your network can see this site.")
+	}
+	if opts.ready != nil {
+		opts.ready <- addr
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+	select {
+	case err := <-serveErr:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		fmt.Fprintln(opts.Out, "Stopped.")
+		return nil
+	}
+}

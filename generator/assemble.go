@@ -1,0 +1,109 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// assemble puts the site together: the edition's standards and items, a
+// page for each, and the links between pages (parents, menus).
+func (b *builder) assemble() error {
+	s := &Site{
+		Config:     b.cfg,
+		Edition:    b.edition,
+		Standards:  b.data.Standards,
+		Items:      editionItems(b.data.Standards),
+		Programme:  &b.prog,
+		byURL:      map[string]*Page{},
+		byItem:     map[string]*Page{},
+		byStandard: map[int]*Page{},
+	}
+	pages := slices.Clone(b.pages)
+	for _, st := range s.Standards {
+		sp := &Page{
+			Title:       fmt.Sprintf("Standard %d: %s", st.Number, st.Name),
+			LinkTitle:   fmt.Sprintf("Standard %d", st.Number),
+			Description: st.Summary,
+			URL:         standardURL(st.Number),
+			Layout:      "standard",
+			Weight:      st.Number,
+			Standard:    st,
+		}
+		s.byStandard[st.Number] = sp
+		pages = append(pages, sp)
+		for _, it := range st.Items {
+			ip := &Page{
+				Title:       it.Title,
+				LinkTitle:   it.Reference(),
+				Description: it.Asks,
+				URL:         itemURL(it.ID),
+				Layout:      "item",
+				Standard:    st,
+				Item:        it,
+				Parent:      sp,
+			}
+			s.byItem[it.ID] = ip
+			pages = append(pages, ip)
+		}
+	}
+	link(s.Standards, func(st *toolkit.Standard) *Page { return s.byStandard[st.Number] })
+	link(s.Items, func(it *toolkit.Item) *Page { return s.byItem[it.ID] })
+	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
+	for _, p := range pages {
+		s.byURL[p.URL] = p
+	}
+	for _, p := range pages {
+		if p.Parent == nil && p.URL != "/" && p.URL != "/404.html" {
+			p.Parent = s.parentOf(p.URL)
+		}
+	}
+	s.Pages = pages
+	s.Menu = menu(pages, "main")
+	s.Footer = menu(pages, "footer")
+	b.site = s
+	return nil
+}
+
+// parentOf finds the nearest page above url: /standards/1/ sits under
+// /standards/ if there is such a page, and every page under the home page.
+func (s *Site) parentOf(url string) *Page {
+	for dir := path.Dir(strings.TrimSuffix(url, "/")); ; dir = path.Dir(dir) {
+		if dir == "/" {
+			return s.byURL["/"]
+		}
+		if p := s.byURL[dir+"/"]; p != nil {
+			return p
+		}
+	}
+}
+
+// link sets Prev and Next on the pages of a sequence.
+func link[T any](seq []T, page func(T) *Page) {
+	for i := range seq {
+		p := page(seq[i])
+		if i > 0 {
+			p.Prev = page(seq[i-1])
+		}
+		if i+1 < len(seq) {
+			p.Next = page(seq[i+1])
+		}
+	}
+}
+
+func menu(pages []*Page, name string) []*Page {
+	var out []*Page
+	for _, p := range pages {
+		if p.Menu == name {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Name(), b.Name()))
+	})
+	return out
+}

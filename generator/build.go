@@ -1,0 +1,132 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"time"
+
+	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/markdown"
+	"github.com/readykit/readykit/generator/programme"
+	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/generator/theme"
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// FileError is a problem at a file:line:col in a site's content.
+type FileError = diag.FileError
+
+// Options say what to build and how.
+type Options struct {
+	// Source is the site folder.
+	Source fs.FS
+	// Theme is the embedded theme that the site's theme folder overrides.
+	Theme fs.FS
+	// BaseURL, when set, replaces the base URL in readykit.yaml.
+	BaseURL string
+	// Drafts includes pages marked draft.
+	Drafts bool
+	// Minify minifies HTML, CSS, JavaScript, JSON, SVG and XML.
+	Minify bool
+	// Transforms run on every output file after minifying; the dev server
+	// adds its reload script this way.
+	Transforms []publish.Transform
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages  int   // HTML pages written
+	Files  int   // all files written
+	Bytes  int64 // total size of the files
+	Stages []StageTime
+}
+
+// StageTime is how long one stage took.
+type StageTime struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// StageError is the error of a build stage: its name and what went wrong,
+// often a diag.Errors list.
+type StageError struct {
+	Stage string
+	Err   error
+}
+
+func (e *StageError) Error() string { return e.Stage + ": " + e.Err.Error() }
+func (e *StageError) Unwrap() error { return e.Err }
+
+// FileErrors returns the content problems in err, if any, in order.
+func FileErrors(err error) []*FileError {
+	var list diag.Errors
+	if errors.As(err, &list) {
+		return list
+	}
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return []*FileError{fe}
+	}
+	return nil
+}
+
+// builder holds one build's state as it passes through the stages.
+type builder struct {
+	opts Options
+
+	cfg   Config
+	theme *theme.Theme
+	md    *markdown.Converter
+	data  toolkit.Data
+	prog  programme.Programme
+
+	pages  []*Page
+	static []staticFile
+
+	edition  *toolkit.Edition
+	urls     map[string]string // every address -> the file it comes from
+	itemDocs map[string]*markdown.Parsed
+
+	site  *Site
+	files []publish.File
+}
+
+// staticFile is a file published as it is, from the site or the theme.
+type staticFile struct {
+	path string // output path
+	read func() ([]byte, error)
+}
+
+// Build builds the site described by opts and hands the finished files to
+// sink. It returns a *StageError naming the stage that failed.
+func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error) {
+	b := &builder{opts: opts}
+	stages := []struct {
+		name string
+		run  func() error
+	}{
+		{"load", b.load},
+		{"check", b.check},
+		{"assemble", b.assemble},
+		{"render", b.render},
+		{"publish", func() error { return b.publish(sink) }},
+	}
+	res := &Result{}
+	for _, s := range stages {
+		if err := ctx.Err(); err != nil {
+			return nil, &StageError{Stage: s.name, Err: err}
+		}
+		start := time.Now()
+		if err := s.run(); err != nil {
+			return nil, &StageError{Stage: s.name, Err: err}
+		}
+		res.Stages = append(res.Stages, StageTime{s.name, time.Since(start)})
+	}
+	for _, f := range b.files {
+		res.Files++
+		res.Bytes += int64(len(f.Data))
+	}
+	res.Pages = len(b.site.Pages)
+	return res, nil
+}

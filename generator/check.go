@@ -1,0 +1,175 @@
+package generator
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/readykit/readykit/generator/content"
+	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/markdown"
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// Addresses of the pages generated from data.
+func standardURL(n int) string { return "/standards/" + strconv.Itoa(n) + "/" }
+func itemURL(id string) string { return "/items/" + id + "/" }
+func isMenu(name string) bool  { return name == "" || name == "main" || name == "footer" }
+func generatedBy(url string) string {
+	switch {
+	case strings.HasPrefix(url, "/standards/"):
+		return "the standards data"
+	case strings.HasPrefix(url, "/items/"):
+		return "the item data"
+	}
+	return ""
+}
+
+// check validates the site as a whole and resolves every Markdown link.
+func (b *builder) check() error {
+	var errs diag.List
+
+	errs.Add(b.data.Check(b.prog.Weeks)...)
+	errs.Add(b.prog.Check()...)
+	b.edition = b.data.Select(b.cfg.Edition)
+	if b.edition == nil {
+		hint := "Use one of: " + strings.Join(b.data.EditionIDs(), ", ")
+		if s := content.Suggest(b.cfg.Edition, b.data.EditionIDs()); s != "" {
+			hint = fmt.Sprintf("Did you mean %q?", s)
+		}
+		errs.Addf(b.cfg.Src.At("edition"), hint, "there is no edition %q", b.cfg.Edition)
+		return errs.Err()
+	}
+
+	// Every address the site will have, and where it comes from.
+	b.urls = map[string]string{}
+	for _, s := range b.data.Standards {
+		b.urls[standardURL(s.Number)] = standardsFile
+		for _, it := range s.Items {
+			b.urls[itemURL(it.ID)] = it.Src.Pos.File
+		}
+	}
+	for _, p := range b.pages {
+		if !b.theme.Has(p.Layout) {
+			errs.Addf(p.src.At("layout"), "Use one of the theme's layouts ("+strings.Join(b.theme.Layouts(), ", ")+"), or add layouts/"+p.Layout+".html to your theme",
+				"unknown layout %q", p.Layout)
+		}
+		if !isMenu(p.Menu) {
+			errs.Addf(p.src.At("menu"), "Use main or footer, or remove the line", "unknown menu %q", p.Menu)
+		}
+		if prev, ok := b.urls[p.URL]; ok {
+			what := prev
+			if g := generatedBy(p.URL); g != "" {
+				what = g
+			}
+			errs.Addf(diag.Pos{File: p.file, Line: 1, Col: 1}, "Rename or move the file",
+				"this page's address %s is already used by %s", p.URL, what)
+			continue
+		}
+		b.urls[p.URL] = p.file
+	}
+	for _, p := range b.pages {
+		for _, a := range p.aliases {
+			u, err := url.Parse(a.Value)
+			switch {
+			case err != nil || !strings.HasPrefix(a.Value, "/") || u.RawQuery != "" || u.Fragment != "" || strings.Contains(a.Value, ".."):
+				errs.Addf(a.Pos, "Write an address within the site, such as /old-name/", "alias %q is not a site address", a.Value)
+			case b.urls[a.Value] != "":
+				errs.Addf(a.Pos, "Remove the alias, or move the page that has that address", "alias %s is already the address of %s", a.Value, b.urls[a.Value])
+			default:
+				b.urls[a.Value] = p.file
+			}
+		}
+	}
+	for _, f := range b.static {
+		b.urls["/"+f.path] = "a static file"
+	}
+
+	for _, p := range b.pages {
+		errs.Add(p.parsed.Links(b.resolver(p.URL, path.Dir(p.file)))...)
+	}
+	b.itemDocs = map[string]*markdown.Parsed{}
+	for _, s := range b.data.Standards {
+		for _, it := range s.Items {
+			doc := b.md.Parse(markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body})
+			errs.Add(doc.Links(b.resolver(itemURL(it.ID), itemsDir))...)
+			b.itemDocs[it.ID] = doc
+		}
+	}
+	return errs.Err()
+}
+
+// resolver checks links written on the page at pageURL, whose source is in
+// srcDir, and turns them into addresses under the base path. Links may be
+// site addresses (/checklist/), relative ones (../about/) or the Markdown
+// file of another page (about.md).
+func (b *builder) resolver(pageURL, srcDir string) markdown.Resolver {
+	base := b.cfg.basePath()
+	return func(dest string) (string, error) {
+		u, err := url.Parse(dest)
+		if err != nil {
+			return "", &diag.FileError{Msg: fmt.Sprintf("link %q is not a valid address", dest), Hint: "Check the link for spaces or stray characters"}
+		}
+		if u.Scheme != "" || u.Host != "" || u.Path == "" {
+			// Another site, an email address, or a place on this page.
+			return dest, nil
+		}
+		target := u.Path
+		switch {
+		case strings.HasSuffix(target, ".md"):
+			target = pageURL0(path.Join(srcDir, target))
+		case !strings.HasPrefix(target, "/"):
+			dir := pageURL
+			if !strings.HasSuffix(dir, "/") {
+				dir = path.Dir(dir) + "/"
+			}
+			target = path.Join(dir, target)
+			if strings.HasSuffix(u.Path, "/") && !strings.HasSuffix(target, "/") {
+				target += "/"
+			}
+		}
+		if b.urls[target] == "" && b.urls[target+"/"] != "" {
+			target += "/"
+		}
+		if b.urls[target] == "" {
+			return "", b.missingPage(dest, target)
+		}
+		u.Path = base + strings.TrimPrefix(target, "/")
+		return u.String(), nil
+	}
+}
+
+// pageURL0 gives the address of the page whose source is file, which is
+// relative to the site folder.
+func pageURL0(file string) string {
+	rel, ok := strings.CutPrefix(file, contentDir+"/")
+	if !ok {
+		return "/" + file
+	}
+	return pageURL(rel)
+}
+
+func (b *builder) missingPage(dest, target string) error {
+	hint := "Check the address, or create the page"
+	known := make([]string, 0, len(b.urls))
+	for u := range b.urls {
+		known = append(known, u)
+	}
+	slices.Sort(known)
+	if s := content.Suggest(target, known); s != "" {
+		hint = fmt.Sprintf("Did you mean %s?", s)
+	}
+	return &diag.FileError{Msg: fmt.Sprintf("link to %q goes to no page of this site", dest), Hint: hint}
+}
+
+// edition's item ids, in order, for assemble.
+func editionItems(standards []*toolkit.Standard) []*toolkit.Item {
+	var out []*toolkit.Item
+	for _, s := range standards {
+		out = append(out, s.Items...)
+	}
+	return out
+}

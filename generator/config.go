@@ -1,0 +1,88 @@
+package generator
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/readykit/readykit/generator/content"
+	"github.com/readykit/readykit/generator/diag"
+)
+
+// ConfigFile is the name of a site's settings file.
+const ConfigFile = "readykit.yaml"
+
+// Config is a site's settings, from readykit.yaml.
+type Config struct {
+	// Title names the site, in the header and every page title.
+	Title string `yaml:"title,required"`
+	// Description is a sentence about the site, for search engines.
+	Description string `yaml:"description"`
+	// Organisation is who publishes the site: a consultant, a local
+	// support organisation, a care provider.
+	Organisation string `yaml:"organisation"`
+	// BaseURL is the address the site is published at, such as
+	// https://dspt.example.org/. It is needed for the sitemap.
+	BaseURL string `yaml:"baseURL"`
+	// Edition is the id of the toolkit edition the site covers.
+	Edition string `yaml:"edition,required"`
+	// Theme names the folder under themes/ whose files replace the
+	// embedded theme's. It defaults to "default".
+	Theme string `yaml:"theme"`
+	// Language is the language of the content, as a tag such as en-GB.
+	Language string `yaml:"language"`
+	// Options switch optional behaviour on.
+	Options SiteOptions `yaml:"options"`
+
+	Src content.Source
+}
+
+// SiteOptions are switches in readykit.yaml.
+type SiteOptions struct {
+	// RawHTML lets HTML written in Markdown through to the pages. It is off
+	// by default so content cannot add scripts by accident.
+	RawHTML bool `yaml:"rawHTML"`
+}
+
+var (
+	languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
+	themeName   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+)
+
+// normalise fills defaults and checks values no other part of the site is
+// needed for.
+func (c *Config) normalise(errs *diag.List) {
+	if c.Theme == "" {
+		c.Theme = "default"
+	} else if !themeName.MatchString(c.Theme) {
+		errs.Addf(c.Src.At("theme"), "Use lower-case letters, digits, - and _", "theme name %q is not a plain folder name", c.Theme)
+	}
+	if c.Language == "" {
+		c.Language = "en-GB"
+	} else if !languageTag.MatchString(c.Language) {
+		errs.Addf(c.Src.At("language"), "Use a language tag such as en-GB or cy", "%q is not a language tag", c.Language)
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			errs.Addf(c.Src.At("baseURL"), "Write the full address, such as https://dspt.example.org/", "baseURL %q is not a web address", c.BaseURL)
+			return
+		}
+		if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+}
+
+// basePath is the path part of the base URL, such as "/" or "/dspt/": what
+// every address in the site starts with.
+func (c *Config) basePath() string {
+	if c.BaseURL == "" {
+		return "/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}

@@ -1,0 +1,427 @@
+package content
+
+import (
+	"encoding"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/readykit/readykit/generator/diag"
+)
+
+// Source records where a decoded mapping and each of its keys' values were
+// found. Give a struct a field of this type and Decode fills it.
+type Source struct {
+	Pos  diag.Pos
+	keys map[string]diag.Pos
+}
+
+// At returns the position of key's value, or of the mapping when the key
+// was not written.
+func (s Source) At(key string) diag.Pos {
+	if p, ok := s.keys[key]; ok {
+		return p
+	}
+	return s.Pos
+}
+
+// Has reports whether key was written in the mapping.
+func (s Source) Has(key string) bool {
+	_, ok := s.keys[key]
+	return ok
+}
+
+// Text is a scalar with the position it was written at, for values that
+// later checks need to point at one by one, such as the entries of a list.
+type Text struct {
+	Value string
+	Pos   diag.Pos
+}
+
+func (t Text) String() string { return t.Value }
+
+var (
+	textType      = reflect.TypeFor[Text]()
+	sourceType    = reflect.TypeFor[Source]()
+	unmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// DecodeYAML parses data, the text of file starting at the file's line
+// `line`, and decodes it into v, which must be a pointer. It returns every
+// problem found; v holds whatever could be decoded.
+func DecodeYAML(file string, data []byte, line int, v any) []error {
+	d := &decoder{file: file, line: line}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return []error{d.syntaxError(err)}
+	}
+	var body ast.Node
+	for i, doc := range f.Docs {
+		if i > 0 && doc.Body != nil {
+			d.errorf(doc.Body, "Keep one YAML document per file", "a second YAML document starts here")
+			break
+		}
+		if i == 0 {
+			body = doc.Body
+		}
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("content.DecodeYAML: v must be a non-nil pointer")
+	}
+	if body == nil {
+		// An empty document: the required-field check still applies.
+		d.value(nil, diag.Pos{File: file, Line: line, Col: 1}, "", rv.Elem())
+	} else {
+		d.value(body, d.pos(body), "", rv.Elem())
+	}
+	return d.errs
+}
+
+type decoder struct {
+	file string
+	line int
+	errs []error
+}
+
+func (d *decoder) tokenPos(tk *token.Token) diag.Pos {
+	if tk == nil || tk.Position == nil {
+		return diag.Pos{File: d.file, Line: d.line, Col: 1}
+	}
+	return diag.Pos{File: d.file, Line: tk.Position.Line, Col: tk.Position.Column}.Shift(d.line)
+}
+
+// pos is where a node starts: for a block mapping its first key, for a
+// sequence its first dash, for a scalar its first character.
+func (d *decoder) pos(n ast.Node) diag.Pos {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		if len(n.Values) > 0 && !n.IsFlowStyle {
+			return d.pos(n.Values[0].Key)
+		}
+		return d.tokenPos(n.Start)
+	case *ast.MappingValueNode:
+		return d.pos(n.Key)
+	case *ast.TagNode:
+		return d.tokenPos(n.Start)
+	case *ast.AnchorNode:
+		return d.tokenPos(n.Start)
+	}
+	return d.tokenPos(n.GetToken())
+}
+
+func (d *decoder) errorf(n ast.Node, hint, format string, args ...any) {
+	d.errs = append(d.errs, diag.Errorf(d.pos(n), hint, format, args...))
+}
+
+func (d *decoder) errorAt(p diag.Pos, hint, format string, args ...any) {
+	d.errs = append(d.errs, diag.Errorf(p, hint, format, args...))
+}
+
+// syntaxError turns the parser's error into a FileError with a hint that
+// covers the usual causes, since the parser's own words are technical.
+func (d *decoder) syntaxError(err error) error {
+	var se *yaml.SyntaxError
+	if errors.As(err, &se) {
+		msg := se.Message
+		hint := "Check the indentation, and put quotes around text that contains a colon followed by a space"
+		if strings.Contains(msg, "already defined") {
+			// "mapping key "a" already defined at [1:1]"
+			msg = strings.Replace(msg, "mapping key", "the key", 1)
+			if i := strings.Index(msg, " at ["); i >= 0 {
+				at := strings.Trim(msg[i+4:], "[]")
+				msg = msg[:i] + " on line " + strings.Replace(at, ":", ", column ", 1)
+			}
+			hint = "Remove one of the two, or rename it"
+		} else if strings.Contains(msg, "'\\t'") || strings.Contains(msg, "\t") {
+			msg = "a tab is used for indentation"
+			hint = "Indent YAML with spaces, not tabs"
+		}
+		return diag.Errorf(d.tokenPos(se.Token), hint, "YAML syntax error: %s", msg)
+	}
+	return diag.Errorf(diag.Pos{File: d.file, Line: d.line, Col: 1}, "Check the file is valid YAML", "YAML could not be read: %v", err)
+}
+
+// unwrap looks through tags and anchors to the node that holds the value.
+func (d *decoder) unwrap(n ast.Node) (ast.Node, bool) {
+	for {
+		switch m := n.(type) {
+		case *ast.TagNode:
+			n = m.Value
+		case *ast.AnchorNode:
+			n = m.Value
+		case *ast.AliasNode:
+			d.errorf(n, "Write the value out in full", "YAML aliases (*name) are not supported here")
+			return nil, false
+		case *ast.NullNode:
+			return nil, true
+		default:
+			return n, true
+		}
+	}
+}
+
+// value decodes n (nil for a missing or null value) into rv.
+func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
+	if n != nil {
+		var ok bool
+		if n, ok = d.unwrap(n); !ok {
+			return
+		}
+	}
+	if n == nil {
+		// Null leaves the zero value; required fields are checked by the
+		// caller, which knows the key. A struct still gets its Source.
+		if rv.Kind() == reflect.Struct {
+			d.mapping(nil, at, rv)
+		}
+		return
+	}
+	if rv.Type() == textType {
+		text, ok := d.scalar(n)
+		if !ok {
+			d.errorf(n, "Write it as a single value", "%s should be a single value, not %s", describeKey(key), describeNode(n))
+			return
+		}
+		rv.Set(reflect.ValueOf(Text{Value: text, Pos: d.pos(n)}))
+		return
+	}
+	if rv.CanAddr() && rv.Addr().Type().Implements(unmarshalType) {
+		text, ok := d.scalar(n)
+		if !ok {
+			d.errorf(n, "Write it as a single value on the same line as its key", "%s should be a single value, not %s", describeKey(key), describeNode(n))
+			return
+		}
+		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
+			d.errs = append(d.errs, withPos(err, d.pos(n), key))
+		}
+		return
+	}
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if rv.IsNil() {
+			rv.Set(reflect.New(rv.Type().Elem()))
+		}
+		d.value(n, at, key, rv.Elem())
+	case reflect.Struct:
+		m, ok := n.(*ast.MappingNode)
+		if !ok {
+			d.errorf(n, "Write it as key: value lines, indented under the key", "%s should be a set of key: value lines, not %s", describeKey(key), describeNode(n))
+			return
+		}
+		d.mapping(m, at, rv)
+	case reflect.Map:
+		m, ok := n.(*ast.MappingNode)
+		if !ok {
+			d.errorf(n, "Write it as key: value lines, indented under the key", "%s should be a set of key: value lines, not %s", describeKey(key), describeNode(n))
+			return
+		}
+		if rv.IsNil() {
+			rv.Set(reflect.MakeMap(rv.Type()))
+		}
+		for _, mv := range m.Values {
+			k, ok := d.scalar(mv.Key)
+			if !ok {
+				d.errorf(mv.Key, "Use plain text for keys", "this key is not plain text")
+				continue
+			}
+			ev := reflect.New(rv.Type().Elem()).Elem()
+			d.value(mv.Value, d.pos(mv.Key), k, ev)
+			rv.SetMapIndex(reflect.ValueOf(k), ev)
+		}
+	case reflect.Slice:
+		s, ok := n.(*ast.SequenceNode)
+		if !ok {
+			d.errorf(n, "Write each entry on its own line, starting with \"- \"", "%s should be a list, not %s", describeKey(key), describeNode(n))
+			return
+		}
+		out := reflect.MakeSlice(rv.Type(), len(s.Values), len(s.Values))
+		for i, e := range s.Values {
+			d.value(e, d.pos(e), key, out.Index(i))
+		}
+		rv.Set(out)
+	case reflect.String:
+		text, ok := d.scalar(n)
+		if !ok {
+			d.errorf(n, "Write the text on the same line as its key, or use | for several lines", "%s should be text, not %s", describeKey(key), describeNode(n))
+			return
+		}
+		rv.SetString(text)
+	case reflect.Int:
+		text, ok := d.scalar(n)
+		i, err := strconv.Atoi(strings.TrimSpace(text))
+		if !ok || err != nil {
+			d.errorf(n, "Write a whole number such as 3, without quotes", "%s should be a whole number, not %s", describeKey(key), describeValue(n, text, ok))
+			return
+		}
+		rv.SetInt(int64(i))
+	case reflect.Bool:
+		text, ok := d.scalar(n)
+		switch {
+		case ok && text == "true":
+			rv.SetBool(true)
+		case ok && text == "false":
+			rv.SetBool(false)
+		default:
+			d.errorf(n, "Write true or false", "%s should be true or false, not %s", describeKey(key), describeValue(n, text, ok))
+		}
+	default:
+		panic(fmt.Sprintf("content: cannot decode into %s", rv.Type()))
+	}
+}
+
+// mapping decodes m (nil when the value is missing) into the struct rv.
+func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
+	fields := structFields(rv.Type())
+	src := Source{Pos: at, keys: map[string]diag.Pos{}}
+	seen := map[string]bool{}
+	if m != nil {
+		for _, mv := range m.Values {
+			k, ok := d.scalar(mv.Key)
+			if !ok {
+				d.errorf(mv.Key, "Use plain text for keys", "this key is not plain text")
+				continue
+			}
+			f, ok := fields.byName[k]
+			if !ok {
+				d.errorf(mv.Key, unknownKeyHint(k, fields.names), "unknown key %q", k)
+				continue
+			}
+			seen[k] = true
+			vp := d.pos(mv.Key)
+			if mv.Value != nil {
+				if _, null := mv.Value.(*ast.NullNode); !null {
+					vp = d.pos(mv.Value)
+				}
+			}
+			src.keys[k] = vp
+			d.value(mv.Value, d.pos(mv.Key), k, rv.Field(f.index))
+			if f.required && rv.Field(f.index).IsZero() && isNull(mv.Value) {
+				d.errorf(mv.Key, fmt.Sprintf("Give %q a value", k), "%q is empty", k)
+			}
+		}
+	}
+	for _, f := range fields.list {
+		if f.required && !seen[f.name] {
+			d.errorAt(at, fmt.Sprintf("Add a line \"%s: ...\"", f.name), "missing required key %q", f.name)
+		}
+	}
+	if fields.source >= 0 {
+		rv.Field(fields.source).Set(reflect.ValueOf(src))
+	}
+}
+
+func isNull(n ast.Node) bool {
+	if n == nil {
+		return true
+	}
+	_, ok := n.(*ast.NullNode)
+	return ok
+}
+
+// scalar returns a scalar node's text as written (so 1.10 stays "1.10").
+func (d *decoder) scalar(n ast.Node) (string, bool) {
+	switch n := n.(type) {
+	case *ast.StringNode:
+		return n.Value, true
+	case *ast.LiteralNode:
+		return n.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return n.GetToken().Value, true
+	case *ast.NullNode:
+		return "", true
+	case *ast.TagNode:
+		return d.scalar(n.Value)
+	}
+	return "", false
+}
+
+type field struct {
+	name     string
+	index    int
+	required bool
+}
+
+type fieldSet struct {
+	list   []field
+	byName map[string]field
+	names  []string
+	source int
+}
+
+func structFields(t reflect.Type) fieldSet {
+	fs := fieldSet{byName: map[string]field{}, source: -1}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if sf.Type == sourceType {
+			fs.source = i
+			continue
+		}
+		tag, ok := sf.Tag.Lookup("yaml")
+		if !ok || tag == "-" || !sf.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		f := field{name: name, index: i, required: opts == "required"}
+		fs.list = append(fs.list, f)
+		fs.byName[name] = f
+		fs.names = append(fs.names, name)
+	}
+	slices.Sort(fs.names)
+	return fs
+}
+
+func unknownKeyHint(k string, known []string) string {
+	if s := Suggest(k, known); s != "" {
+		return fmt.Sprintf("Did you mean %q?", s)
+	}
+	return "Known keys are: " + strings.Join(known, ", ")
+}
+
+func describeKey(key string) string {
+	if key == "" {
+		return "this value"
+	}
+	return strconv.Quote(key)
+}
+
+func describeNode(n ast.Node) string {
+	switch n.(type) {
+	case *ast.MappingNode:
+		return "a set of key: value lines"
+	case *ast.SequenceNode:
+		return "a list"
+	}
+	return "a single value"
+}
+
+func describeValue(n ast.Node, text string, scalar bool) string {
+	if scalar {
+		return strconv.Quote(text)
+	}
+	return describeNode(n)
+}
+
+// withPos places an UnmarshalText error at the value. Such errors are
+// written as "why it is wrong. what to do" sentences; a FileError passes
+// its hint through.
+func withPos(err error, p diag.Pos, key string) error {
+	out := diag.FileError{Msg: err.Error()}
+	var fe *diag.FileError
+	if errors.As(err, &fe) {
+		out = *fe
+	}
+	out.Pos = p
+	if key != "" {
+		out.Msg = fmt.Sprintf("%s: %s", strconv.Quote(key), out.Msg)
+	}
+	return &out
+}

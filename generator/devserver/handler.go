@@ -1,0 +1,178 @@
+package devserver
+
+import (
+	"fmt"
+	"html/template"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// Handler serves the site from memory, the reload events and script, and
+// the error page while the last build failed.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc(EventsPath, s.events)
+	mux.HandleFunc(ScriptPath, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		write(w, reloadScript)
+	})
+	mux.HandleFunc(stylePath, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		write(w, errorStyle)
+	})
+	mux.HandleFunc("/", s.file)
+	return headers(mux)
+}
+
+func write(w http.ResponseWriter, s string) { _, _ = w.Write([]byte(s)) }
+
+// headers adds the site's security headers, and stops browsers caching
+// what will change on the next save.
+func headers(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, kv := range Headers {
+			w.Header().Set(kv[0], kv[1])
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// file serves one file of the built site. Addresses are checked before the
+// lookup: anything that tries to climb out of the site (.., encoded
+// slashes, backslashes) is refused, though the lookup is in memory and
+// could not reach the disk anyway.
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "Only GET and HEAD are allowed.", http.StatusMethodNotAllowed)
+		return
+	}
+	raw := strings.ToLower(r.URL.EscapedPath())
+	p := r.URL.Path
+	if strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") || strings.ContainsAny(p, "\\\x00") ||
+		strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") || !strings.HasPrefix(p, "/") {
+		http.Error(w, "Bad address.", http.StatusBadRequest)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	switch {
+	case name == "":
+		name = "index.html"
+	case strings.HasSuffix(p, "/"):
+		name += "/index.html"
+	}
+	if err, _ := s.state(); err != nil && (strings.HasSuffix(name, ".html") || path.Ext(name) == "") {
+		s.errorPage(w, err)
+		return
+	}
+	data, ok := s.site.Get(name)
+	if !ok && path.Ext(name) == "" {
+		if _, dir := s.site.Get(name + "/index.html"); dir {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		if data, ok = s.site.Get("404.html"); !ok {
+			http.NotFound(w, r)
+			return
+		}
+		name = "404.html"
+	}
+	ct := mime.TypeByExtension(path.Ext(name))
+	if ct == "" {
+		ct = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(data)
+	}
+}
+
+// events streams a "reload" event after every build until the client goes.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "Streaming is not supported.", http.StatusInternalServerError)
+		return
+	}
+	c := s.subscribe()
+	defer s.unsubscribe(c)
+	w.Header().Set("Content-Type", "text/event-stream")
+	_, v := s.state()
+	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %d\n\n", v)
+	flusher.Flush()
+	keepalive := time.NewTicker(30 * time.Second)
+	defer keepalive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case v := <-c:
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
+			flusher.Flush()
+		case <-keepalive.C:
+			fmt.Fprint(w, ": keep-alive\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, err error) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	fes := fileErrors(err)
+	var other string
+	if len(fes) == 0 {
+		other = err.Error()
+	}
+	_ = errorTemplate.Execute(w, map[string]any{
+		"Errors": fes, "Other": other, "Style": stylePath, "Script": ScriptPath,
+	})
+}
+
+var errorTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The site could not be built</title>
+<link rel="stylesheet" href="{{.Style}}">
+</head>
+<body>
+<main>
+<h1>The site could not be built</h1>
+<p>Fix the problems below and save: this page reloads by itself.</p>
+{{- if .Errors}}
+<ol class="errors">
+{{- range .Errors}}
+<li><code>{{.Pos}}</code> {{.Msg}}{{with .Hint}}<br><span class="hint">{{.}}</span>{{end}}</li>
+{{- end}}
+</ol>
+{{- else}}
+<pre>{{.Other}}</pre>
+{{- end}}
+</main>
+<script type="module" src="{{.Script}}"></script>
+</body>
+</html>
+`))
+
+const reloadScript = `// readykit dev server: reload the page after every rebuild.
+const events = new EventSource("/_readykit/events");
+events.addEventListener("reload", () => location.reload());
+`
+
+const errorStyle = `body { font: 1.125rem/1.5 system-ui, sans-serif; margin: 2rem; color: #0b0c0c; }
+h1 { color: #b10e1e; }
+.errors li { margin-bottom: 1rem; }
+code { font-weight: 700; }
+.hint { color: #484949; }
+`

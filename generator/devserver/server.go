@@ -1,0 +1,142 @@
+// Package devserver previews a site while it is being edited: it builds
+// into memory, serves the result on a local address, watches the site's
+// folders, rebuilds on every save and tells open pages to reload over
+// server-sent events.
+//
+// A failed rebuild keeps the last good site in memory; pages show the
+// problems instead, and the next good save clears them. The server never
+// reads the disk to answer a request: it serves only what the build put in
+// memory, so no address can reach a file outside the built site.
+package devserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/publish"
+)
+
+// Paths the server keeps for itself, outside any site's addresses.
+const (
+	EventsPath = "/_readykit/events"
+	ScriptPath = "/_readykit/reload.js"
+	stylePath  = "/_readykit/errors.css"
+)
+
+// BuildFunc builds the site into sink, running the extra transforms on
+// every file. The server calls it for the first build and every rebuild.
+type BuildFunc func(ctx context.Context, extra []publish.Transform, sink publish.Sink) error
+
+// Options configure a Server.
+type Options struct {
+	Build BuildFunc
+	// Root is the site folder to watch, recursively.
+	Root string
+	// Skip lists folder names under Root that are never watched, such as
+	// the output folder.
+	Skip []string
+	// Log receives a line per rebuild.
+	Log io.Writer
+	// Debounce is how long to wait after a change for more changes, so a
+	// save that touches several files rebuilds once. Default 100ms.
+	Debounce time.Duration
+}
+
+// Server is a dev server for one site.
+type Server struct {
+	opts Options
+	site publish.Memory
+
+	mu      sync.Mutex
+	errs    error // the last build's error, nil after a good build
+	version int   // counts builds, good or bad
+	clients map[chan int]struct{}
+}
+
+// New returns a server that has not built anything yet.
+func New(opts Options) *Server {
+	if opts.Debounce == 0 {
+		opts.Debounce = 100 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	return &Server{opts: opts, clients: map[chan int]struct{}{}}
+}
+
+// Rebuild builds the site. A good build replaces the site being served; a
+// failed one leaves it and is shown in the browser instead. Either way,
+// open pages are told to reload. It returns the build's error.
+func (s *Server) Rebuild(ctx context.Context) error {
+	start := time.Now()
+	err := s.opts.Build(ctx, []publish.Transform{publish.Reload(ScriptPath)}, &s.site)
+	if ctx.Err() != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.errs = err
+	s.version++
+	v := s.version
+	for c := range s.clients {
+		select {
+		case c <- v:
+		default: // the client has a reload pending already
+		}
+	}
+	s.mu.Unlock()
+	if err != nil {
+		n := len(fileErrors(err))
+		fmt.Fprintf(s.opts.Log, "Rebuild failed with %s; still serving the last good site\n", problems(n, err))
+		for _, fe := range fileErrors(err) {
+			fmt.Fprintf(s.opts.Log, "  %s\n", fe)
+		}
+	} else {
+		fmt.Fprintf(s.opts.Log, "Rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
+	}
+	return err
+}
+
+// state returns the current build error and version.
+func (s *Server) state() (error, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.errs, s.version
+}
+
+func (s *Server) subscribe() chan int {
+	c := make(chan int, 1)
+	s.mu.Lock()
+	s.clients[c] = struct{}{}
+	s.mu.Unlock()
+	return c
+}
+
+func (s *Server) unsubscribe(c chan int) {
+	s.mu.Lock()
+	delete(s.clients, c)
+	s.mu.Unlock()
+}
+
+func fileErrors(err error) []*diag.FileError {
+	var list diag.Errors
+	if errors.As(err, &list) {
+		return list
+	}
+	var fe *diag.FileError
+	if errors.As(err, &fe) {
+		return []*diag.FileError{fe}
+	}
+	return nil
+}
+
+func problems(n int, err error) string {
+	if n == 0 {
+		return "an error: " + err.Error()
+	}
+	return fmt.Sprintf("%d %s", n, diag.Plural(n, "problem", "problems"))
+}

@@ -1,0 +1,42 @@
+// Package generator builds a readykit site: a folder with readykit.yaml,
+// Markdown pages and YAML data about the Data Security and Protection
+// Toolkit, rendered with a theme into static files.
+//
+// # The site folder
+//
+//	readykit.yaml              site settings (see Config)
+//	content/*.md, content/**   pages: YAML front matter, then Markdown
+//	content/data/editions/     one YAML file per toolkit edition
+//	content/data/standards.yaml  the ten National Data Guardian standards
+//	content/data/items/*.md    one file per evidence item: its facts as
+//	                           front matter, its guidance as Markdown
+//	content/data/programme.yaml  the weeks of the programme and their work
+//	static/                    files published as they are
+//	themes/<theme>/            files that replace the embedded theme's,
+//	                           one by one
+//
+// A page's address follows its file: content/about.md is /about/,
+// content/index.md is the home page and content/404.md is /404.html.
+// Every standard gets a page at /standards/<number>/ and every item of the
+// selected edition one at /items/<id>/.
+//
+// # The build
+//
+// Build runs five stages, each of which wraps its errors with its name:
+//
+//	load      read settings, pages, data and theme templates, with positions
+//	check     validate the whole: ids, references, counts, layouts, links
+//	assemble  select the edition, derive addresses, menus and breadcrumbs
+//	render    Markdown to HTML, pages through templates, sitemap, redirects
+//	publish   the transform chain (minify, reload script), then the sink
+//
+// Every problem in the site's content is a diag.FileError naming
+// file:line:col and what to do. A stage reports all the problems it finds;
+// a stage with problems stops the build, since later stages would only
+// report their consequences. Nothing reaches the sink unless every stage
+// succeeds, so a failed build leaves the previous output as it was.
+//
+// The same input always gives byte-identical output: files are produced in
+// a fixed order, maps are never ranged over into output, and nothing
+// depends on the clock.
+package generator

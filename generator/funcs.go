@@ -1,0 +1,86 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/readykit/readykit/generator/content"
+	"github.com/readykit/readykit/generator/diag"
+)
+
+// PageData is what a layout is executed with.
+type PageData struct {
+	Site *Site
+	Page *Page
+}
+
+// funcs are the functions templates may call. They read the builder's
+// site, which exists by the time any template runs.
+func (b *builder) funcs() template.FuncMap {
+	return template.FuncMap{
+		// url turns a site address into the address to link to, under
+		// the base path.
+		"url": b.relURL,
+		// absURL gives the full address, for the sitemap and metadata.
+		"absURL": b.absURL,
+		// asset gives the address of a file in the theme's assets folder,
+		// with its content hash in the name.
+		"asset": func(name string) (string, error) {
+			a, ok := b.theme.Asset(name)
+			if !ok {
+				return "", fmt.Errorf("no asset %q in the theme's assets folder", name)
+			}
+			return b.relURL("/" + a.Path), nil
+		},
+		"itemURL":     func(id string) string { return b.relURL(itemURL(id)) },
+		"standardURL": func(n int) string { return b.relURL(standardURL(n)) },
+		// date formats a date the British way: 30 June 2025.
+		"date": func(d any) string {
+			switch d := d.(type) {
+			case content.Date:
+				if d.IsZero() {
+					return ""
+				}
+				return d.Format("2 January 2006")
+			case time.Time:
+				return d.Format("2 January 2006")
+			}
+			return fmt.Sprint(d)
+		},
+		"plural": func(n int, one, many string) string {
+			return fmt.Sprintf("%d %s", n, diag.Plural(n, one, many))
+		},
+		"add": func(a, b int) int { return a + b },
+		"sub": func(a, b int) int { return a - b },
+		// dict builds a map from pairs, to pass several values to a partial.
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict needs pairs of names and values")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict names must be text")
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"join":  strings.Join,
+		"lower": strings.ToLower,
+	}
+}
+
+func (b *builder) relURL(u string) string {
+	return b.cfg.basePath() + strings.TrimPrefix(u, "/")
+}
+
+func (b *builder) absURL(u string) string {
+	if b.cfg.BaseURL == "" {
+		return b.relURL(u)
+	}
+	return b.cfg.BaseURL + strings.TrimPrefix(u, "/")
+}

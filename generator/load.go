@@ -1,0 +1,279 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/readykit/readykit/generator/content"
+	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/markdown"
+	"github.com/readykit/readykit/generator/theme"
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// Where a site keeps its data, relative to the site folder.
+const (
+	contentDir    = "content"
+	dataDir       = "content/data"
+	standardsFile = "content/data/standards.yaml"
+	programmeFile = "content/data/programme.yaml"
+	editionsDir   = "content/data/editions"
+	itemsDir      = "content/data/items"
+	staticDir     = "static"
+)
+
+// frontMatter is what a page may say about itself.
+type frontMatter struct {
+	Title       string         `yaml:"title,required"`
+	LinkTitle   string         `yaml:"linkTitle"`
+	Description string         `yaml:"description"`
+	Weight      int            `yaml:"weight"`
+	Layout      string         `yaml:"layout"`
+	Menu        string         `yaml:"menu"`
+	Draft       bool           `yaml:"draft"`
+	Aliases     []content.Text `yaml:"aliases"`
+	Src         content.Source
+}
+
+// load reads everything the site is made of. It reads every file even
+// after a problem, so all of them are reported at once.
+func (b *builder) load() error {
+	var errs diag.List
+	src := b.opts.Source
+
+	cfgData, err := fs.ReadFile(src, ConfigFile)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			errs.Addf(diag.Pos{File: ConfigFile}, "Run the command in a site folder, pass --source, or start a site with readykit new",
+				"there is no %s here", ConfigFile)
+			return errs.Err()
+		}
+		return err
+	}
+	errs.Add(content.DecodeYAML(ConfigFile, cfgData, 1, &b.cfg)...)
+	if b.opts.BaseURL != "" {
+		// The command line checks the flag's value before it gets here.
+		b.cfg.BaseURL = b.opts.BaseURL
+	}
+	b.cfg.normalise(&errs)
+	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Options.RawHTML})
+
+	var siteTheme fs.FS
+	if dir := "themes/" + b.cfg.Theme; exists(src, dir) {
+		siteTheme, _ = fs.Sub(src, dir)
+	}
+	overlay := theme.NewOverlay(
+		theme.Layer{FS: siteTheme, Prefix: "themes/" + b.cfg.Theme + "/"},
+		theme.Layer{FS: b.opts.Theme, Prefix: "themes/default/"},
+	)
+	t, terrs := theme.Load(overlay, b.funcs())
+	errs.Add(terrs...)
+	b.theme = t
+
+	errs.Add(b.loadData()...)
+	errs.Add(b.loadPages()...)
+	errs.Add(b.loadStatic(overlay)...)
+	return errs.Err()
+}
+
+func (b *builder) loadData() []error {
+	var errs diag.List
+	src := b.opts.Source
+
+	if data, ok := readOptional(src, standardsFile, &errs); ok {
+		errs.Add(content.DecodeYAML(standardsFile, data, 1, &b.data.Standards)...)
+	} else {
+		errs.Addf(diag.Pos{File: standardsFile}, "Add the standards file; readykit new writes one to start from", "the standards file is missing")
+	}
+	if data, ok := readOptional(src, programmeFile, &errs); ok {
+		errs.Add(content.DecodeYAML(programmeFile, data, 1, &b.prog)...)
+	} else {
+		errs.Addf(diag.Pos{File: programmeFile}, "Add the programme file; readykit new writes one to start from", "the programme file is missing")
+	}
+
+	err := fs.WalkDir(src, dataDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dataDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if content.Skip(d.Name()) && p != dataDir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || p == standardsFile || p == programmeFile {
+			return nil
+		}
+		switch dir, ext := path.Dir(p), path.Ext(p); {
+		case dir == editionsDir && ext == ".yaml":
+			data, err := fs.ReadFile(src, p)
+			if err != nil {
+				return err
+			}
+			e := &toolkit.Edition{}
+			errs.Add(content.DecodeYAML(p, data, 1, e)...)
+			b.data.Editions = append(b.data.Editions, e)
+		case dir == itemsDir && ext == ".md":
+			data, err := fs.ReadFile(src, p)
+			if err != nil {
+				return err
+			}
+			doc, err := content.Split(p, data)
+			if err != nil {
+				errs.Add(err)
+				return nil
+			}
+			it := &toolkit.Item{Body: doc.Body, BodyLine: doc.BodyLine}
+			errs.Add(content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, it)...)
+			b.data.Items = append(b.data.Items, it)
+		default:
+			errs.Addf(diag.Pos{File: p}, "Data files are "+standardsFile+", "+programmeFile+", "+editionsDir+"/*.yaml and "+itemsDir+"/*.md; move or remove this file",
+				"readykit does not know what this data file is for")
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add(err)
+	}
+	if len(b.data.Editions) == 0 && !exists(src, editionsDir) {
+		errs.Addf(diag.Pos{File: editionsDir}, "Add an edition file; readykit new writes one to start from", "there are no editions")
+	}
+	return errs.Unwrap()
+}
+
+func (b *builder) loadPages() []error {
+	var errs diag.List
+	src := b.opts.Source
+	err := fs.WalkDir(src, contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if p == dataDir || (p != contentDir && content.Skip(d.Name())) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, contentDir+"/")
+		if path.Ext(p) != ".md" {
+			// Images and documents beside the pages are published as they are.
+			b.static = append(b.static, staticFile{path: rel, read: func() ([]byte, error) { return fs.ReadFile(src, p) }})
+			return nil
+		}
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		doc, err := content.Split(p, data)
+		if err != nil {
+			errs.Add(err)
+			return nil
+		}
+		var fm frontMatter
+		errs.Add(content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, &fm)...)
+		if fm.Draft && !b.opts.Drafts {
+			return nil
+		}
+		pg := &Page{
+			Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
+			URL: pageURL(rel), Layout: fm.Layout, Weight: fm.Weight, Menu: fm.Menu, Draft: fm.Draft,
+			file: p, aliases: fm.Aliases, src: fm.Src,
+			parsed: b.md.Parse(markdown.Doc{File: p, Line: doc.BodyLine, Source: doc.Body}),
+		}
+		if pg.Layout == "" {
+			pg.Layout = defaultLayout(pg.URL)
+		}
+		b.pages = append(b.pages, pg)
+		return nil
+	})
+	if err != nil {
+		errs.Add(err)
+	}
+	return errs.Unwrap()
+}
+
+// loadStatic lists the theme's static files, then the site's, which win.
+func (b *builder) loadStatic(overlay *theme.Overlay) []error {
+	var errs diag.List
+	src := b.opts.Source
+	if b.theme != nil {
+		names, err := b.theme.Static()
+		errs.Add(err)
+		for _, n := range names {
+			b.static = append(b.static, staticFile{path: n, read: func() ([]byte, error) { return b.theme.ReadStatic(n) }})
+		}
+	}
+	err := fs.WalkDir(src, staticDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == staticDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if p != staticDir && content.Skip(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			b.static = append(b.static, staticFile{path: strings.TrimPrefix(p, staticDir+"/"), read: func() ([]byte, error) { return fs.ReadFile(src, p) }})
+		}
+		return nil
+	})
+	errs.Add(err)
+	return errs.Unwrap()
+}
+
+// pageURL gives the address of the page in content file rel.
+func pageURL(rel string) string {
+	rel = strings.TrimSuffix(rel, ".md")
+	switch {
+	case rel == "index":
+		return "/"
+	case rel == "404":
+		return "/404.html"
+	case path.Base(rel) == "index":
+		return "/" + path.Dir(rel) + "/"
+	}
+	return "/" + rel + "/"
+}
+
+func defaultLayout(url string) string {
+	switch url {
+	case "/":
+		return "home"
+	case "/404.html":
+		return "404"
+	}
+	return "page"
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+// readOptional reads a file that may be missing; other read errors are
+// recorded.
+func readOptional(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			errs.Add(err)
+		}
+		return nil, false
+	}
+	return data, true
+}

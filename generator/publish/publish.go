@@ -1,0 +1,82 @@
+// Package publish writes a built site: a transform chain (minify, the dev
+// server's reload script) applied to every file, then a sink that takes the
+// whole site at once.
+//
+// A sink receives the complete file set in one call, so it can make the new
+// site appear all at once: Dir builds a new folder beside the old one and
+// swaps them, Memory replaces its map under a lock. A build that fails never
+// reaches a sink, and one that fails while writing leaves the old site as it
+// was.
+package publish
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+// File is one output file; Path is slash-separated and relative to the
+// site root, such as "items/1.1.1/index.html".
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Sink receives a finished site.
+type Sink interface {
+	Publish(files []File) error
+}
+
+// Transform rewrites the content of output files.
+type Transform interface {
+	// Name says what the transform is, for error messages.
+	Name() string
+	// Apply returns the new content of the file at path.
+	Apply(path string, data []byte) ([]byte, error)
+}
+
+// Apply runs the chain over every file, spreading files over the CPUs. The
+// result does not depend on the order files are processed in.
+func Apply(files []File, chain ...Transform) error {
+	if len(chain) == 0 {
+		return nil
+	}
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+		next = make(chan int)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				for _, t := range chain {
+					out, err := t.Apply(files[i].Path, files[i].Data)
+					if err != nil {
+						mu.Lock()
+						errs = append(errs, fmt.Errorf("%s %s: %w", t.Name(), files[i].Path, err))
+						mu.Unlock()
+						break
+					}
+					files[i].Data = out
+				}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	return nil
+}
+
+// Discard is a sink that keeps nothing, for checking a site without
+// writing it.
+type Discard struct{}
+
+// Publish does nothing.
+func (Discard) Publish([]File) error { return nil }

@@ -1,0 +1,219 @@
+package generator
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html/template"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/publish"
+)
+
+// render turns every page into HTML and adds the site's other files:
+// assets, static files, redirects for aliases, the sitemap and robots.txt.
+func (b *builder) render() error {
+	var errs diag.List
+	out := map[string][]byte{}
+	from := map[string]string{} // output path -> what made it, for clashes
+	add := func(path, what string, data []byte) {
+		if prev, ok := from[path]; ok {
+			errs.Addf(diag.Pos{File: what}, "Rename one of them", "%s would be written to %s, which %s also writes", what, path, prev)
+			return
+		}
+		out[path] = data
+		from[path] = what
+	}
+
+	html, perrs := b.renderPages()
+	errs.Add(perrs...)
+	for i, p := range b.site.Pages {
+		if html[i] != nil {
+			add(p.outPath(), cmp.Or(p.file, p.URL), html[i])
+		}
+	}
+	for _, a := range b.theme.Assets() {
+		add(a.Path, "the theme", a.Data)
+	}
+
+	// Site static files come after the theme's and replace them.
+	static := map[string]staticFile{}
+	for _, f := range b.static {
+		static[f.path] = f
+	}
+	for _, path := range sortedKeys(static) {
+		data, err := static[path].read()
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		add(path, "static file "+path, data)
+	}
+
+	if redirects := b.aliases(add); len(redirects) > 0 {
+		// A site's own _redirects file keeps its rules; the aliases follow.
+		out["_redirects"] = append(out["_redirects"], redirects...)
+	}
+	if b.cfg.BaseURL != "" {
+		add("sitemap.xml", "the sitemap", b.sitemap())
+		add("robots.txt", "robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	b.files = make([]publish.File, 0, len(out))
+	for _, p := range sortedKeys(out) {
+		b.files = append(b.files, publish.File{Path: p, Data: out[p]})
+	}
+	return nil
+}
+
+// renderPages converts every page's Markdown, then runs every page through
+// its layout. The two passes are apart so a template may read any page's
+// content; each spreads its work over the CPUs, and results are indexed
+// like site.Pages, so the order of work does not matter.
+func (b *builder) renderPages() ([][]byte, []error) {
+	pages := b.site.Pages
+	errs := make([]error, len(pages))
+	each(len(pages), func(i int, _ *bytes.Buffer) {
+		p := pages[i]
+		doc := p.parsed
+		if p.Item != nil {
+			doc = b.itemDocs[p.Item.ID]
+		}
+		if doc == nil {
+			return
+		}
+		body, err := doc.HTML()
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", cmp.Or(p.file, p.URL), err)
+		}
+		p.Content = template.HTML(body)
+	})
+	html := make([][]byte, len(pages))
+	if err := errors.Join(errs...); err != nil {
+		return html, []error{err}
+	}
+	each(len(pages), func(i int, buf *bytes.Buffer) {
+		buf.Reset()
+		if err := b.theme.Execute(buf, pages[i].Layout, PageData{Site: b.site, Page: pages[i]}); err != nil {
+			errs[i] = err
+			return
+		}
+		html[i] = bytes.Clone(buf.Bytes())
+	})
+	return html, errs
+}
+
+// each calls f for 0..n-1 from one goroutine per CPU, giving each its own
+// buffer to reuse.
+func each(n int, f func(i int, buf *bytes.Buffer)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range next {
+				f(i, &buf)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// aliases writes a small page at each old address that sends the reader
+// on, and returns the same moves as Netlify redirect rules.
+func (b *builder) aliases(add func(path, what string, data []byte)) []byte {
+	var rules bytes.Buffer
+	for _, p := range b.site.Pages {
+		for _, a := range p.aliases {
+			target := b.relURL(p.URL)
+			var page bytes.Buffer
+			if err := redirectPage.Execute(&page, map[string]string{
+				"Lang": b.cfg.Language, "Title": p.Title, "URL": target,
+			}); err != nil {
+				panic(err) // the template is fixed and its data always fits
+			}
+			out := strings.TrimPrefix(a.Value, "/")
+			if !strings.HasSuffix(out, ".html") {
+				out = strings.TrimSuffix(out, "/") + "/index.html"
+			}
+			add(out, p.file, page.Bytes())
+			fmt.Fprintf(&rules, "%s %s 301\n", b.relURL(a.Value), target)
+		}
+	}
+	return rules.Bytes()
+}
+
+var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{.Title}} has moved</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.URL}}">
+<link rel="canonical" href="{{.URL}}">
+</head>
+<body>
+<main>
+<h1>This page has moved</h1>
+<p>Go to <a href="{{.URL}}">{{.Title}}</a>.</p>
+</main>
+</body>
+</html>
+`))
+
+// sitemap lists every page a search engine should know, by address.
+func (b *builder) sitemap() []byte {
+	type entry struct {
+		Loc string `xml:"loc"`
+	}
+	var set struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []entry  `xml:"url"`
+	}
+	set.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	for _, p := range b.site.Pages {
+		if p.URL != "/404.html" {
+			set.URLs = append(set.URLs, entry{b.absURL(p.URL)})
+		}
+	}
+	data, err := xml.MarshalIndent(set, "", "  ")
+	if err != nil {
+		panic(err) // plain strings always marshal
+	}
+	return append([]byte(xml.Header), append(data, '\n')...)
+}
+
+// publish runs the transform chain over the files and hands them to sink.
+func (b *builder) publish(sink publish.Sink) error {
+	var chain []publish.Transform
+	if b.opts.Minify {
+		chain = append(chain, publish.Minifier())
+	}
+	chain = append(chain, b.opts.Transforms...)
+	if err := publish.Apply(b.files, chain...); err != nil {
+		return err
+	}
+	return sink.Publish(b.files)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

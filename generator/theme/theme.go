@@ -1,0 +1,237 @@
+// Package theme loads a site's templates and assets from an overlay of the
+// site's own theme folder over the theme embedded in readykit.
+//
+// A theme is three folders:
+//
+//	layouts/base.html        the page shell; defines "base" and calls "main"
+//	layouts/partials/*.html  shared pieces, available to every layout
+//	layouts/<name>.html      one per layout; defines "main" (and may define
+//	                         "title" or "head")
+//	assets/                  files published under /assets/ with a content
+//	                         hash in their name, so they can be cached forever
+//	static/                  files published as they are
+//
+// Template errors are reported as FileErrors at the template's line and,
+// where Go's template packages say, column.
+package theme
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/readykit/readykit/generator/diag"
+)
+
+// Theme is a parsed theme: one template set per layout.
+type Theme struct {
+	fs      *Overlay
+	layouts map[string]*template.Template
+	names   map[string]string // template name -> file for messages
+	assets  map[string]Asset  // source name under assets/ -> asset
+}
+
+// Asset is a file published under /assets/ with a fingerprinted name.
+type Asset struct {
+	Path string // output path, such as assets/site.1a2b3c4d.css
+	Data []byte
+}
+
+// Load parses every template in fsys and reads its assets. funcs holds
+// every function the templates may call; since a theme is loaded per
+// build, they can close over that build's site.
+func Load(fsys *Overlay, funcs template.FuncMap) (*Theme, []error) {
+	t := &Theme{fs: fsys, layouts: map[string]*template.Template{}, names: map[string]string{}, assets: map[string]Asset{}}
+	var errs diag.List
+
+	files, err := fsys.Files("layouts")
+	if err != nil {
+		return nil, []error{err}
+	}
+	var partials, layouts []string
+	for _, f := range files {
+		if path.Ext(f) != ".html" {
+			continue
+		}
+		t.names[f] = fsys.Origin(f)
+		switch {
+		case strings.HasPrefix(f, "layouts/partials/"):
+			partials = append(partials, f)
+		case f == "layouts/base.html":
+		case path.Dir(f) == "layouts":
+			layouts = append(layouts, f)
+		}
+	}
+	if _, ok := t.names["layouts/base.html"]; !ok {
+		errs.Addf(diag.Pos{File: "layouts/base.html"}, "Add layouts/base.html to the theme, or remove the theme override that hides it", "the theme has no base layout")
+		return nil, errs.Unwrap()
+	}
+
+	base := template.New("layouts/base.html").Funcs(funcs)
+	for _, f := range append([]string{"layouts/base.html"}, partials...) {
+		if err := t.parse(base, f); err != nil {
+			errs.Add(err)
+		}
+	}
+	if errs.Len() > 0 {
+		return nil, errs.Unwrap()
+	}
+	for _, f := range layouts {
+		lt, err := base.Clone()
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		if err := t.parse(lt, f); err != nil {
+			errs.Add(err)
+			continue
+		}
+		t.layouts[strings.TrimSuffix(path.Base(f), ".html")] = lt
+	}
+
+	assets, err := fsys.Files("assets")
+	if err != nil {
+		errs.Add(err)
+	}
+	for _, name := range assets {
+		data, err := fsys.ReadFile(name)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(name)
+		t.assets[strings.TrimPrefix(name, "assets/")] = Asset{
+			Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext,
+			Data: data,
+		}
+	}
+	return t, errs.Unwrap()
+}
+
+func (t *Theme) parse(into *template.Template, name string) error {
+	src, err := t.fs.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var tmpl *template.Template
+	if into.Name() == name {
+		tmpl = into
+	} else {
+		tmpl = into.New(name)
+	}
+	if _, err := tmpl.Parse(string(src)); err != nil {
+		return t.fileError(err, src)
+	}
+	return nil
+}
+
+// Layouts lists the layouts the theme has, sorted.
+func (t *Theme) Layouts() []string {
+	out := make([]string, 0, len(t.layouts))
+	for name := range t.layouts {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Has reports whether the theme has a layout.
+func (t *Theme) Has(layout string) bool { return t.layouts[layout] != nil }
+
+// Asset returns the published form of a file under assets/.
+func (t *Theme) Asset(name string) (Asset, bool) {
+	a, ok := t.assets[name]
+	return a, ok
+}
+
+// Assets returns every asset, sorted by path.
+func (t *Theme) Assets() []Asset {
+	out := make([]Asset, 0, len(t.assets))
+	for _, a := range t.assets {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b Asset) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
+// Static lists files under static/, to be published as they are, with
+// their paths relative to static/.
+func (t *Theme) Static() ([]string, error) {
+	files, err := t.fs.Files("static")
+	for i, f := range files {
+		files[i] = strings.TrimPrefix(f, "static/")
+	}
+	return files, err
+}
+
+// ReadStatic reads a file listed by Static.
+func (t *Theme) ReadStatic(name string) ([]byte, error) {
+	return t.fs.ReadFile("static/" + name)
+}
+
+// Execute renders layout with data into w. It may be called from several
+// goroutines at once. Output is buffered so a failed page writes nothing.
+func (t *Theme) Execute(w io.Writer, layout string, data any) error {
+	lt := t.layouts[layout]
+	if lt == nil {
+		return fmt.Errorf("no layout %q", layout)
+	}
+	var buf bytes.Buffer
+	if err := lt.ExecuteTemplate(&buf, "layouts/base.html", data); err != nil {
+		return t.fileError(err, nil)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Template errors look like
+//
+//	template: layouts/item.html:12: function "x" not defined
+//	template: layouts/item.html:12:5: executing "main" at <.X>: ...
+//	html/template:layouts/item.html:12:5: ...
+var (
+	templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+	quoted      = regexp.MustCompile(`"([^"]+)"`)
+)
+
+// fileError turns an error from html/template into a FileError naming the
+// real file. Parse errors carry no column; where the message quotes a
+// name, the column is found by looking for it on the line.
+func (t *Theme) fileError(err error, src []byte) error {
+	m := templateErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	name, msg := m[1], m[4]
+	file := t.names[name]
+	if file == "" {
+		file = name
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	if col == 0 {
+		col = 1
+		if src != nil {
+			if q := quoted.FindStringSubmatch(msg); q != nil {
+				lines := strings.Split(string(src), "\n")
+				if line-1 < len(lines) {
+					if i := strings.Index(lines[line-1], q[1]); i >= 0 {
+						col = len([]rune(lines[line-1][:i])) + 1
+					}
+				}
+			}
+		}
+	}
+	return diag.Errorf(diag.Pos{File: file, Line: line, Col: col},
+		"Fix the template; the Go html/template documentation describes the syntax",
+		"template error: %s", msg)
+}

@@ -1,0 +1,22 @@
+// Package themes holds the default theme, embedded in the readykit binary
+// so a site needs nothing but its own content. A site's themes/<name>/
+// folder overrides it file by file.
+package themes
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed default
+var embedded embed.FS
+
+// Default returns the default theme, rooted at its layouts, assets and
+// static folders.
+func Default() fs.FS {
+	sub, err := fs.Sub(embedded, "default")
+	if err != nil {
+		panic(err) // the embedded folder always exists
+	}
+	return sub
+}
