@@ -24,6 +24,10 @@ func (b *builder) assemble() error {
 		byStandard: map[int]*Page{},
 	}
 	pages := slices.Clone(b.pages)
+	if !slices.ContainsFunc(pages, func(p *Page) bool { return p.URL == "/404.html" }) {
+		// Every site gets a page for addresses that lead nowhere.
+		pages = append(pages, &Page{Title: "Page not found", URL: "/404.html", Layout: "404"})
+	}
 	for _, st := range s.Standards {
 		sp := &Page{
 			Title:       fmt.Sprintf("Standard %d: %s", st.Number, st.Name),

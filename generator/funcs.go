@@ -49,6 +49,13 @@ func (b *builder) funcs() template.FuncMap {
 			}
 			return fmt.Sprint(d)
 		},
+		// dayMonth gives the day and month only: 30 June.
+		"dayMonth": func(d content.Date) string {
+			if d.IsZero() {
+				return ""
+			}
+			return d.Format("2 January")
+		},
 		"plural": func(n int, one, many string) string {
 			return fmt.Sprintf("%d %s", n, diag.Plural(n, one, many))
 		},

@@ -140,7 +140,7 @@ func (b *builder) aliases(add func(path, what string, data []byte)) []byte {
 			target := b.relURL(p.URL)
 			var page bytes.Buffer
 			if err := redirectPage.Execute(&page, map[string]string{
-				"Lang": b.cfg.Language, "Title": p.Title, "URL": target,
+				"Lang": b.cfg.Language, "Title": p.Title, "URL": target, "Canonical": b.absURL(p.URL),
 			}); err != nil {
 				panic(err) // the template is fixed and its data always fits
 			}
@@ -162,7 +162,7 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 <title>{{.Title}} has moved</title>
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={{.URL}}">
-<link rel="canonical" href="{{.URL}}">
+<link rel="canonical" href="{{.Canonical}}">
 </head>
 <body>
 <main>

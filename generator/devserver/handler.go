@@ -24,7 +24,24 @@ func (s *Server) Handler() http.Handler {
 		write(w, errorStyle)
 	})
 	mux.HandleFunc("/", s.file)
-	return headers(mux)
+	return headers(guard(mux))
+}
+
+// guard refuses any address that tries to climb out of the site: "..",
+// encoded slashes or backslashes, NUL. It runs before the mux, which would
+// otherwise tidy such paths into redirects. The site is served from memory
+// and could not reach the disk anyway; this makes the refusal explicit.
+func guard(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw := strings.ToLower(r.URL.EscapedPath())
+		p := r.URL.Path
+		if strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") || strings.ContainsAny(p, "\\\x00") ||
+			strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") || strings.Contains(p, "/./") || !strings.HasPrefix(p, "/") {
+			http.Error(w, "Bad address.", http.StatusBadRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func write(w http.ResponseWriter, s string) { _, _ = w.Write([]byte(s)) }
@@ -41,23 +58,14 @@ func headers(h http.Handler) http.Handler {
 	})
 }
 
-// file serves one file of the built site. Addresses are checked before the
-// lookup: anything that tries to climb out of the site (.., encoded
-// slashes, backslashes) is refused, though the lookup is in memory and
-// could not reach the disk anyway.
+// file serves one file of the built site from memory.
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "Only GET and HEAD are allowed.", http.StatusMethodNotAllowed)
 		return
 	}
-	raw := strings.ToLower(r.URL.EscapedPath())
 	p := r.URL.Path
-	if strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") || strings.ContainsAny(p, "\\\x00") ||
-		strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") || !strings.HasPrefix(p, "/") {
-		http.Error(w, "Bad address.", http.StatusBadRequest)
-		return
-	}
 	name := strings.TrimPrefix(path.Clean(p), "/")
 	switch {
 	case name == "":

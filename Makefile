@@ -1,0 +1,66 @@
+# readykit: the two commands a newcomer needs are `make serve` and `make test`.
+# Targets install what they need (Debian packages with apt-get, npm packages
+# with npm ci) when it is missing.
+
+GO      ?= go
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+# Where test builds of the default site go (never public/).
+E2E_SITE := $(CURDIR)/.cache/e2e-site
+
+.PHONY: all build site serve check test test-go test-js test-browser bench deps browser-deps bench-deps clean
+
+all: test
+
+## build: compile the readykit binary into ./readykit
+build:
+	$(GO) build -o readykit ./cmd/readykit
+
+## site: build the default site into public/
+site:
+	$(GO) run ./cmd/readykit build
+
+## serve: preview the default site at http://127.0.0.1:1313/, rebuilding on save
+serve:
+	$(GO) run ./cmd/readykit serve
+
+## check: report every problem in the default site without writing anything
+check:
+	$(GO) run ./cmd/readykit check
+
+## test: every test: Go (unit, golden, CLI, dev server), JavaScript, headless Chromium
+test: test-go test-js test-browser
+
+test-go:
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed on: $$out"; exit 1; fi
+	$(GO) test ./...
+
+test-js: node_modules/.installed
+	@if ls themes/default/static/js/*.test.js >/dev/null 2>&1; then node --test themes/default/static/js/; else echo "no JavaScript unit tests yet"; fi
+
+test-browser: browser-deps
+	rm -rf $(E2E_SITE)
+	$(GO) run ./cmd/readykit build --dest $(E2E_SITE)
+	SITE_DIR=$(E2E_SITE) node --test --test-concurrency=1 e2e/
+
+## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
+bench: bench-deps
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generator
+	$(GO) run ./generator/internal/benchsite/compare
+
+deps: browser-deps
+
+browser-deps: node_modules/.installed
+	@command -v chromium >/dev/null 2>&1 || { $(APT) update && $(APT) install -y chromium; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+bench-deps:
+	@command -v hugo >/dev/null 2>&1 && command -v hyperfine >/dev/null 2>&1 || { $(APT) update && $(APT) install -y --no-install-recommends hugo hyperfine; }
+
+clean:
+	rm -rf public .cache readykit
