@@ -1,0 +1,73 @@
+package publish
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDirSwapsWholeSites(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	d := Dir{Path: dest}
+	if err := d.Publish([]File{{"index.html", []byte("one")}, {"a/b/c.txt", []byte("deep")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Publish([]File{{"index.html", []byte("two")}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(got) != "two" {
+		t.Errorf("index.html = %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "a")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a file of the old site survived: %v", err)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if fi, _ := os.Stat(dest); fi.Mode().Perm() != 0o755 {
+		t.Errorf("folder mode %v", fi.Mode())
+	}
+}
+
+func TestDirLeavesOldSiteOnFailure(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	d := Dir{Path: dest}
+	if err := d.Publish([]File{{"index.html", []byte("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	err := d.Publish([]File{{"index.html", []byte("new")}, {"../escape.txt", []byte("x")}})
+	if err == nil || !strings.Contains(err.Error(), "invalid output path") {
+		t.Fatalf("err %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(got) != "old" {
+		t.Errorf("index.html = %q after a failed publish", got)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestTransforms(t *testing.T) {
+	files := []File{
+		{"index.html", []byte("<!DOCTYPE html>\n<html lang=\"en\">\n<body>\n  <p>  Hello  </p>\n</body>\n</html>\n")},
+		{"a.css", []byte("body {\n  color: #ff0000;\n}\n")},
+		{"data.bin", []byte("  kept  ")},
+	}
+	if err := Apply(files, Minifier(), Reload("/_r.js")); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(files[0].Data); got != `<!doctype html><html lang=en><body><p>Hello</p><script type="module" src="/_r.js"></script></body></html>` {
+		t.Errorf("html: %s", got)
+	}
+	if got := string(files[1].Data); got != "body{color:red}" {
+		t.Errorf("css: %s", got)
+	}
+	if got := string(files[2].Data); got != "  kept  " {
+		t.Errorf("other files must pass through: %q", got)
+	}
+}
