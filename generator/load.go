@@ -93,20 +93,8 @@ func (b *builder) loadData() []error {
 		errs.Addf(diag.Pos{File: programmeFile}, "Add the programme file; readykit new writes one to start from", "the programme file is missing")
 	}
 
-	err := fs.WalkDir(src, dataDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dataDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if content.Skip(d.Name()) && p != dataDir {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || p == standardsFile || p == programmeFile {
+	err := walk(src, dataDir, func(p string) error {
+		if p == standardsFile || p == programmeFile {
 			return nil
 		}
 		switch dir, ext := path.Dir(p), path.Ext(p); {
@@ -149,20 +137,8 @@ func (b *builder) loadData() []error {
 func (b *builder) loadPages() []error {
 	var errs diag.List
 	src := b.opts.Source
-	err := fs.WalkDir(src, contentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if p == dataDir || (p != contentDir && content.Skip(d.Name())) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
+	err := walk(src, contentDir, func(p string) error {
+		if strings.HasPrefix(p, dataDir+"/") {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, contentDir+"/")
@@ -214,26 +190,34 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 			b.static = append(b.static, staticFile{path: n, read: func() ([]byte, error) { return b.theme.ReadStatic(n) }})
 		}
 	}
-	err := fs.WalkDir(src, staticDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == staticDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if p != staticDir && content.Skip(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() {
-			b.static = append(b.static, staticFile{path: strings.TrimPrefix(p, staticDir+"/"), read: func() ([]byte, error) { return fs.ReadFile(src, p) }})
-		}
+	err := walk(src, staticDir, func(p string) error {
+		b.static = append(b.static, staticFile{path: strings.TrimPrefix(p, staticDir+"/"), read: func() ([]byte, error) { return fs.ReadFile(src, p) }})
 		return nil
 	})
 	errs.Add(err)
 	return errs.Unwrap()
+}
+
+// walk calls fn for every file under dir, in lexical order, passing over
+// the names content.Skip rejects (dot files, editor leftovers). A missing
+// dir has no files.
+func walk(fsys fs.FS, dir string, fn func(path string) error) error {
+	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil && p == dir && errors.Is(err, fs.ErrNotExist):
+			return fs.SkipDir
+		case err != nil:
+			return err
+		case p != dir && content.Skip(d.Name()):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir():
+			return nil
+		}
+		return fn(p)
+	})
 }
 
 // pageURL gives the address of the page in content file rel.
