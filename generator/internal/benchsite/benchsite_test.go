@@ -1,0 +1,90 @@
+package benchsite_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"path"
+	"testing"
+
+	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/internal/benchsite"
+	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/themes"
+)
+
+// The benchmark site must keep building, or the benchmarks would measure
+// an error message.
+func TestReadykitBuilds(t *testing.T) {
+	const n = 50
+	var sink publish.Memory
+	res, err := generator.Build(context.Background(), generator.Options{
+		Source: benchsite.Readykit(n),
+		Theme:  themes.Default(),
+		Minify: true,
+	}, &sink)
+	if err != nil {
+		for _, fe := range generator.FileErrors(err) {
+			t.Log(fe)
+		}
+		t.Fatalf("the bench site does not build: %v", err)
+	}
+	if res.Pages < n {
+		t.Errorf("built %d pages, want at least %d", res.Pages, n)
+	}
+	for i := 1; i <= n; i++ {
+		out := path.Join(benchsite.PageURL(i)[1:], "index.html")
+		if _, ok := sink.Get(out); !ok {
+			t.Errorf("no %s", out)
+		}
+	}
+}
+
+func TestHugoSite(t *testing.T) {
+	const n = 50
+	site := benchsite.Hugo(n)
+	var pages int
+	err := fs.WalkDir(site, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			pages++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages != n {
+		t.Errorf("the Hugo site has %d content files, want %d", pages, n)
+	}
+	rk := benchsite.Readykit(n)
+	for i := 1; i <= n; i++ {
+		p := benchsite.PagePath(i)
+		if site[p] == nil || !bytes.Equal(site[p].Data, rk[p].Data) {
+			t.Errorf("%s differs between the Hugo and readykit sites", p)
+		}
+	}
+}
+
+// Pages are the same on every run, and about 1.9 KB with the parts the
+// benchmark promises.
+func TestPages(t *testing.T) {
+	const n = 1000
+	a, b := benchsite.Readykit(n), benchsite.Readykit(n)
+	var total int
+	for i := 1; i <= n; i++ {
+		p := benchsite.PagePath(i)
+		if !bytes.Equal(a[p].Data, b[p].Data) {
+			t.Fatalf("%s differs between two calls", p)
+		}
+		page := a[p].Data
+		total += len(page)
+		for _, want := range []string{"\n## ", "\n- ", "\n1. ", "\n|---|", "](/pages/p", "](https://"} {
+			if !bytes.Contains(page, []byte(want)) {
+				t.Errorf("%s has no %q", p, want)
+			}
+		}
+	}
+	if avg := total / n; avg < 1700 || avg > 2100 {
+		t.Errorf("pages average %d bytes, want about 1,900", avg)
+	}
+}
