@@ -107,7 +107,7 @@ func (b *builder) check() error {
 // site addresses (/checklist/), relative ones (../about/) or the Markdown
 // file of another page (about.md).
 func (b *builder) resolver(pageURL, srcDir string) markdown.Resolver {
-	base := b.cfg.basePath()
+	base := b.cfg.base
 	return func(dest string) (string, error) {
 		u, err := url.Parse(dest)
 		if err != nil {

@@ -35,6 +35,10 @@ type Config struct {
 	Options SiteOptions `yaml:"options"`
 
 	Src content.Source
+
+	// base is the path part of BaseURL, such as "/" or "/dspt/": what
+	// every address in the site starts with. normalise sets it.
+	base string
 }
 
 // SiteOptions are switches in readykit.yaml.
@@ -52,6 +56,7 @@ var (
 // normalise fills defaults and checks values no other part of the site is
 // needed for.
 func (c *Config) normalise(errs *diag.List) {
+	c.base = "/"
 	if c.Theme == "" {
 		c.Theme = "default"
 	} else if !themeName.MatchString(c.Theme) {
@@ -71,18 +76,8 @@ func (c *Config) normalise(errs *diag.List) {
 		if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}
+		if p := strings.TrimSuffix(u.Path, "/") + "/"; strings.HasPrefix(p, "/") {
+			c.base = p
+		}
 	}
-}
-
-// basePath is the path part of the base URL, such as "/" or "/dspt/": what
-// every address in the site starts with.
-func (c *Config) basePath() string {
-	if c.BaseURL == "" {
-		return "/"
-	}
-	u, err := url.Parse(c.BaseURL)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	return u.Path
 }

@@ -82,7 +82,7 @@ func (b *builder) funcs() template.FuncMap {
 }
 
 func (b *builder) relURL(u string) string {
-	return b.cfg.basePath() + strings.TrimPrefix(u, "/")
+	return b.cfg.base + strings.TrimPrefix(u, "/")
 }
 
 func (b *builder) absURL(u string) string {

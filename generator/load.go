@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -137,46 +138,66 @@ func (b *builder) loadData() []error {
 func (b *builder) loadPages() []error {
 	var errs diag.List
 	src := b.opts.Source
+	var files []string
 	err := walk(src, contentDir, func(p string) error {
-		if strings.HasPrefix(p, dataDir+"/") {
-			return nil
-		}
-		rel := strings.TrimPrefix(p, contentDir+"/")
-		if path.Ext(p) != ".md" {
+		switch {
+		case strings.HasPrefix(p, dataDir+"/"):
+		case path.Ext(p) == ".md":
+			files = append(files, p)
+		default:
 			// Images and documents beside the pages are published as they are.
-			b.static = append(b.static, staticFile{path: rel, read: func() ([]byte, error) { return fs.ReadFile(src, p) }})
-			return nil
+			b.static = append(b.static, staticFile{
+				path: strings.TrimPrefix(p, contentDir+"/"),
+				read: func() ([]byte, error) { return fs.ReadFile(src, p) },
+			})
 		}
-		data, err := fs.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		doc, err := content.Split(p, data)
-		if err != nil {
-			errs.Add(err)
-			return nil
-		}
-		var fm frontMatter
-		errs.Add(content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, &fm)...)
-		if fm.Draft && !b.opts.Drafts {
-			return nil
-		}
-		pg := &Page{
-			Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
-			URL: pageURL(rel), Layout: fm.Layout, Weight: fm.Weight, Menu: fm.Menu, Draft: fm.Draft,
-			file: p, aliases: fm.Aliases, src: fm.Src,
-			parsed: b.md.Parse(markdown.Doc{File: p, Line: doc.BodyLine, Source: doc.Body}),
-		}
-		if pg.Layout == "" {
-			pg.Layout = defaultLayout(pg.URL)
-		}
-		b.pages = append(b.pages, pg)
 		return nil
 	})
-	if err != nil {
-		errs.Add(err)
+	errs.Add(err)
+
+	// Reading, decoding and parsing are most of a large site's load time,
+	// so pages are loaded on every CPU; results keep the walk's order.
+	pages := make([]*Page, len(files))
+	perrs := make([][]error, len(files))
+	each(len(files), func(i int, _ *bytes.Buffer) {
+		pages[i], perrs[i] = b.loadPage(files[i])
+	})
+	for i := range files {
+		errs.Add(perrs[i]...)
+		if pages[i] != nil {
+			b.pages = append(b.pages, pages[i])
+		}
 	}
 	return errs.Unwrap()
+}
+
+// loadPage reads one Markdown page. It returns no page for a draft when
+// drafts are not wanted.
+func (b *builder) loadPage(p string) (*Page, []error) {
+	data, err := fs.ReadFile(b.opts.Source, p)
+	if err != nil {
+		return nil, []error{err}
+	}
+	doc, err := content.Split(p, data)
+	if err != nil {
+		return nil, []error{err}
+	}
+	var fm frontMatter
+	errs := content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, &fm)
+	if fm.Draft && !b.opts.Drafts {
+		return nil, errs
+	}
+	rel := strings.TrimPrefix(p, contentDir+"/")
+	pg := &Page{
+		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
+		URL: pageURL(rel), Layout: fm.Layout, Weight: fm.Weight, Menu: fm.Menu, Draft: fm.Draft,
+		file: p, aliases: fm.Aliases, src: fm.Src,
+		parsed: b.md.Parse(markdown.Doc{File: p, Line: doc.BodyLine, Source: doc.Body}),
+	}
+	if pg.Layout == "" {
+		pg.Layout = defaultLayout(pg.URL)
+	}
+	return pg, errs
 }
 
 // loadStatic lists the theme's static files, then the site's, which win.

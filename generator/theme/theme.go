@@ -185,6 +185,15 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	if lt == nil {
 		return fmt.Errorf("no layout %q", layout)
 	}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		// Render in place, and take back what a failed page wrote.
+		n := buf.Len()
+		if err := lt.ExecuteTemplate(buf, "layouts/base.html", data); err != nil {
+			buf.Truncate(n)
+			return t.fileError(err, nil)
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := lt.ExecuteTemplate(&buf, "layouts/base.html", data); err != nil {
 		return t.fileError(err, nil)
