@@ -43,7 +43,7 @@ test-js: node_modules/.installed
 test-browser: browser-deps
 	rm -rf $(E2E_SITE)
 	$(GO) run ./cmd/readykit build --dest $(E2E_SITE)
-	SITE_DIR=$(E2E_SITE) node --test --test-concurrency=1 e2e/
+	SITE_DIR=$(E2E_SITE) node --test --test-concurrency=1 e2e/*.test.mjs
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
 bench: bench-deps

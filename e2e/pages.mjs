@@ -1,0 +1,94 @@
+// Helpers shared by the browser tests: where the built site is, its HTML
+// pages and their URLs, and how to start Chromium.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+import { REPO_ROOT } from './server.mjs';
+
+export { REPO_ROOT };
+
+export const AXE_PATH = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+// siteDir is the built site the tests check: $SITE_DIR, as set by
+// `make test-browser`.
+export function siteDir() {
+  const dir = process.env.SITE_DIR;
+  if (!dir) {
+    throw new Error(
+      'SITE_DIR is not set. Run `make test-browser`, or build a site and run\n' +
+        '  SITE_DIR=/path/to/site node --test --test-concurrency=1 e2e/',
+    );
+  }
+  const abs = resolve(dir);
+  if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`SITE_DIR ${abs} is not a folder. Build the site first.`);
+  }
+  return abs;
+}
+
+// urlForFile maps a file of the built site to the path it is served at:
+// index.html -> /, a/b/index.html -> /a/b/, 404.html -> /404.html.
+export function urlForFile(rel) {
+  const p = '/' + rel.split(sep).join('/');
+  if (p === '/index.html') return '/';
+  if (p.endsWith('/index.html')) return p.slice(0, -'index.html'.length);
+  return p;
+}
+
+// walk lists every file under dir whose name ends with ext, sorted.
+export function walk(dir, ext) {
+  const out = [];
+  const visit = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile() && e.name.endsWith(ext)) out.push(p);
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+// listPages returns every HTML page of the site as
+// { file, rel, url, html } with url the path it is served at.
+export function listPages(dir = siteDir()) {
+  const pages = walk(dir, '.html').map((file) => {
+    const rel = relative(dir, file);
+    return { file, rel, url: urlForFile(rel), html: readFileSync(file, 'utf8') };
+  });
+  if (pages.length === 0) throw new Error(`no HTML pages in ${dir}`);
+  return pages;
+}
+
+// representative picks the pages the slower checks run on: the home page,
+// the checklist, one standard and one item. It fails if one is missing, so
+// a change of URLs cannot quietly skip a check.
+export function representative(pages) {
+  const find = (name, pred) => {
+    const p = pages.find(pred);
+    if (!p) throw new Error(`no ${name} page among ${pages.map((x) => x.url).join(' ')}`);
+    return p;
+  };
+  return {
+    home: find('home', (p) => p.url === '/'),
+    checklist: find('checklist', (p) => p.url === '/checklist/'),
+    standard: find('standard', (p) => /^\/standards\/[^/]+\/$/.test(p.url)),
+    item: find('item', (p) => /^\/items\/[^/]+\/$/.test(p.url)),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+// launchBrowser starts Debian's Chromium (never a downloaded one).
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
