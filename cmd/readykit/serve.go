@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,7 @@ The server listens on 127.0.0.1, so only this computer can see it. Use
 			if runF != nil {
 				return runF(opts)
 			}
-			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt)
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return failed(runServe(ctx, opts))
 		},
