@@ -28,7 +28,7 @@ serve:
 check:
 	$(GO) run ./cmd/readykit check
 
-## test: every test: Go (unit, golden, CLI, dev server), JavaScript, headless Chromium
+## test: every test: Go (unit, golden, CLI, dev server), JavaScript, HTML validity, headless Chromium
 test: test-go test-js test-browser
 
 test-go:
@@ -43,6 +43,7 @@ test-js: node_modules/.installed
 test-browser: browser-deps
 	rm -rf $(E2E_SITE)
 	$(GO) run ./cmd/readykit build --dest $(E2E_SITE)
+	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE)
 	SITE_DIR=$(E2E_SITE) node --test --test-concurrency=1 e2e/*.test.mjs
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
@@ -54,6 +55,7 @@ deps: browser-deps
 
 browser-deps: node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || { $(APT) update && $(APT) install -y chromium; }
+	@command -v java >/dev/null 2>&1 || { $(APT) update && $(APT) install -y --no-install-recommends default-jre-headless; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
