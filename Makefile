@@ -58,7 +58,7 @@ browser-deps: node_modules/.installed
 	@command -v java >/dev/null 2>&1 || { $(APT) update && $(APT) install -y --no-install-recommends default-jre-headless; }
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 bench-deps:
