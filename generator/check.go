@@ -14,19 +14,13 @@ import (
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
-// Addresses of the pages generated from data.
+// standardURL and itemURL are the addresses of the pages generated from
+// the data.
 func standardURL(n int) string { return "/standards/" + strconv.Itoa(n) + "/" }
 func itemURL(id string) string { return "/items/" + id + "/" }
-func isMenu(name string) bool  { return name == "" || name == "main" || name == "footer" }
-func generatedBy(url string) string {
-	switch {
-	case strings.HasPrefix(url, "/standards/"):
-		return "the standards data"
-	case strings.HasPrefix(url, "/items/"):
-		return "the item data"
-	}
-	return ""
-}
+
+// isMenu reports whether a page may name menu: none, main or footer.
+func isMenu(menu string) bool { return menu == "" || menu == "main" || menu == "footer" }
 
 // check validates the site as a whole and resolves every Markdown link.
 func (b *builder) check() error {
@@ -44,12 +38,12 @@ func (b *builder) check() error {
 		return errs.Err()
 	}
 
-	// Every address the site will have, and where it comes from.
+	// Every address the site will have, and what makes it.
 	b.urls = map[string]string{}
 	for _, s := range b.data.Standards {
-		b.urls[standardURL(s.Number)] = standardsFile
+		b.urls[standardURL(s.Number)] = "the standards data"
 		for _, it := range s.Items {
-			b.urls[itemURL(it.ID)] = it.Src.Pos.File
+			b.urls[itemURL(it.ID)] = "the item data"
 		}
 	}
 	for _, p := range b.pages {
@@ -61,12 +55,8 @@ func (b *builder) check() error {
 			errs.Addf(p.src.At("menu"), "Use main or footer, or remove the line", "unknown menu %q", p.Menu)
 		}
 		if prev, ok := b.urls[p.URL]; ok {
-			what := prev
-			if g := generatedBy(p.URL); g != "" {
-				what = g
-			}
 			errs.Addf(diag.Pos{File: p.file, Line: 1, Col: 1}, "Rename or move the file",
-				"this page's address %s is already used by %s", p.URL, what)
+				"this page's address %s is already used by %s", p.URL, prev)
 			continue
 		}
 		b.urls[p.URL] = p.file
@@ -120,7 +110,7 @@ func (b *builder) resolver(pageURL, srcDir string) markdown.Resolver {
 		target := u.Path
 		switch {
 		case strings.HasSuffix(target, ".md"):
-			target = pageURL0(path.Join(srcDir, target))
+			target = sourceURL(path.Join(srcDir, target))
 		case !strings.HasPrefix(target, "/"):
 			dir := pageURL
 			if !strings.HasSuffix(dir, "/") {
@@ -142,9 +132,9 @@ func (b *builder) resolver(pageURL, srcDir string) markdown.Resolver {
 	}
 }
 
-// pageURL0 gives the address of the page whose source is file, which is
+// sourceURL gives the address of the page whose source is file, a path
 // relative to the site folder.
-func pageURL0(file string) string {
+func sourceURL(file string) string {
 	rel, ok := strings.CutPrefix(file, contentDir+"/")
 	if !ok {
 		return "/" + file
