@@ -95,6 +95,7 @@ type builder struct {
 // staticFile is a file published as it is, from the site or the theme.
 type staticFile struct {
 	path string // output path
+	src  string // where it comes from, for messages
 	read func() ([]byte, error)
 }
 

@@ -148,6 +148,7 @@ func (b *builder) loadPages() []error {
 			// Images and documents beside the pages are published as they are.
 			b.static = append(b.static, staticFile{
 				path: strings.TrimPrefix(p, contentDir+"/"),
+				src:  p,
 				read: func() ([]byte, error) { return fs.ReadFile(src, p) },
 			})
 		}
@@ -208,11 +209,19 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 		names, err := b.theme.Static()
 		errs.Add(err)
 		for _, n := range names {
-			b.static = append(b.static, staticFile{path: n, read: func() ([]byte, error) { return b.theme.ReadStatic(n) }})
+			b.static = append(b.static, staticFile{
+				path: n,
+				src:  overlay.Origin("static/" + n),
+				read: func() ([]byte, error) { return b.theme.ReadStatic(n) },
+			})
 		}
 	}
 	err := walk(src, staticDir, func(p string) error {
-		b.static = append(b.static, staticFile{path: strings.TrimPrefix(p, staticDir+"/"), read: func() ([]byte, error) { return fs.ReadFile(src, p) }})
+		b.static = append(b.static, staticFile{
+			path: strings.TrimPrefix(p, staticDir+"/"),
+			src:  p,
+			read: func() ([]byte, error) { return fs.ReadFile(src, p) },
+		})
 		return nil
 	})
 	errs.Add(err)

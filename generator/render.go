@@ -21,14 +21,14 @@ import (
 func (b *builder) render() error {
 	var errs diag.List
 	out := map[string][]byte{}
-	from := map[string]string{} // output path -> what made it, for clashes
-	add := func(path, what string, data []byte) {
+	from := map[string]string{} // output path -> the file that made it, for clashes
+	add := func(path, src string, data []byte) {
 		if prev, ok := from[path]; ok {
-			errs.Addf(diag.Pos{File: what}, "Rename one of them", "%s would be written to %s, which %s also writes", what, path, prev)
+			errs.Addf(diag.Pos{File: src}, "Rename or move one of them", "this would be published as %s, which %s is already published as", path, prev)
 			return
 		}
 		out[path] = data
-		from[path] = what
+		from[path] = src
 	}
 
 	html, perrs := b.renderPages()
@@ -39,7 +39,7 @@ func (b *builder) render() error {
 		}
 	}
 	for _, a := range b.theme.Assets() {
-		add(a.Path, "the theme", a.Data)
+		add(a.Path, "the theme's assets", a.Data)
 	}
 
 	// Site static files come after the theme's and replace them.
@@ -53,7 +53,7 @@ func (b *builder) render() error {
 			errs.Add(err)
 			continue
 		}
-		add(path, "static file "+path, data)
+		add(path, static[path].src, data)
 	}
 
 	if redirects := b.aliases(add); len(redirects) > 0 {
@@ -62,7 +62,7 @@ func (b *builder) render() error {
 	}
 	if b.cfg.BaseURL != "" {
 		add("sitemap.xml", "the sitemap", b.sitemap())
-		add("robots.txt", "robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
+		add("robots.txt", "the robots.txt file", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
 	}
 	if err := errs.Err(); err != nil {
 		return err
