@@ -5,8 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
-import { AXE_PATH, launchBrowser, listPages, representative, siteDir } from './pages.mjs';
+import { AXE_PATH, listPages, representative, serveSite, siteDir } from './pages.mjs';
 
 const AXE_OPTIONS = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
@@ -16,16 +15,7 @@ const dir = siteDir();
 const pages = listPages(dir);
 const rep = representative(pages);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = serveSite(dir);
 
 // Getting axe into a page. page.addScriptTag adds an inline <script>,
 // which the production CSP (default-src 'self') rightly blocks, so after
@@ -79,14 +69,14 @@ describe('axe-core, every page, 1280x800', () => {
   let context;
   let page;
   before(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
   });
   after(() => context?.close());
 
   for (const p of pages) {
     test(p.url, async () => {
-      const url = server.url + p.url;
+      const url = site.server.url + p.url;
       const res = await page.goto(url, { waitUntil: 'load' });
       assert.equal(res?.status(), 200, `${url} answered ${res?.status()}`);
       await assertNoViolations(page, url);
@@ -94,7 +84,7 @@ describe('axe-core, every page, 1280x800', () => {
   }
 
   test('an unknown address gets the 404 page, which passes too', async () => {
-    const url = `${server.url}/no-such-page/`;
+    const url = `${site.server.url}/no-such-page/`;
     const res = await page.goto(url, { waitUntil: 'load' });
     assert.equal(res?.status(), 404);
     await assertNoViolations(page, url);
@@ -105,14 +95,14 @@ describe('320 CSS px wide (WCAG 1.4.10 reflow)', () => {
   let context;
   let page;
   before(async () => {
-    context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
     page = await context.newPage();
   });
   after(() => context?.close());
 
   for (const [name, p] of Object.entries(rep)) {
     test(`${name}: ${p.url}`, async () => {
-      const url = server.url + p.url;
+      const url = site.server.url + p.url;
       await page.goto(url, { waitUntil: 'load' });
       const m = await page.evaluate(() => {
         const vw = window.innerWidth;
@@ -132,7 +122,7 @@ describe('320 CSS px wide (WCAG 1.4.10 reflow)', () => {
 
 describe('self-test', () => {
   test('axe reports a missing alt text and a low-contrast paragraph', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
       await page.setContent(

@@ -2,29 +2,19 @@
 // with Tab shows where the focus is and is big enough to hit (WCAG 2.4.7,
 // 2.4.11, 2.5.8).
 
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser, listPages, representative, siteDir } from './pages.mjs';
+import { listPages, representative, serveSite, siteDir } from './pages.mjs';
 
 const dir = siteDir();
 const rep = representative(listPages(dir));
 const TABS = 15;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = serveSite(dir);
 
 // Each test gets a fresh context: focus, history and scroll are state.
 async function freshPage(t) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
   t.after(() => context.close());
   return context.newPage();
 }
@@ -104,7 +94,7 @@ async function tabStops(page, n) {
 describe('keyboard', () => {
   test(`home page: the first Tab reaches the skip link, and Enter skips to the content`, async (t) => {
     const page = await freshPage(t);
-    await page.goto(server.url + rep.home.url, { waitUntil: 'load' });
+    await page.goto(site.server.url + rep.home.url, { waitUntil: 'load' });
     await page.keyboard.press('Tab');
     const first = await page.evaluate(focused);
     const isSkip = await page.evaluate(() => document.activeElement.matches('.skip-link') && document.activeElement.getAttribute('href') === '#main-content');
@@ -137,7 +127,7 @@ describe('keyboard', () => {
 
   test(`item page ${rep.item.url}: the first ${TABS} Tab stops show focus and are big enough`, async (t) => {
     const page = await freshPage(t);
-    await page.goto(server.url + rep.item.url, { waitUntil: 'load' });
+    await page.goto(site.server.url + rep.item.url, { waitUntil: 'load' });
     const { stops, problems } = await tabStops(page, TABS);
     assert.equal(stops.length, TABS);
     if (problems.length) assert.fail(`${rep.item.url}:\n  ${problems.join('\n  ')}`);

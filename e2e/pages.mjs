@@ -3,8 +3,9 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT } from './server.mjs';
+import { REPO_ROOT, startServer } from './server.mjs';
 
 export { REPO_ROOT };
 
@@ -91,4 +92,20 @@ export const CHROMIUM_ARGS = [
 // launchBrowser starts Debian's Chromium (never a downloaded one).
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// serveSite serves dir and starts Chromium before a test file's tests, and
+// stops both after them. The returned object's server and browser are set
+// once the before hook has run.
+export function serveSite(dir) {
+  const site = {};
+  before(async () => {
+    site.server = await startServer(dir);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

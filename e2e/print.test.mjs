@@ -2,10 +2,9 @@
 // clean sheets (no menu, skip link or breadcrumbs), and the checklist
 // prints to an A4 PDF.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser, listPages, representative, siteDir } from './pages.mjs';
+import { listPages, representative, serveSite, siteDir } from './pages.mjs';
 
 const dir = siteDir();
 const rep = representative(listPages(dir));
@@ -18,30 +17,24 @@ const HIDDEN_IN_PRINT = {
   'the breadcrumbs': '.breadcrumbs',
 };
 
-let server;
-let browser;
+const site = serveSite(dir);
 let context;
-before(async () => {
-  server = await startServer(dir);
-  browser = await launchBrowser();
-  context = await browser.newContext();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const displays = (page) =>
   page.evaluate((sels) => Object.fromEntries(Object.entries(sels).map(([name, sel]) => [name, [...document.querySelectorAll(sel)].map((el) => getComputedStyle(el).display)])), HIDDEN_IN_PRINT);
 
 describe('print stylesheet', () => {
+  // Inside the suite, so the browser from serveSite is up.
+  before(async () => {
+    context = await site.browser.newContext();
+  });
   for (const name of ['checklist', 'item']) {
     const p = rep[name];
     test(`${name} page ${p.url}: no menu, skip link or breadcrumbs on paper`, async () => {
       const page = await context.newPage();
       try {
         await page.emulateMedia({ media: 'screen' });
-        await page.goto(server.url + p.url, { waitUntil: 'load' });
+        await page.goto(site.server.url + p.url, { waitUntil: 'load' });
         const screen = await displays(page);
         for (const [what, list] of Object.entries(screen)) {
           assert.ok(list.length > 0, `${p.url} has no ${what} (${HIDDEN_IN_PRINT[what]}) to hide`);
@@ -65,7 +58,7 @@ describe('print stylesheet', () => {
     const page = await context.newPage();
     try {
       await page.emulateMedia({ media: 'screen' });
-      await page.goto(server.url + rep.checklist.url, { waitUntil: 'load' });
+      await page.goto(site.server.url + rep.checklist.url, { waitUntil: 'load' });
       const lines = page.locator('.task__write');
       assert.ok((await lines.count()) > 0, 'no .task__write lines on the checklist');
       assert.equal(await lines.first().isVisible(), false);
@@ -80,7 +73,7 @@ describe('print stylesheet', () => {
     const page = await context.newPage();
     try {
       await page.emulateMedia({ media: 'print' });
-      await page.goto(server.url + rep.item.url, { waitUntil: 'load' });
+      await page.goto(site.server.url + rep.item.url, { waitUntil: 'load' });
       const after = await page.evaluate(() =>
         [...document.querySelectorAll('main a[href^="http"]')].map((a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content]),
       );
@@ -94,7 +87,7 @@ describe('print stylesheet', () => {
   test('the checklist prints to an A4 PDF', async () => {
     const page = await context.newPage();
     try {
-      await page.goto(server.url + rep.checklist.url, { waitUntil: 'load' });
+      await page.goto(site.server.url + rep.checklist.url, { waitUntil: 'load' });
       const pdf = await page.pdf({ format: 'A4' });
       assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF', 'not a PDF');
       const text = pdf.toString('latin1');

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { NETLIFY_TOML, parseNetlifyHeaders, startServer } from './server.mjs';
-import { launchBrowser, listPages, siteDir, walk } from './pages.mjs';
+import { listPages, serveSite, siteDir, walk } from './pages.mjs';
 import { cssProblems, formatProblems, htmlProblems } from './htmlcheck.mjs';
 import { domProblems, watch } from './browsercheck.mjs';
 
@@ -22,16 +22,7 @@ const pages = listPages(dir);
 const stylesheets = walk(dir, '.css');
 const expectedHeaders = Object.fromEntries(parseNetlifyHeaders(readFileSync(NETLIFY_TOML, 'utf8')).find((r) => r.for === '/*').values);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = serveSite(dir);
 
 // assertClean fails with everything that went wrong while loading a page.
 function assertClean(url, r, dom) {
@@ -70,15 +61,15 @@ describe('in Chromium, under the production CSP', () => {
   let context;
   let w;
   before(async () => {
-    context = await browser.newContext();
+    context = await site.browser.newContext();
     w = await watch(context);
   });
   after(() => context?.close());
 
   for (const p of pages) {
     test(`${p.url}`, async () => {
-      const url = server.url + p.url;
-      const r = await w.open(url, server.url);
+      const url = site.server.url + p.url;
+      const r = await w.open(url, site.server.url);
       assert.equal(r.response?.status(), 200, `${url} answered ${r.response?.status()}`);
       const headers = r.response.headers();
       for (const [k, v] of Object.entries(expectedHeaders)) {
@@ -154,7 +145,7 @@ describe('self-test: the checks catch what they should', () => {
     });
 
     test('the production CSP blocks inline script and style, and the test sees it', async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       try {
         const w = await watch(context);
         const r = await w.open(`${strict.url}/bad.html`, strict.url);
@@ -171,7 +162,7 @@ describe('self-test: the checks catch what they should', () => {
     });
 
     test('a load from another origin is caught even without a CSP', async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       try {
         const w = await watch(context);
         const r = await w.open(`${plain.url}/bad.html`, plain.url);
