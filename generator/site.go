@@ -40,18 +40,6 @@ func (s *Site) ItemPage(id string) *Page { return s.byItem[id] }
 // StandardPage returns the page of standard n, or nil.
 func (s *Site) StandardPage(n int) *Page { return s.byStandard[n] }
 
-// Mandatory returns the edition's items at the given level key
-// ("approaching" or "met"), for the summaries on the home page.
-func (s *Site) Mandatory(level string) []*toolkit.Item {
-	var out []*toolkit.Item
-	for _, it := range s.Items {
-		if it.Level.Key() == level {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
 // ToCheck returns the edition's items whose details must be checked
 // against the live toolkit.
 func (s *Site) ToCheck() []*toolkit.Item {

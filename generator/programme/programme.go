@@ -28,7 +28,7 @@ type Phase struct {
 	Src  content.Source
 }
 
-// Weeks describes the phase's weeks in words: "Week 3" or "Weeks 3 to 6".
+// WeekRange describes the phase's weeks in words: "Week 3" or "Weeks 3 to 6".
 func (p Phase) WeekRange() string {
 	if p.From == p.To {
 		return fmt.Sprintf("Week %d", p.From)
