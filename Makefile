@@ -56,6 +56,7 @@ deps: browser-deps
 browser-deps: node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || { $(APT) update && $(APT) install -y chromium; }
 	@command -v java >/dev/null 2>&1 || { $(APT) update && $(APT) install -y --no-install-recommends default-jre-headless; }
+	@command -v pdftotext >/dev/null 2>&1 || { $(APT) update && $(APT) install -y poppler-utils; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts

@@ -15,9 +15,11 @@ import (
 func (b *builder) assemble() error {
 	s := &Site{
 		Config:     b.cfg,
-		Edition:    b.edition,
+		Edition:    b.view.Edition,
 		Standards:  b.data.Standards,
-		Items:      editionItems(b.data.Standards),
+		Items:      b.view.Items,
+		Glossary:   b.data.Glossary,
+		History:    b.data.History(),
 		Programme:  &b.prog,
 		byURL:      map[string]*Page{},
 		byItem:     map[string]*Page{},

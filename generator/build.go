@@ -84,7 +84,7 @@ type builder struct {
 	pages  []*Page
 	static []staticFile
 
-	edition  *toolkit.Edition
+	view     *toolkit.View     // the selected edition
 	urls     map[string]string // every address -> the file it comes from
 	itemDocs map[string]*markdown.Parsed
 

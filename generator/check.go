@@ -11,7 +11,6 @@ import (
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/markdown"
-	"github.com/readykit/readykit/generator/toolkit"
 )
 
 // standardURL and itemURL are the addresses of the pages generated from
@@ -28,8 +27,8 @@ func (b *builder) check() error {
 
 	errs.Add(b.data.Check(b.prog.Weeks)...)
 	errs.Add(b.prog.Check()...)
-	b.edition = b.data.Select(b.cfg.Edition)
-	if b.edition == nil {
+	b.view = b.data.Select(b.cfg.Edition)
+	if b.view == nil {
 		hint := "Use one of: " + strings.Join(b.data.EditionIDs(), ", ")
 		if s := content.Suggest(b.cfg.Edition, b.data.EditionIDs()); s != "" {
 			hint = fmt.Sprintf("Did you mean %q?", s)
@@ -81,15 +80,36 @@ func (b *builder) check() error {
 	for _, p := range b.pages {
 		errs.Add(p.parsed.Links(b.resolver(p.URL, path.Dir(p.file)))...)
 	}
+	terms := b.glossaryTerms()
 	b.itemDocs = map[string]*markdown.Parsed{}
-	for _, s := range b.data.Standards {
-		for _, it := range s.Items {
-			doc := b.md.Parse(markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body})
-			errs.Add(doc.Links(b.resolver(itemURL(it.ID), itemsDir))...)
-			b.itemDocs[it.ID] = doc
-		}
+	for _, it := range b.view.Items {
+		doc := b.md.Parse(markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body})
+		errs.Add(doc.Links(b.resolver(itemURL(it.ID), itemsDir))...)
+		doc.LinkTerms(terms)
+		b.itemDocs[it.ID] = doc
 	}
 	return errs.Err()
+}
+
+// glossaryTerms are the glossary's terms, to link from item pages to their
+// explanations on the page with the glossary layout. A site without such a
+// page links nothing.
+func (b *builder) glossaryTerms() []markdown.Term {
+	var page string
+	for _, p := range b.pages {
+		if p.Layout == "glossary" {
+			page = p.URL
+			break
+		}
+	}
+	if page == "" {
+		return nil
+	}
+	terms := make([]markdown.Term, len(b.data.Glossary))
+	for i, t := range b.data.Glossary {
+		terms[i] = markdown.Term{Words: t.Words(), Href: b.relURL(page) + "#" + t.ID}
+	}
+	return terms
 }
 
 // resolver checks links written on the page at pageURL, whose source is in
@@ -153,13 +173,4 @@ func (b *builder) missingPage(dest, target string) error {
 		hint = fmt.Sprintf("Did you mean %s?", s)
 	}
 	return &diag.FileError{Msg: fmt.Sprintf("link to %q goes to no page of this site", dest), Hint: hint}
-}
-
-// edition's item ids, in order, for assemble.
-func editionItems(standards []*toolkit.Standard) []*toolkit.Item {
-	var out []*toolkit.Item
-	for _, s := range standards {
-		out = append(out, s.Items...)
-	}
-	return out
 }

@@ -19,6 +19,7 @@ const (
 	contentDir    = "content"
 	dataDir       = "content/data"
 	standardsFile = "content/data/standards.yaml"
+	glossaryFile  = "content/data/glossary.yaml"
 	programmeFile = "content/data/programme.yaml"
 	editionsDir   = "content/data/editions"
 	itemsDir      = "content/data/items"
@@ -94,8 +95,12 @@ func (b *builder) loadData() []error {
 		errs.Addf(diag.Pos{File: programmeFile}, "Add the programme file; readykit new writes one to start from", "the programme file is missing")
 	}
 
+	if data, ok := readOptional(src, glossaryFile, &errs); ok {
+		errs.Add(content.DecodeYAML(glossaryFile, data, 1, &b.data.Glossary)...)
+	}
+
 	err := walk(src, dataDir, func(p string) error {
-		if p == standardsFile || p == programmeFile {
+		if p == standardsFile || p == programmeFile || p == glossaryFile {
 			return nil
 		}
 		switch dir, ext := path.Dir(p), path.Ext(p); {
@@ -121,7 +126,7 @@ func (b *builder) loadData() []error {
 			errs.Add(content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, it)...)
 			b.data.Items = append(b.data.Items, it)
 		default:
-			errs.Addf(diag.Pos{File: p}, "Data files are "+standardsFile+", "+programmeFile+", "+editionsDir+"/*.yaml and "+itemsDir+"/*.md; move or remove this file",
+			errs.Addf(diag.Pos{File: p}, "Data files are "+standardsFile+", "+programmeFile+", "+glossaryFile+", "+editionsDir+"/*.yaml and "+itemsDir+"/*.md; move or remove this file",
 				"readykit does not know what this data file is for")
 		}
 		return nil

@@ -16,8 +16,13 @@ type Site struct {
 	Config    Config
 	Edition   *toolkit.Edition
 	Standards []*toolkit.Standard
-	// Items are the edition's items, in standard and reference order.
-	Items     []*toolkit.Item
+	// Items are the edition's items, in standard and reference order, as
+	// the edition words them.
+	Items []*toolkit.Item
+	// Glossary explains the terms the guidance uses.
+	Glossary []*toolkit.Term
+	// History compares each edition with the one before it, newest first.
+	History   []toolkit.Diff
 	Programme *programme.Programme
 	// Pages are every page of the site, sorted by address.
 	Pages []*Page
@@ -39,6 +44,18 @@ func (s *Site) ItemPage(id string) *Page { return s.byItem[id] }
 
 // StandardPage returns the page of standard n, or nil.
 func (s *Site) StandardPage(n int) *Page { return s.byStandard[n] }
+
+// Optional returns the edition's optional items, which count towards no
+// level.
+func (s *Site) Optional() []*toolkit.Item {
+	var out []*toolkit.Item
+	for _, it := range s.Items {
+		if it.Level == toolkit.Optional {
+			out = append(out, it)
+		}
+	}
+	return out
+}
 
 // ToCheck returns the edition's items whose details must be checked
 // against the live toolkit.

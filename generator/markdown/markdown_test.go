@@ -74,3 +74,26 @@ func TestLinks(t *testing.T) {
 		}
 	}
 }
+
+func TestLinkTerms(t *testing.T) {
+	c := New(Options{})
+	p := c.Parse(Doc{File: "p.md", Line: 1, Source: []byte("## About the ICO\n\nPay the ICO fee. The ICO again, not iconic ICOs.\nGet Cyber Essentials Plus, then a DPIA\nand [a link about DPIA](https://x) and `ICO`.\n")})
+	p.LinkTerms([]Term{
+		{Words: []string{"ICO", "Information Commissioner"}, Href: "/glossary/#ico"},
+		{Words: []string{"Cyber Essentials"}, Href: "/glossary/#ce"},
+		{Words: []string{"Cyber Essentials Plus"}, Href: "/glossary/#ce-plus"},
+		{Words: []string{"DPIA"}, Href: "/glossary/#dpia"},
+	})
+	html, err := p.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<h2 id="about-the-ico">About the ICO</h2>
+<p>Pay the <a href="/glossary/#ico">ICO</a> fee. The ICO again, not iconic ICOs.
+Get <a href="/glossary/#ce-plus">Cyber Essentials Plus</a>, then a <a href="/glossary/#dpia">DPIA</a>
+and <a href="https://x">a link about DPIA</a> and <code>ICO</code>.</p>
+`
+	if string(html) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", html, want)
+	}
+}

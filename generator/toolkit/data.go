@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
 )
 
@@ -15,6 +16,7 @@ type Data struct {
 	Editions  []*Edition
 	Standards []*Standard
 	Items     []*Item
+	Glossary  []*Term
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
@@ -78,16 +80,46 @@ func (d *Data) Check(weeks int) []error {
 		editions[e.ID] = e
 	}
 	for _, e := range d.Editions {
-		if e.Previous != "" && editions[e.Previous] == nil {
+		prev := editions[e.Previous]
+		switch {
+		case e.Previous == "":
+		case prev == nil:
 			errs.Addf(e.Src.At("previous"), "Use the id of another edition, or remove the line",
 				"previous edition %q does not exist", e.Previous)
+		case d.cycle(e, editions):
+			errs.Addf(e.Src.At("previous"), "An edition cannot come after itself; check each edition's previous",
+				"the editions' previous links go round in a circle")
+			prev = nil
 		}
-		checkEdition(&errs, e, items)
+		checkEdition(&errs, e, prev, items)
+	}
+
+	terms := map[string]*Term{}
+	for _, t := range d.Glossary {
+		if !idPattern.MatchString(t.ID) {
+			errs.Addf(t.Src.At("id"), "Use lower-case letters, digits, dots and hyphens", "glossary id %q cannot be used in a web address", t.ID)
+		}
+		if prev, ok := terms[t.ID]; ok {
+			errs.Addf(t.Src.At("id"), "Give each term its own id", "duplicate glossary id %q; it is also used at %s", t.ID, prev.Src.At("id"))
+		}
+		terms[t.ID] = t
+		checkLinks(&errs, t.Links)
 	}
 	return errs.Unwrap()
 }
 
-func checkEdition(errs *diag.List, e *Edition, items map[string]*Item) {
+func (d *Data) cycle(e *Edition, editions map[string]*Edition) bool {
+	seen := map[string]bool{}
+	for cur := e; cur != nil; cur = editions[cur.Previous] {
+		if seen[cur.ID] {
+			return true
+		}
+		seen[cur.ID] = true
+	}
+	return false
+}
+
+func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item) {
 	seen := map[string]bool{}
 	var approaching, met int
 	complete := true
@@ -103,11 +135,30 @@ func checkEdition(errs *diag.List, e *Edition, items map[string]*Item) {
 			continue
 		}
 		seen[ref.Value] = true
-		switch it.Level {
+		switch e.Changes[ref.Value].apply(it).Level {
 		case Approaching:
 			approaching++
 		case Met:
 			met++
+		}
+	}
+	for _, id := range sortedKeys(e.Changes) {
+		if !seen[id] {
+			errs.Addf(e.Changes[id].Src.Pos, "List the item in the edition's items, or remove its changes",
+				"edition %s has changes for item %q, which it does not list", e.ID, id)
+		}
+	}
+	for _, from := range sortedKeys(e.Mapping) {
+		to := e.Mapping[from]
+		switch {
+		case prev == nil:
+			errs.Addf(to.Pos, "Set previous: to the edition these ids come from, or remove the mapping",
+				"edition %s maps ids from a previous edition but has none", e.ID)
+			return
+		case !slices.ContainsFunc(prev.Items, func(t content.Text) bool { return t.Value == from }):
+			errs.Addf(to.Pos, "Use an id the previous edition lists", "the previous edition %s has no item %q to map", prev.ID, from)
+		case !seen[to.Value]:
+			errs.Addf(to.Pos, "Map to an id this edition lists", "edition %s does not list item %q", e.ID, to.Value)
 		}
 	}
 	if !complete {
@@ -116,15 +167,17 @@ func checkEdition(errs *diag.List, e *Edition, items map[string]*Item) {
 	}
 	if e.Counts.Approaching != approaching {
 		errs.Addf(e.Counts.Src.At("approaching"), "Correct the count, or the items' levels",
-			"edition %s declares %d items for Approaching Standards, but %d of its items have level approaching",
-			e.ID, e.Counts.Approaching, approaching)
+			"edition %s declares %s for Approaching Standards, but %d of its items have level approaching",
+			e.ID, countItems(e.Counts.Approaching), approaching)
 	}
 	if e.Counts.Met != approaching+met {
 		errs.Addf(e.Counts.Src.At("met"), "Correct the count (it includes the Approaching Standards items), or the items' levels",
-			"edition %s declares %d items for Standards Met, but its items at level approaching or met add up to %d",
-			e.ID, e.Counts.Met, approaching+met)
+			"edition %s declares %s for Standards Met, but its items at level approaching or met add up to %d",
+			e.ID, countItems(e.Counts.Met), approaching+met)
 	}
 }
+
+func countItems(n int) string { return fmt.Sprintf("%d %s", n, diag.Plural(n, "item", "items")) }
 
 func checkLinks(errs *diag.List, links []Link) {
 	for _, l := range links {
@@ -135,42 +188,66 @@ func checkLinks(errs *diag.List, links []Link) {
 	}
 }
 
-// Select returns the edition with the given id and fills each standard's
-// Items with that edition's items, in order. It returns nil when there is
-// no such edition.
-func (d *Data) Select(id string) *Edition {
-	var ed *Edition
+// Edition returns the edition with the given id, or nil.
+func (d *Data) Edition(id string) *Edition {
 	for _, e := range d.Editions {
 		if e.ID == id {
-			ed = e
-			break
+			return e
 		}
 	}
-	if ed == nil {
-		return nil
-	}
+	return nil
+}
+
+// View is one edition's items as that edition words them, in order.
+type View struct {
+	Edition *Edition
+	Items   []*Item
+	byID    map[string]*Item
+}
+
+// Item returns the edition's item with the given id, or nil.
+func (v *View) Item(id string) *Item { return v.byID[id] }
+
+// View returns the edition e's items with its changes applied: copies, so
+// views of different editions can be compared.
+func (d *Data) View(e *Edition) *View {
 	byID := map[string]*Item{}
 	for _, it := range d.Items {
 		byID[it.ID] = it
 	}
-	for _, s := range d.Standards {
-		s.Items = nil
+	v := &View{Edition: e, byID: map[string]*Item{}}
+	for _, ref := range e.Items {
+		if it := byID[ref.Value]; it != nil && v.byID[it.ID] == nil {
+			c := e.Changes[it.ID].apply(it)
+			v.Items = append(v.Items, c)
+			v.byID[c.ID] = c
+		}
 	}
+	slices.SortFunc(v.Items, CompareItems)
+	return v
+}
+
+// Select returns the view of the edition with the given id and fills each
+// standard's Items with its items, in order. It returns nil when there is
+// no such edition.
+func (d *Data) Select(id string) *View {
+	e := d.Edition(id)
+	if e == nil {
+		return nil
+	}
+	v := d.View(e)
+	slices.SortFunc(d.Standards, func(a, b *Standard) int { return a.Number - b.Number })
 	byNum := map[int]*Standard{}
 	for _, s := range d.Standards {
+		s.Items = nil
 		byNum[s.Number] = s
 	}
-	for _, ref := range ed.Items {
-		if it := byID[ref.Value]; it != nil && byNum[it.Standard] != nil {
-			s := byNum[it.Standard]
+	for _, it := range v.Items {
+		if s := byNum[it.Standard]; s != nil {
 			s.Items = append(s.Items, it)
 		}
 	}
-	for _, s := range d.Standards {
-		slices.SortFunc(s.Items, CompareItems)
-	}
-	slices.SortFunc(d.Standards, func(a, b *Standard) int { return a.Number - b.Number })
-	return ed
+	return v
 }
 
 // EditionIDs lists the known editions, for messages.
@@ -181,4 +258,13 @@ func (d *Data) EditionIDs() []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -225,17 +225,56 @@ type Counts struct {
 	Src         content.Source
 }
 
-// Edition is one year's version of the toolkit for one category.
+// Edition is one year's version of the toolkit for one category. Items
+// are shared between editions: an edition lists the ids it has, and says
+// in Changes where its wording, reference or level differs.
 type Edition struct {
-	ID             string         `yaml:"id,required"`
-	Title          string         `yaml:"title,required"`
-	Category       int            `yaml:"category,required"`
-	ToolkitVersion string         `yaml:"toolkitVersion"`
-	Deadline       content.Date   `yaml:"deadline,required"`
-	Counts         Counts         `yaml:"counts,required"`
-	Previous       string         `yaml:"previous"`
-	Items          []content.Text `yaml:"items,required"`
-	Src            content.Source
+	ID             string       `yaml:"id,required"`
+	Title          string       `yaml:"title,required"`
+	Category       int          `yaml:"category,required"`
+	ToolkitVersion string       `yaml:"toolkitVersion"`
+	Deadline       content.Date `yaml:"deadline,required"`
+	Counts         Counts       `yaml:"counts,required"`
+	// Note says what is uncertain about the edition as a whole, for users.
+	Note string `yaml:"note"`
+	// Previous is the id of the edition before this one.
+	Previous string         `yaml:"previous"`
+	Items    []content.Text `yaml:"items,required"`
+	// Changes override the shared item text for this edition, by item id.
+	Changes map[string]*ItemChange `yaml:"changes"`
+	// Mapping gives, for items of the previous edition whose id is not used
+	// here, the id that took their place, so saved progress can follow.
+	Mapping map[string]content.Text `yaml:"mapping"`
+	Src     content.Source
+}
+
+// ItemChange is how an item reads in one edition; empty fields keep the
+// shared item's value.
+type ItemChange struct {
+	Ref        string     `yaml:"ref"`
+	Level      Level      `yaml:"level"`
+	Confidence Confidence `yaml:"confidence"`
+	Basis      string     `yaml:"source"`
+	Title      string     `yaml:"title"`
+	Asks       string     `yaml:"asks"`
+	Src        content.Source
+}
+
+// apply returns a copy of it with the change made.
+func (c *ItemChange) apply(it *Item) *Item {
+	out := *it
+	if c == nil {
+		return &out
+	}
+	out.Ref = cmp.Or(c.Ref, out.Ref)
+	out.Basis = cmp.Or(c.Basis, out.Basis)
+	out.Title = cmp.Or(c.Title, out.Title)
+	out.Asks = cmp.Or(c.Asks, out.Asks)
+	out.Confidence = cmp.Or(c.Confidence, out.Confidence)
+	if c.Level != 0 {
+		out.Level = c.Level
+	}
+	return &out
 }
 
 // CompareItems orders items by standard, then by reference number part by
@@ -288,6 +327,17 @@ func (s *Standard) Groups() []LevelGroup {
 	for _, l := range []Level{Approaching, Met, Optional} {
 		if items := s.ItemsAt(l); len(items) > 0 {
 			out = append(out, LevelGroup{l, items})
+		}
+	}
+	return out
+}
+
+// Mandatory returns the standard's items that count towards a level.
+func (s *Standard) Mandatory() []*Item {
+	var out []*Item
+	for _, it := range s.Items {
+		if it.Level != Optional {
+			out = append(out, it)
 		}
 	}
 	return out

@@ -1,0 +1,133 @@
+package generator_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/themes"
+)
+
+// builtDefault builds the repository's site, optionally with another
+// edition, and returns a function to read its pages.
+func builtDefault(t *testing.T, edition string) func(path string) string {
+	t.Helper()
+	src := os.DirFS("..")
+	if edition != "" {
+		src = withEdition(t, edition)
+	}
+	var mem publish.Memory
+	if _, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, &mem); err != nil {
+		t.Fatal(err)
+	}
+	return func(path string) string {
+		data, ok := mem.Get(path)
+		if !ok {
+			t.Fatalf("no %s in the built site", path)
+		}
+		return string(data)
+	}
+}
+
+// TestCheckNotes: every item that is not confirmed tells the reader to
+// check it in the toolkit, on its own page and in the checklist; confirmed
+// items do not.
+func TestCheckNotes(t *testing.T) {
+	data := defaultData(t)
+	for _, edition := range data.EditionIDs() {
+		page := builtDefault(t, edition)
+		checklist := page("checklist/index.html")
+		view := data.View(data.Edition(edition))
+		unconfirmed := 0
+		for _, it := range view.Items {
+			needs := it.Confidence.NeedsCheck()
+			if needs {
+				unconfirmed++
+			}
+			item := page("items/" + it.ID + "/index.html")
+			if got := strings.Contains(item, `class="check-note"`) && strings.Contains(item, "Check this in the toolkit"); got != needs {
+				t.Errorf("%s, item %s (%s): check note shown %v", edition, it.ID, it.Confidence, got)
+			}
+			row := regexp.MustCompile(`(?s)<li class="task" id="item-` + regexp.QuoteMeta(it.ID) + `">.*?</li>`).FindString(checklist)
+			if row == "" {
+				t.Errorf("%s: item %s is not in the checklist", edition, it.ID)
+			} else if got := strings.Contains(row, "Check in toolkit"); got != needs {
+				t.Errorf("%s, checklist row %s: check note shown %v", edition, it.ID, got)
+			}
+			if it.Ref == "" && !strings.Contains(row, "Reference to check") {
+				t.Errorf("%s: item %s has no known number but the checklist does not say so", edition, it.ID)
+			}
+		}
+		if unconfirmed == 0 {
+			t.Errorf("%s: no unconfirmed items; the test would prove nothing", edition)
+		}
+	}
+}
+
+// TestWhatChanged reads the "what changed" page: 2024-25 adds only 4.5.3,
+// 2025-26 only 4.3.1 and 7.1.1, and neither removes anything.
+func TestWhatChanged(t *testing.T) {
+	page := builtDefault(t, "")("what-changed/index.html")
+	for edition, want := range map[string][]string{
+		"dspt-2024-25-cat3": {"4.5.3"},
+		"dspt-2025-26-cat3": {"4.3.1", "7.1.1"},
+	} {
+		section := regexp.MustCompile(`(?s)<section class="edition-changes" id="changes-` + edition + `".*?</section>`).FindString(page)
+		if section == "" {
+			t.Errorf("no section for %s", edition)
+			continue
+		}
+		if got := listed(section, "changes-added"); !slices.Equal(got, want) {
+			t.Errorf("%s added %v, want %v", edition, got, want)
+		}
+		if got := listed(section, "changes-removed"); len(got) != 0 {
+			t.Errorf("%s removed %v, want none", edition, got)
+		}
+	}
+	section := regexp.MustCompile(`(?s)id="changes-dspt-2025-26-cat3".*?</section>`).FindString(page)
+	if got := listed(section, "changes-reworded"); !slices.Equal(got, []string{"1.1.5"}) {
+		t.Errorf("2025-26 reworded %v, want [1.1.5]", got)
+	}
+}
+
+// listed returns the item ids in the list with the given class.
+func listed(section, class string) []string {
+	list := regexp.MustCompile(`(?s)<ul class="item-list ` + class + `">.*?</ul>`).FindString(section)
+	var ids []string
+	for _, m := range regexp.MustCompile(`data-item="([^"]+)"`).FindAllStringSubmatch(list, -1) {
+		ids = append(ids, m[1])
+	}
+	return ids
+}
+
+// withEdition is the repository's site with readykit.yaml set to another
+// edition.
+func withEdition(t *testing.T, edition string) fs.FS {
+	t.Helper()
+	cfg, err := os.ReadFile("../readykit.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg = regexp.MustCompile(`(?m)^edition: .*$`).ReplaceAll(cfg, []byte("edition: "+edition))
+	return overlayFS{os.DirFS(".."), fstest.MapFS{"readykit.yaml": {Data: cfg}}}
+}
+
+// overlayFS reads the files in over from it, and the rest from base.
+type overlayFS struct {
+	base fs.FS
+	over fstest.MapFS
+}
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	if _, ok := o.over[name]; ok {
+		return o.over.Open(name)
+	}
+	return o.base.Open(name)
+}
