@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -57,18 +58,26 @@ func compare(t *testing.T, path string, got *txtar.Archive) {
 	for _, f := range want.Files {
 		wantFiles[f.Name] = f.Data
 	}
+	var diffs []string
 	for _, f := range txtar.Parse(data).Files { // as stored: txtar ends every file with a newline
 		w, ok := wantFiles[f.Name]
 		switch {
 		case !ok:
-			t.Errorf("%s: unexpected file %s", path, f.Name)
+			diffs = append(diffs, "unexpected file "+f.Name)
 		case !bytes.Equal(w, f.Data):
-			t.Errorf("%s: %s differs from the golden file at %s (run go test ./generator -update, then review the diff)", path, f.Name, firstDiff(w, f.Data))
+			diffs = append(diffs, fmt.Sprintf("%s differs at %s", f.Name, firstDiff(w, f.Data)))
 		}
 		delete(wantFiles, f.Name)
 	}
 	for name := range wantFiles {
-		t.Errorf("%s: missing file %s", path, name)
+		diffs = append(diffs, "missing file "+name)
+	}
+	if len(diffs) > 0 {
+		slices.Sort(diffs)
+		if len(diffs) > 10 {
+			diffs = append(diffs[:10], fmt.Sprintf("... and %d more", len(diffs)-10))
+		}
+		t.Errorf("%s: the build differs from the golden files (run go test ./generator -update, then review the diff):\n%s", path, strings.Join(diffs, "\n"))
 	}
 }
 

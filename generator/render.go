@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -47,7 +48,7 @@ func (b *builder) render() error {
 	for _, f := range b.static {
 		static[f.path] = f
 	}
-	for _, path := range sortedKeys(static) {
+	for _, path := range slices.Sorted(maps.Keys(static)) {
 		data, err := static[path].read()
 		if err != nil {
 			errs.Add(err)
@@ -68,7 +69,7 @@ func (b *builder) render() error {
 		return err
 	}
 	b.files = make([]publish.File, 0, len(out))
-	for _, p := range sortedKeys(out) {
+	for _, p := range slices.Sorted(maps.Keys(out)) {
 		b.files = append(b.files, publish.File{Path: p, Data: out[p]})
 	}
 	return nil
@@ -207,13 +208,4 @@ func (b *builder) publish(sink publish.Sink) error {
 		return err
 	}
 	return sink.Publish(b.files)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

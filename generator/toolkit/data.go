@@ -2,6 +2,7 @@ package toolkit
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -142,13 +143,13 @@ func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item) {
 			met++
 		}
 	}
-	for _, id := range sortedKeys(e.Changes) {
+	for _, id := range slices.Sorted(maps.Keys(e.Changes)) {
 		if !seen[id] {
 			errs.Addf(e.Changes[id].Src.Pos, "List the item in the edition's items, or remove its changes",
 				"edition %s has changes for item %q, which it does not list", e.ID, id)
 		}
 	}
-	for _, from := range sortedKeys(e.Mapping) {
+	for _, from := range slices.Sorted(maps.Keys(e.Mapping)) {
 		to := e.Mapping[from]
 		switch {
 		case prev == nil:
@@ -258,13 +259,4 @@ func (d *Data) EditionIDs() []string {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
