@@ -37,8 +37,8 @@ test-go:
 	  if [ -n "$$out" ]; then echo "gofmt needed on: $$out"; exit 1; fi
 	$(GO) test ./...
 
-test-js: node_modules/.installed
-	@if ls themes/default/static/js/*.test.js >/dev/null 2>&1; then node --test themes/default/static/js/; else echo "no JavaScript unit tests yet"; fi
+test-js:
+	node --test themes/default/tests/*.test.js
 
 test-browser: browser-deps
 	rm -rf $(E2E_SITE)

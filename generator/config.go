@@ -24,6 +24,10 @@ type Config struct {
 	// BaseURL is the address the site is published at, such as
 	// https://dspt.example.org/. It is needed for the sitemap.
 	BaseURL string `yaml:"baseURL"`
+	// ProgressKey keeps this site's saved progress apart from other readykit
+	// sites in the same browser at the same address (such as several
+	// clients' sites under one domain). It defaults to "readykit".
+	ProgressKey string `yaml:"progressKey"`
 	// Edition is the id of the toolkit edition the site covers.
 	Edition string `yaml:"edition,required"`
 	// Theme names the folder under themes/ whose files replace the
@@ -51,6 +55,7 @@ type SiteOptions struct {
 var (
 	languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
 	themeName   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	keyName     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
 )
 
 // normalise fills defaults and checks values no other part of the site is
@@ -61,6 +66,11 @@ func (c *Config) normalise(errs *diag.List) {
 		c.Theme = "default"
 	} else if !themeName.MatchString(c.Theme) {
 		errs.Addf(c.Src.At("theme"), "Use lower-case letters, digits, - and _", "theme name %q is not a plain folder name", c.Theme)
+	}
+	if c.ProgressKey == "" {
+		c.ProgressKey = "readykit"
+	} else if !keyName.MatchString(c.ProgressKey) {
+		errs.Addf(c.Src.At("progressKey"), "Use up to 40 lower-case letters, digits and hyphens", "progressKey %q cannot be used", c.ProgressKey)
 	}
 	if c.Language == "" {
 		c.Language = "en-GB"

@@ -61,6 +61,7 @@ func (b *builder) render() error {
 		// A site's own _redirects file keeps its rules; the aliases follow.
 		out["_redirects"] = append(out["_redirects"], redirects...)
 	}
+	add("data/toolkit.json", "the toolkit data", b.toolkitData())
 	if b.cfg.BaseURL != "" {
 		add("sitemap.xml", "the sitemap", b.sitemap())
 		add("robots.txt", "the robots.txt file", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))

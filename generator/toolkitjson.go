@@ -1,0 +1,76 @@
+package generator
+
+import "encoding/json"
+
+// toolkitJSON is /data/toolkit.json: what the browser needs to keep and
+// score progress (the edition, its items and where earlier editions' items
+// went) without parsing pages. Its shape is the contract with the
+// JavaScript in themes/default/static/js.
+type toolkitJSON struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Site    string `json:"site"`
+	Edition struct {
+		ID       string `json:"id"`
+		Title    string `json:"title"`
+		Deadline string `json:"deadline"`
+		Counts   struct {
+			Approaching int `json:"approaching"`
+			Met         int `json:"met"`
+		} `json:"counts"`
+	} `json:"edition"`
+	Standards []jsonStandard `json:"standards"`
+	Items     []jsonItem     `json:"items"`
+	History   []jsonStep     `json:"history"`
+}
+
+type jsonStandard struct {
+	Number int    `json:"number"`
+	Name   string `json:"name"`
+	URL    string `json:"url"`
+}
+
+type jsonItem struct {
+	ID            string `json:"id"`
+	Ref           string `json:"ref"`
+	Title         string `json:"title"`
+	Standard      int    `json:"standard"`
+	Level         string `json:"level"`
+	NotApplicable bool   `json:"notApplicable"`
+	URL           string `json:"url"`
+}
+
+type jsonStep struct {
+	From    string            `json:"from"`
+	To      string            `json:"to"`
+	Carried map[string]string `json:"carried"`
+}
+
+// toolkitData renders /data/toolkit.json. Maps marshal with sorted keys, so
+// the file is the same for the same site.
+func (b *builder) toolkitData() []byte {
+	s := b.site
+	out := toolkitJSON{Format: "readykit-toolkit", Version: 1, Site: s.Config.ProgressKey}
+	out.Edition.ID = s.Edition.ID
+	out.Edition.Title = s.Edition.Title
+	out.Edition.Deadline = s.Edition.Deadline.String()
+	out.Edition.Counts.Approaching = s.Edition.Counts.Approaching
+	out.Edition.Counts.Met = s.Edition.Counts.Met
+	out.Standards = []jsonStandard{}
+	for _, st := range s.Standards {
+		out.Standards = append(out.Standards, jsonStandard{st.Number, st.Name, b.relURL(standardURL(st.Number))})
+	}
+	out.Items = []jsonItem{}
+	for _, it := range s.Items {
+		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID))})
+	}
+	out.History = []jsonStep{}
+	for _, d := range s.History {
+		out.History = append(out.History, jsonStep{d.From.ID, d.To.ID, d.Carried})
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		panic(err) // plain values always marshal
+	}
+	return append(data, '\n')
+}

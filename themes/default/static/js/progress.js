@@ -1,0 +1,218 @@
+// The progress document: one definition of its fields, shared by storage,
+// import, editions and the page, so all of them accept and refuse the same
+// things. Nothing here touches the DOM, storage or the clock: callers pass
+// `now` (an ISO string) so tests can run it in Node.
+
+export const FORMAT = 'readykit-progress';
+export const VERSION = 1;
+export const STATUSES = ['not-started', 'in-progress', 'met', 'not-applicable'];
+/** Allowed priorities besides "". */
+export const PRIORITIES = ['high', 'medium', 'low'];
+/** Free-text fields of an item entry -> maximum length in characters. */
+export const TEXT_FIELDS = { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000 };
+/** Organisation fields -> maximum length in characters. */
+export const ORGANISATION_FIELDS = { name: 200, odsCode: 20, completedBy: 200 };
+export const LIMITS = { importBytes: 1048576, items: 500 };
+
+/** A blank item entry; its keys, in this order, are the fields of an entry. */
+export const emptyEntry = () => ({
+  status: 'not-started', reviewed: false, notes: '', evidence: '', owner: '', due: '',
+  action: '', priority: '', localRef: '', dependencies: '', milestones: '', updated: '',
+});
+/** Fields of an item entry, in the order serialise writes them. */
+export const ENTRY_FIELDS = Object.keys(emptyEntry());
+
+const has = Object.hasOwn;
+const str = (v) => typeof v == 'string';
+/** True for an item or edition id (the generator's pattern, at most 60 long). */
+export const isId = (v) => str(v) && /^[a-z0-9][a-z0-9.-]{0,59}$/.test(v);
+/** True for a site or profile id. */
+export const isSlug = (v) => str(v) && /^[a-z0-9-]{1,40}$/.test(v);
+/** True for a plain object (not null, not an array). */
+export const isObject = (v) => v !== null && typeof v == 'object' && !Array.isArray(v);
+/** Shows an untrusted string in a message: quoted and cut to 40 characters. */
+export const quote = (v) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+/** "dspt-2023-24-cat3" -> "2023-24", the way people name editions. */
+export const title = (id) => (/\d{4}-\d\d/.exec(id) || [id])[0];
+
+/** True for a real calendar date written YYYY-MM-DD (so not 2025-04-31). */
+export function isDate(v) {
+  if (!str(v) || !/^\d{4}-\d\d-\d\d$/.test(v)) return false;
+  const d = new Date(v + 'T00:00Z');
+  return !isNaN(d) && d.toISOString().startsWith(v);
+}
+/** True for an ISO 8601 date-time such as 2025-03-02T09:15:00.000Z. */
+export const isDateTime = (v) =>
+  str(v) && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/.test(v) && isDate(v.slice(0, 10)) && !isNaN(Date.parse(v));
+
+// field -> [label, check]. A check returns "" for a good value, else the end
+// of a sentence "the <label> ...": messages are for care home managers.
+const bad = (v, ok, what) => (ok ? '' : (str(v) ? quote(v) + ' ' : '') + 'is not ' + what);
+const text = (max) => (v) => (!str(v) ? 'is not text' : v.length > max ? `is longer than ${max} characters` : '');
+const day = (v) => bad(v, v === '' || isDate(v), 'a date');
+const time = (v) => bad(v, v === '' || isDateTime(v), 'a date and time');
+const FIELDS = {
+  status: ['status', (v, na) => (v == 'not-applicable' && !na ? 'is "not applicable", which this item does not allow' : bad(v, STATUSES.includes(v), 'a known status'))],
+  reviewed: ['reviewed mark', (v) => bad(v, typeof v == 'boolean', 'yes or no')],
+  notes: ['note'], evidence: ['evidence location'], owner: ['owner'], action: ['action'],
+  localRef: ['local reference'], dependencies: ['dependencies list'], milestones: ['milestones list'],
+  due: ['target date', day], start: ['start date', day], deadline: ['deadline', day],
+  priority: ['priority', (v) => bad(v, v === '' || PRIORITIES.includes(v), 'high, medium or low')],
+  updated: ['time last changed', time], created: ['start time', time], exported: ['export time', time],
+  name: ['name', text(200)], completedBy: ['completed-by name', text(200)],
+  odsCode: ['ODS code', (v) => text(20)(v) || bad(v, /^[A-Za-z0-9]*$/.test(v), 'letters and digits only')],
+};
+for (const f in TEXT_FIELDS) FIELDS[f][1] = text(TEXT_FIELDS[f]);
+const check = (f, v, na) => FIELDS[f][1](v, na);
+
+const problem = (message, id, field) => ({ message, ...(id && { id }), ...(field && { field }) });
+
+// Copies the fields of `out` from raw when their values pass, reporting the
+// rest. Over-long text is dropped, never cut: a cut note could mislead.
+function copy(out, raw, where, problems, id, path = '', na) {
+  for (const f in out) {
+    if (!has(raw, f)) continue;
+    const why = check(f, raw[f], na);
+    if (why) problems.push(problem(`${where}: the ${FIELDS[f][0]} ${why}, so it was left out.`, id, path + f));
+    else out[f] = raw[f];
+  }
+  return out;
+}
+
+const NOT_OURS = 'This file is not a readykit progress file.';
+/** "" when a value has the right format, version and edition id to be read, else why not. */
+export function header(v) {
+  if (!isObject(v) || v.format !== FORMAT || !Number.isInteger(v.version) || v.version < 1) return NOT_OURS;
+  if (v.version > VERSION) return 'This file was made by a newer version of readykit, so this page cannot read it.';
+  return isId(v.edition) ? '' : NOT_OURS;
+}
+
+/** A new, empty progress document. `profile` is { id, name }. */
+export function emptyDocument({ site, edition, profile, now = '' }) {
+  return {
+    format: FORMAT, version: VERSION, site, edition,
+    profile: { id: (profile && profile.id) || 'default', name: (profile && profile.name) || '' },
+    organisation: { name: '', odsCode: '', completedBy: '' },
+    created: now, updated: now, items: {}, kept: {}, programme: { start: '', deadline: '' },
+  };
+}
+
+/** True when an entry holds nothing worth keeping (its `updated` aside). */
+export function isEmptyEntry(e) {
+  return !e || ENTRY_FIELDS.every((f) => f == 'updated' || !e[f] || (f == 'status' && e[f] == 'not-started'));
+}
+
+// Reads a map of id -> entry (the document's items or kept), at most
+// LIMITS.items of them, so a hostile file cannot keep the page busy.
+function entries(src, problems, kept, add) {
+  const ids = isObject(src) ? Object.keys(src) : [];
+  if ((src !== undefined && !isObject(src)) || ids.length > LIMITS.items) {
+    problems.push(problem(`Progress file: some ${kept ? 'kept ' : ''}items could not be read, so they were left out.`));
+  }
+  for (const id of ids.slice(0, LIMITS.items)) {
+    const raw = src[id];
+    if (isId(id) && isObject(raw) && (!kept || isId(raw.from))) add(id, raw, `Item ${id}${kept ? ' (kept from ' + title(raw.from) + ')' : ''}`);
+    else problems.push(problem(`Progress file: the entry ${quote(id)} could not be read, so it was left out.`));
+  }
+}
+
+/**
+ * Reads an untrusted value as a progress document. Never throws.
+ * @param {*} value parsed JSON from storage or a file
+ * @param {{site?: string, edition?: string, items?: object[], now?: string, profile?: {id: string, name: string}}} [opts]
+ *   `items` is toolkit.json's item list: entries for other ids go to `aside`;
+ *   `edition`, when given, must match; `profile` replaces the document's.
+ * @returns {{doc: object|null, problems: {id?: string, field?: string, message: string, fatal?: true}[], aside: object}}
+ */
+export function normalise(value, opts) {
+  const o = opts || {}, problems = [], aside = {};
+  let fatal = header(value);
+  if (!fatal && o.edition && value.edition !== o.edition) {
+    fatal = `This progress is for the ${title(value.edition)} edition, not ${title(o.edition)}.`;
+  }
+  if (fatal) return { doc: null, problems: [{ message: fatal, fatal: true }], aside };
+
+  // id -> whether the item allows "not applicable"; null: any id, any status.
+  const known = Array.isArray(o.items) ? new Map(o.items.filter(isObject).map((i) => [i.id, !!i.notApplicable])) : null;
+  const p = value.profile;
+  const doc = emptyDocument({
+    site: o.site || (isSlug(value.site) ? value.site : ''),
+    edition: value.edition,
+    profile: o.profile || (isObject(p) && isSlug(p.id) && !text(200)(p.name) ? p : 0),
+    now: isDateTime(o.now) ? o.now : '',
+  });
+  const t = copy({ created: doc.created, updated: doc.updated, exported: '' }, value, 'Progress file', problems);
+  Object.assign(doc, t);
+  if (!t.exported) delete doc.exported;
+  if (isObject(value.organisation)) copy(doc.organisation, value.organisation, 'Organisation', problems, '', 'organisation.');
+  if (isObject(value.programme)) copy(doc.programme, value.programme, 'Programme', problems, '', 'programme.');
+
+  entries(value.items, problems, false, (id, raw, where) => {
+    const out = known && !known.has(id) ? aside : doc.items;
+    // Entries set aside belong to another edition: keep their status as is.
+    const e = copy(emptyEntry(), raw, where, problems, id, '', out == aside || !known || known.get(id));
+    if (!isEmptyEntry(e)) out[id] = e;
+  });
+  entries(value.kept, problems, true, (id, raw, where) => {
+    const e = copy(emptyEntry(), raw, where, problems, id, 'kept.', true);
+    if (!isEmptyEntry(e)) doc.kept[id] = { from: raw.from, ...e };
+  });
+  return { doc, problems, aside };
+}
+
+// Throws for a programming error: the page must never offer such values.
+function need(ok, message) {
+  if (!ok) throw new TypeError('readykit: ' + message);
+}
+function valid(where, f, v) {
+  const why = check(f, v, true);
+  need(!why, `${where}: the ${FIELDS[f][0]} ${why}.`);
+}
+
+/**
+ * Returns a new document (the input is not changed) with one field of one
+ * item set and `updated` stamped on the item and the document; an entry left
+ * empty is removed. Throws TypeError for an unknown field or a bad value.
+ * "not-applicable" is not checked against the item (there is no item list
+ * here): the page offers it only where allowed, and normalise drops it.
+ */
+export function setField(doc, id, field, value, now) {
+  need(isId(id) && field != 'updated' && ENTRY_FIELDS.includes(field), `unknown item ${id} or field ${field}`);
+  valid('Item ' + id, field, value);
+  const items = { ...doc.items };
+  const e = { ...emptyEntry(), ...(has(items, id) && items[id]), [field]: value, updated: now };
+  if (isEmptyEntry(e)) delete items[id];
+  else items[id] = e;
+  return { ...doc, items, updated: now };
+}
+
+/** Returns a new document with some organisation fields set; throws TypeError like setField. */
+export function setOrganisation(doc, fields, now) {
+  for (const f in fields) {
+    need(has(ORGANISATION_FIELDS, f), 'unknown organisation field ' + f);
+    valid('Organisation', f, fields[f]);
+  }
+  return { ...doc, organisation: { ...doc.organisation, ...fields }, updated: now };
+}
+
+// Key order for serialise: one list for entries, one for everything else;
+// keys not listed (item ids) come after, by name.
+const ORDER = ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept',
+  'programme', 'exported', 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline'];
+const ENTRY_ORDER = ['from', ...ENTRY_FIELDS];
+
+/**
+ * A stable JSON string: every object's keys in a fixed order (the document's
+ * fields first, item ids sorted), so equal documents give equal strings.
+ * @param {object} doc a normalised document
+ * @param {number} [space] indentation; export files use 2
+ */
+export function serialise(doc, space) {
+  return JSON.stringify(doc, (k, v) =>
+  {
+    if (!isObject(v)) return v;
+    const order = has(v, 'status') ? ENTRY_ORDER : ORDER;
+    const rank = (k) => (order.includes(k) ? order.indexOf(k) : 99);
+    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1)));
+  }, space);
+}

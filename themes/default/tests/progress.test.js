@@ -1,0 +1,371 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  FORMAT, VERSION, STATUSES, TEXT_FIELDS, PRIORITIES, LIMITS, ENTRY_FIELDS, ORGANISATION_FIELDS,
+  emptyDocument, emptyEntry, normalise, setField, setOrganisation, isEmptyEntry, serialise, isDate, isDateTime, header,
+} from '../static/js/progress.js';
+
+const NOW = '2025-03-02T09:15:00.000Z';
+const LATER = '2025-03-03T08:00:00.000Z';
+const E = 'dspt-2023-24-cat3';
+const ITEMS = [
+  { id: '1.1.1', standard: 1, level: 'approaching', notApplicable: false },
+  { id: '1.3.2', standard: 1, level: 'met', notApplicable: false },
+  { id: 'own-devices', standard: 1, level: 'approaching', notApplicable: true },
+];
+const OPTS = { site: 'readykit', edition: E, items: ITEMS, now: NOW };
+const base = (extra) => ({ format: FORMAT, version: 1, site: 'readykit', edition: E, ...extra });
+const messages = (r) => r.problems.map((p) => p.message);
+
+// Freezes a value and everything in it, so any mutation throws.
+function deepFreeze(v) {
+  if (v && typeof v == 'object') {
+    Object.values(v).forEach(deepFreeze);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+test('constants describe the document', () => {
+  assert.equal(FORMAT, 'readykit-progress');
+  assert.equal(VERSION, 1);
+  assert.deepEqual(STATUSES, ['not-started', 'in-progress', 'met', 'not-applicable']);
+  assert.deepEqual(PRIORITIES, ['high', 'medium', 'low']);
+  assert.deepEqual(TEXT_FIELDS, { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000 });
+  assert.deepEqual(ORGANISATION_FIELDS, { name: 200, odsCode: 20, completedBy: 200 });
+  assert.deepEqual(LIMITS, { importBytes: 1048576, items: 500 });
+  assert.deepEqual(ENTRY_FIELDS, ['status', 'reviewed', 'notes', 'evidence', 'owner', 'due', 'action', 'priority', 'localRef', 'dependencies', 'milestones', 'updated']);
+});
+
+test('emptyDocument has every field and no items', () => {
+  const d = emptyDocument({ site: 'readykit', edition: E, profile: { id: 'p-oak', name: 'Oak House' }, now: NOW });
+  assert.deepEqual(d, {
+    format: FORMAT, version: 1, site: 'readykit', edition: E, profile: { id: 'p-oak', name: 'Oak House' },
+    organisation: { name: '', odsCode: '', completedBy: '' }, created: NOW, updated: NOW,
+    items: {}, kept: {}, programme: { start: '', deadline: '' },
+  });
+  assert.deepEqual(emptyDocument({ site: 's', edition: E, now: NOW }).profile, { id: 'default', name: '' });
+});
+
+test('isDate accepts only real YYYY-MM-DD dates', () => {
+  for (const d of ['2025-04-30', '2024-02-29', '2000-02-29', '1999-12-31']) assert.ok(isDate(d), d);
+  for (const d of ['2025-04-31', '2023-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '31/04/2025', '2025-4-1', '', 20250430, ['2025-04-30'], null]) {
+    assert.equal(isDate(d), false, JSON.stringify(d));
+  }
+});
+
+test('isDateTime accepts ISO date-times only', () => {
+  for (const d of [NOW, '2025-03-02T09:15Z', '2025-03-02T09:15:00+01:00', '2025-03-02T09:15:00.123456Z']) assert.ok(isDateTime(d), d);
+  for (const d of ['2025-03-02', '2025-02-30T09:15:00Z', '2025-03-02T25:00:00Z', '2025-03-02 09:15:00Z', '2025-03-02T09:15:00', 1740906900000, [NOW]]) {
+    assert.equal(isDateTime(d), false, JSON.stringify(d));
+  }
+});
+
+test('normalise keeps a valid document exactly', () => {
+  const good = {
+    ...emptyDocument({ site: 'readykit', edition: E, profile: { id: 'p-oak', name: 'Oak House' }, now: NOW }),
+    organisation: { name: 'Oak House', odsCode: 'VNX12', completedBy: 'Sam Patel' },
+    items: {
+      '1.1.1': { ...emptyEntry(), status: 'met', reviewed: true, notes: 'n', evidence: 'Office cabinet, blue folder', owner: 'Sam', due: '2025-04-30', priority: 'high', updated: NOW },
+      'own-devices': { ...emptyEntry(), status: 'not-applicable', updated: NOW },
+    },
+    kept: { '9.9.9': { from: 'dspt-2022-23-cat3', ...emptyEntry(), status: 'met', updated: NOW } },
+    programme: { start: '2025-03-03', deadline: '2025-06-30' },
+    exported: NOW,
+  };
+  const r = normalise(JSON.parse(JSON.stringify(good)), OPTS);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.aside, {});
+  assert.deepEqual(r.doc, good);
+});
+
+test('normalise fills missing entry fields with defaults', () => {
+  const r = normalise(base({ items: { '1.1.1': { status: 'met' } } }), OPTS);
+  assert.deepEqual(r.doc.items['1.1.1'], { ...emptyEntry(), status: 'met' });
+  assert.deepEqual(r.problems, []);
+});
+
+test('normalise refuses values that are not progress documents', () => {
+  for (const v of [null, undefined, 0, 'text', true, [], [base()], { format: 'other', version: 1, edition: E },
+    { version: 1, edition: E }, base({ version: 0 }), base({ version: '1' }), base({ version: 1.5 }), base({ edition: 'Bad Edition!' }), base({ edition: undefined })]) {
+    const r = normalise(v, OPTS);
+    assert.equal(r.doc, null, JSON.stringify(v));
+    assert.equal(r.problems.length, 1);
+    assert.equal(r.problems[0].fatal, true);
+    assert.equal(r.problems[0].message, 'This file is not a readykit progress file.');
+  }
+});
+
+test('normalise refuses a newer version', () => {
+  const r = normalise(base({ version: 2 }), OPTS);
+  assert.equal(r.doc, null);
+  assert.equal(r.problems[0].fatal, true);
+  assert.match(r.problems[0].message, /made by a newer version of readykit/);
+  assert.match(header(base({ version: 99 })), /newer version/);
+});
+
+test('normalise refuses a document for another edition when one is asked for', () => {
+  const r = normalise(base({ edition: 'dspt-2019-20-cat3' }), OPTS);
+  assert.equal(r.doc, null);
+  assert.equal(r.problems[0].message, 'This progress is for the 2019-20 edition, not 2023-24.');
+  // Without an edition to check against, any edition is read.
+  assert.equal(normalise(base({ edition: 'dspt-2019-20-cat3' })).doc.edition, 'dspt-2019-20-cat3');
+});
+
+test('normalise drops wrongly typed values with a plain message', () => {
+  const r = normalise(base({
+    items: { '1.1.1': { status: 5, reviewed: 'yes', notes: ['x'], owner: null, priority: 'urgent', evidence: 'kept', updated: 12 } },
+  }), OPTS);
+  assert.deepEqual(r.doc.items['1.1.1'], { ...emptyEntry(), evidence: 'kept' });
+  assert.deepEqual(r.problems.map((p) => [p.id, p.field]), [
+    ['1.1.1', 'status'], ['1.1.1', 'reviewed'], ['1.1.1', 'notes'], ['1.1.1', 'owner'], ['1.1.1', 'priority'], ['1.1.1', 'updated'],
+  ]);
+  assert.deepEqual(messages(r), [
+    'Item 1.1.1: the status is not a known status, so it was left out.',
+    'Item 1.1.1: the reviewed mark "yes" is not yes or no, so it was left out.',
+    'Item 1.1.1: the note is not text, so it was left out.',
+    'Item 1.1.1: the owner is not text, so it was left out.',
+    'Item 1.1.1: the priority "urgent" is not high, medium or low, so it was left out.',
+    'Item 1.1.1: the time last changed is not a date and time, so it was left out.',
+  ]);
+});
+
+test('normalise reports a date that is not a date in the words of the spec', () => {
+  const r = normalise(base({ items: { '1.3.2': { status: 'in-progress', due: '31/04/2025' } } }), OPTS);
+  assert.equal(r.doc.items['1.3.2'].due, '');
+  assert.equal(r.doc.items['1.3.2'].status, 'in-progress');
+  assert.deepEqual(r.problems, [{ id: '1.3.2', field: 'due', message: 'Item 1.3.2: the target date "31/04/2025" is not a date, so it was left out.' }]);
+});
+
+test('normalise drops over-long text instead of cutting it', () => {
+  for (const [field, max] of Object.entries(TEXT_FIELDS)) {
+    const ok = normalise(base({ items: { '1.1.1': { [field]: 'x'.repeat(max) } } }), OPTS);
+    assert.equal(ok.doc.items['1.1.1'][field].length, max, field);
+    assert.deepEqual(ok.problems, []);
+    const long = normalise(base({ items: { '1.1.1': { status: 'met', [field]: 'x'.repeat(max + 1) } } }), OPTS);
+    assert.equal(long.doc.items['1.1.1'][field], '', field);
+    assert.equal(long.problems.length, 1);
+    assert.match(long.problems[0].message, new RegExp(`longer than ${max} characters, so it was left out\\.$`));
+  }
+});
+
+test('normalise checks the organisation and programme', () => {
+  const r = normalise(base({
+    organisation: { name: 'x'.repeat(201), odsCode: 'VNX-12', completedBy: 'Sam Patel', extra: 'ignored' },
+    programme: { start: '2025-02-30', deadline: '2025-06-30' },
+  }), OPTS);
+  assert.deepEqual(r.doc.organisation, { name: '', odsCode: '', completedBy: 'Sam Patel' });
+  assert.deepEqual(r.doc.programme, { start: '', deadline: '2025-06-30' });
+  assert.deepEqual(r.problems.map((p) => p.field), ['organisation.name', 'organisation.odsCode', 'programme.start']);
+  assert.equal(r.problems[1].message, 'Organisation: the ODS code "VNX-12" is not letters and digits only, so it was left out.');
+  const long = normalise(base({ organisation: { odsCode: 'A'.repeat(21) } }), OPTS);
+  assert.equal(long.doc.organisation.odsCode, '');
+  assert.equal(long.problems.length, 1);
+});
+
+test('normalise drops unknown fields silently', () => {
+  const r = normalise(base({ script: '<script>', items: { '1.1.1': { status: 'met', colour: 'red', __proto__x: 1 } }, organisation: { name: 'A', html: '<b>' } }), OPTS);
+  assert.deepEqual(r.problems, []);
+  assert.equal('script' in r.doc, false);
+  assert.deepEqual(Object.keys(r.doc.items['1.1.1']), ENTRY_FIELDS);
+  assert.deepEqual(Object.keys(r.doc.organisation), ['name', 'odsCode', 'completedBy']);
+});
+
+test('normalise moves ids not in the edition to aside', () => {
+  const r = normalise(base({ items: { '1.1.1': { status: 'met' }, '9.9.9': { status: 'not-applicable', notes: 'old' } } }), OPTS);
+  assert.deepEqual(Object.keys(r.doc.items), ['1.1.1']);
+  assert.deepEqual(r.aside, { '9.9.9': { ...emptyEntry(), status: 'not-applicable', notes: 'old' } });
+  assert.deepEqual(r.problems, []);
+});
+
+test('normalise drops not-applicable where the item does not allow it', () => {
+  const r = normalise(base({ items: { '1.1.1': { status: 'not-applicable', notes: 'n' }, 'own-devices': { status: 'not-applicable' } } }), OPTS);
+  assert.equal(r.doc.items['1.1.1'].status, 'not-started');
+  assert.equal(r.doc.items['1.1.1'].notes, 'n');
+  assert.equal(r.doc.items['own-devices'].status, 'not-applicable');
+  assert.deepEqual(r.problems, [{ id: '1.1.1', field: 'status', message: 'Item 1.1.1: the status is "not applicable", which this item does not allow, so it was left out.' }]);
+});
+
+test('normalise drops bad ids, non-object entries and entries that end up empty', () => {
+  const raw = JSON.parse(`{"format":"${FORMAT}","version":1,"edition":"${E}","items":{"__proto__":{"status":"met"},"1.1.1":"met","Bad Id":{"status":"met"},"1.3.2":{"status":"not-started","reviewed":false}}}`);
+  const r = normalise(raw, OPTS);
+  assert.deepEqual(r.doc.items, {});
+  assert.equal(Object.getPrototypeOf(r.doc.items), Object.prototype);
+  assert.equal(r.problems.length, 3);
+  assert.ok(messages(r).every((m) => /could not be read, so it was left out\.$/.test(m)));
+  assert.equal({}.status, undefined);
+});
+
+test('normalise refuses items that are not a map and caps the number of entries', () => {
+  assert.equal(normalise(base({ items: ['met'] }), OPTS).problems.length, 1);
+  const many = {};
+  for (let i = 0; i < LIMITS.items + 20; i++) many[`x.${i}`] = { status: 'met' };
+  const r = normalise(base({ items: many }), OPTS);
+  assert.equal(Object.keys(r.aside).length, LIMITS.items);
+  assert.match(r.problems[0].message, /some items could not be read/);
+});
+
+test('normalise reads kept entries and refuses ones without an edition', () => {
+  const r = normalise(base({ kept: { '9.9.9': { from: 'dspt-2022-23-cat3', status: 'met', notes: 'x' }, '9.9.8': { status: 'met' }, '9.9.7': { from: 'dspt-2022-23-cat3', due: 'soon' } } }), OPTS);
+  assert.deepEqual(r.doc.kept, { '9.9.9': { from: 'dspt-2022-23-cat3', ...emptyEntry(), status: 'met', notes: 'x' } });
+  assert.equal(r.problems.length, 2);
+  assert.match(r.problems[1].message, /^Item 9\.9\.7 \(kept from 2022-23\): the target date "soon" is not a date/);
+});
+
+test('normalise checks document dates, site and profile', () => {
+  const r = normalise(base({ site: 'Other Site', created: 'yesterday', updated: NOW, exported: 5, profile: { id: 'Oak House', name: 'x' } }), { edition: E, now: LATER });
+  assert.equal(r.doc.site, '');
+  assert.equal(r.doc.created, LATER);
+  assert.equal(r.doc.updated, NOW);
+  assert.equal('exported' in r.doc, false);
+  assert.deepEqual(r.doc.profile, { id: 'default', name: '' });
+  assert.deepEqual(r.problems.map((p) => p.field), ['created', 'exported']);
+  const p = normalise(base({ profile: { id: 'oak', name: 'Oak' } }), { profile: { id: 'p-elm', name: 'Elm' } });
+  assert.deepEqual(p.doc.profile, { id: 'p-elm', name: 'Elm' });
+});
+
+test('normalise result reads back with no problems and the same text', () => {
+  const r = normalise(base({ items: { '1.1.1': { status: 'met', due: 'bad' } }, organisation: { odsCode: '!' } }), OPTS);
+  const again = normalise(JSON.parse(serialise(r.doc)), OPTS);
+  assert.deepEqual(again.problems, []);
+  assert.equal(serialise(again.doc), serialise(r.doc));
+});
+
+// A small deterministic generator of JSON-like values (mulberry32).
+function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const KEYS = ['format', 'version', 'site', 'edition', 'items', 'kept', 'organisation', 'programme', 'profile', 'created', 'updated', 'exported',
+  '1.1.1', 'own-devices', '9.9.9', '__proto__', 'constructor', 'toString', 'status', 'reviewed', 'notes', 'due', 'priority', 'from', 'name', 'odsCode', 'start', 'id', ''];
+const STRINGS = [FORMAT, E, 'met', 'not-applicable', 'in-progress', 'high', '2025-04-30', '2025-02-30', NOW, '', 'x'.repeat(5001), '<img src=x onerror=alert(1)>', 'dspt-2022-23-cat3', 'readykit'];
+function value(r, depth) {
+  const k = Math.floor(r() * (depth > 3 ? 6 : 9));
+  if (k == 0) return null;
+  if (k == 1) return r() < 0.5;
+  if (k == 2) return [0, 1, 2, -1, 1.5, 1e308, NaN][Math.floor(r() * 7)];
+  if (k < 5) return STRINGS[Math.floor(r() * STRINGS.length)];
+  if (k == 5) return String.fromCharCode(...Array.from({ length: Math.floor(r() * 8) }, () => Math.floor(r() * 0xffff)));
+  if (k == 6) return Array.from({ length: Math.floor(r() * 4) }, () => value(r, depth + 1));
+  const o = {};
+  for (let i = Math.floor(r() * 6); i > 0; i--) {
+    // defineProperty so "__proto__" becomes an own key, as JSON.parse makes it.
+    Object.defineProperty(o, KEYS[Math.floor(r() * KEYS.length)], { value: value(r, depth + 1), enumerable: true, configurable: true, writable: true });
+  }
+  return o;
+}
+function documentish(r) {
+  const v = value(r, 0);
+  if (r() < 0.6) return { ...(typeof v == 'object' && v) || {}, format: FORMAT, version: r() < 0.8 ? 1 : value(r, 3), edition: E };
+  return v;
+}
+
+test('normalise never throws on random values, and what it accepts reads back cleanly', () => {
+  const r = rng(20250302);
+  let accepted = 0;
+  for (let i = 0; i < 3000; i++) {
+    const v = documentish(r);
+    let out;
+    assert.doesNotThrow(() => (out = normalise(v, OPTS)), () => JSON.stringify(v));
+    assert.ok(Array.isArray(out.problems));
+    if (!out.doc) {
+      assert.equal(out.problems[0].fatal, true);
+      continue;
+    }
+    accepted++;
+    const again = normalise(JSON.parse(serialise(out.doc)), OPTS);
+    assert.deepEqual(again.problems, [], JSON.stringify(v));
+    assert.equal(serialise(again.doc), serialise(out.doc));
+    assert.ok(Object.keys(out.doc.items).every((id) => ITEMS.some((it) => it.id == id)));
+  }
+  assert.ok(accepted > 500, `only ${accepted} random documents were accepted`);
+  assert.equal({}.status, undefined, 'Object.prototype was not changed');
+});
+
+test('setField returns a new document and leaves the input untouched', () => {
+  const d0 = deepFreeze(emptyDocument({ site: 'readykit', edition: E, now: NOW }));
+  const d1 = setField(d0, '1.1.1', 'status', 'met', LATER);
+  assert.notEqual(d1, d0);
+  assert.deepEqual(d0.items, {});
+  assert.equal(d0.updated, NOW);
+  assert.deepEqual(d1.items['1.1.1'], { ...emptyEntry(), status: 'met', updated: LATER });
+  assert.equal(d1.updated, LATER);
+  deepFreeze(d1);
+  const d2 = setField(d1, '1.1.1', 'notes', 'Registered with the ICO', '2025-03-04T08:00:00.000Z');
+  assert.equal(d1.items['1.1.1'].notes, '');
+  assert.equal(d2.items['1.1.1'].notes, 'Registered with the ICO');
+  assert.equal(d2.items['1.1.1'].status, 'met');
+  assert.equal(d2.items['1.1.1'].updated, '2025-03-04T08:00:00.000Z');
+});
+
+test('setField removes an entry that becomes empty', () => {
+  let d = emptyDocument({ site: 'readykit', edition: E, now: NOW });
+  d = setField(d, '1.1.1', 'status', 'in-progress', NOW);
+  d = setField(d, '1.1.1', 'reviewed', true, NOW);
+  d = setField(d, '1.1.1', 'status', 'not-started', NOW);
+  assert.ok('1.1.1' in d.items);
+  d = setField(d, '1.1.1', 'reviewed', false, LATER);
+  assert.deepEqual(d.items, {});
+  assert.equal(d.updated, LATER);
+  assert.equal(serialise(d), serialise({ ...emptyDocument({ site: 'readykit', edition: E, now: NOW }), updated: LATER }));
+  // Setting a field to its default on an item with no entry adds nothing.
+  assert.deepEqual(setField(d, '1.3.2', 'notes', '', LATER).items, {});
+});
+
+test('setField throws TypeError for programming errors and bad values', () => {
+  const d = deepFreeze(emptyDocument({ site: 'readykit', edition: E, now: NOW }));
+  assert.throws(() => setField(d, '1.1.1', 'colour', 'red', NOW), TypeError);
+  assert.throws(() => setField(d, '1.1.1', 'updated', NOW, NOW), TypeError);
+  assert.throws(() => setField(d, 'Not An Id', 'status', 'met', NOW), TypeError);
+  assert.throws(() => setField(d, '1.1.1', 'status', 'done', NOW), TypeError);
+  assert.throws(() => setField(d, '1.1.1', 'due', '31/04/2025', NOW), /target date "31\/04\/2025" is not a date/);
+  assert.throws(() => setField(d, '1.1.1', 'notes', 'x'.repeat(5001), NOW), TypeError);
+  assert.throws(() => setField(d, '1.1.1', 'reviewed', 'yes', NOW), TypeError);
+  assert.equal(setField(d, '1.1.1', 'priority', 'low', NOW).items['1.1.1'].priority, 'low');
+});
+
+test('setOrganisation validates and returns a new document', () => {
+  const d = deepFreeze(emptyDocument({ site: 'readykit', edition: E, now: NOW }));
+  const d2 = setOrganisation(d, { name: 'Oak House', odsCode: 'VNX12' }, LATER);
+  assert.deepEqual(d2.organisation, { name: 'Oak House', odsCode: 'VNX12', completedBy: '' });
+  assert.equal(d2.updated, LATER);
+  assert.equal(d.organisation.name, '');
+  assert.throws(() => setOrganisation(d, { odsCode: 'VN X12' }, NOW), TypeError);
+  assert.throws(() => setOrganisation(d, { name: 'x'.repeat(201) }, NOW), TypeError);
+  assert.throws(() => setOrganisation(d, { address: '1 High St' }, NOW), TypeError);
+});
+
+test('isEmptyEntry ignores updated and looks at every other field', () => {
+  assert.ok(isEmptyEntry(emptyEntry()));
+  assert.ok(isEmptyEntry({ ...emptyEntry(), updated: NOW }));
+  assert.ok(isEmptyEntry(undefined));
+  assert.ok(isEmptyEntry({}));
+  for (const [f, v] of [['status', 'met'], ['status', 'in-progress'], ['reviewed', true], ['notes', 'n'], ['due', '2025-04-30'], ['priority', 'low'], ['milestones', 'm']]) {
+    assert.equal(isEmptyEntry({ ...emptyEntry(), [f]: v }), false, f);
+  }
+});
+
+test('serialise is stable: key order and item order do not matter', () => {
+  const a = setField(setField(emptyDocument({ site: 'readykit', edition: E, now: NOW }), '1.3.2', 'status', 'met', NOW), '1.1.1', 'notes', 'n', NOW);
+  const b = setField(setField(emptyDocument({ site: 'readykit', edition: E, now: NOW }), '1.1.1', 'notes', 'n', NOW), '1.3.2', 'status', 'met', NOW);
+  const shuffled = JSON.parse(JSON.stringify(b, Object.keys(b).reverse().concat(...Object.keys(b.items), ...ENTRY_FIELDS.slice().reverse(), 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline')));
+  assert.notEqual(JSON.stringify(a), JSON.stringify(b));
+  assert.equal(serialise(a), serialise(b));
+  assert.equal(serialise(a), serialise(shuffled));
+  const parsed = JSON.parse(serialise(a));
+  assert.deepEqual(Object.keys(parsed), ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'programme']);
+  assert.deepEqual(Object.keys(parsed.items), ['1.1.1', '1.3.2']);
+  assert.deepEqual(Object.keys(parsed.items['1.1.1']), ENTRY_FIELDS);
+  assert.deepEqual(Object.keys(parsed.organisation), ['name', 'odsCode', 'completedBy']);
+  assert.deepEqual(JSON.parse(serialise(a)), a);
+});
+
+test('serialise indents export files with 2 spaces', () => {
+  const d = emptyDocument({ site: 'readykit', edition: E, now: NOW });
+  assert.ok(serialise(d, 2).startsWith('{\n  "format": "readykit-progress",\n  "version": 1,'));
+  assert.ok(!serialise(d).includes('\n'));
+});
