@@ -4,12 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { AXE_PATH, listPages, representative, serveSite, siteDir } from './pages.mjs';
-
-const AXE_OPTIONS = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-};
+import { axeReport, listPages, representative, runAxe, serveSite, siteDir } from './pages.mjs';
 
 const dir = siteDir();
 const pages = listPages(dir);
@@ -17,52 +12,10 @@ const rep = representative(pages);
 
 const site = serveSite(dir);
 
-// Getting axe into a page. page.addScriptTag adds an inline <script>,
-// which the production CSP (default-src 'self') rightly blocks, so after
-// the first refusal the source is run with page.evaluate, which comes in
-// through the DevTools protocol and is not subject to the page's CSP.
-let axeSource;
-let scriptTagBlocked = false;
-async function injectAxe(page) {
-  if (!scriptTagBlocked) {
-    try {
-      await page.addScriptTag({ path: AXE_PATH });
-    } catch (err) {
-      if (!/Content Security Policy/i.test(err.message)) throw err;
-      scriptTagBlocked = true;
-    }
-  }
-  if (await page.evaluate(() => typeof window.axe === 'undefined')) {
-    axeSource ??= readFileSync(AXE_PATH, 'utf8');
-    await page.evaluate(axeSource);
-  }
-  assert.equal(await page.evaluate(() => typeof window.axe?.run), 'function', 'axe-core did not load');
-}
-
-async function runAxe(page) {
-  await injectAxe(page);
-  return page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS);
-}
-
-// report turns axe's violations into a message a developer can act on.
-function report(url, violations) {
-  const lines = [`${violations.length} accessibility problem(s) on ${url}:`];
-  for (const v of violations) {
-    lines.push(`- ${v.id} (${v.impact}): ${v.help}`, `  ${v.helpUrl}`);
-    for (const n of v.nodes.slice(0, 10)) {
-      lines.push(`    at ${n.target.join(' >> ')}`);
-      const summary = (n.failureSummary ?? '').split('\n').slice(1, 3).map((s) => s.trim()).filter(Boolean);
-      if (summary.length) lines.push(`       ${summary.join(' / ')}`);
-    }
-    if (v.nodes.length > 10) lines.push(`    ...and ${v.nodes.length - 10} more`);
-  }
-  return lines.join('\n');
-}
-
 async function assertNoViolations(page, url) {
   const results = await runAxe(page);
   assert.ok(results.passes.length > 0, `axe ran no checks on ${url}`);
-  if (results.violations.length) assert.fail(report(url, results.violations));
+  if (results.violations.length) assert.fail(axeReport(url, results.violations));
 }
 
 describe('axe-core, every page, 1280x800', () => {
@@ -131,7 +84,7 @@ describe('self-test', () => {
       const ids = (await runAxe(page)).violations.map((v) => v.id);
       assert.ok(ids.includes('image-alt'), `got ${ids}`);
       assert.ok(ids.includes('color-contrast'), `got ${ids}`);
-      assert.match(report('about:blank', (await runAxe(page)).violations), /image-alt .*\n.*\n\s+at img/);
+      assert.match(axeReport('about:blank', (await runAxe(page)).violations), /image-alt .*\n.*\n\s+at img/);
     } finally {
       await context.close();
     }

@@ -109,3 +109,34 @@ export function serveSite(dir) {
   });
   return site;
 }
+
+// Running axe-core in a page. page.addScriptTag would add an inline
+// <script>, which the production CSP (default-src 'self') rightly blocks,
+// so the source is run with page.evaluate, which comes in through the
+// DevTools protocol and is not subject to the page's CSP.
+export const AXE_OPTIONS = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+};
+let axeSource;
+export async function runAxe(page, options = AXE_OPTIONS) {
+  if (await page.evaluate(() => typeof window.axe === 'undefined')) {
+    axeSource ??= readFileSync(AXE_PATH, 'utf8');
+    await page.evaluate(axeSource);
+  }
+  return page.evaluate((o) => window.axe.run(document, o), options);
+}
+
+// axeReport turns axe's violations into a message a developer can act on.
+export function axeReport(url, violations) {
+  const lines = [`${violations.length} accessibility problem(s) on ${url}:`];
+  for (const v of violations) {
+    lines.push(`- ${v.id} (${v.impact}): ${v.help}`, `  ${v.helpUrl}`);
+    for (const n of v.nodes.slice(0, 10)) {
+      lines.push(`    at ${n.target.join(' >> ')}`);
+      const summary = (n.failureSummary ?? '').split('\n').slice(1, 3).map((s) => s.trim()).filter(Boolean);
+      if (summary.length) lines.push(`       ${summary.join(' / ')}`);
+    }
+    if (v.nodes.length > 10) lines.push(`    ...and ${v.nodes.length - 10} more`);
+  }
+  return lines.join('\n');
+}

@@ -9,7 +9,6 @@ import { announce, open, persist, render, savedAt, tell, update } from './app.js
 
 const $ = (sel) => document.querySelector(sel);
 const now = () => new Date().toISOString();
-const WEEK = 7 * 24 * 3600 * 1000;
 const li = (text) => Object.assign(document.createElement('li'), { textContent: text });
 
 let s; // app.js's state
@@ -35,8 +34,6 @@ function show() {
     if (form.elements[f] != document.activeElement) form.elements[f].value = org[f] || '';
   }
   $('[data-rk-saved-long]').textContent = savedAt(Object.keys(s.doc.items).length || org.name ? s.doc.updated : '');
-  const old = !s.doc.exported || Date.now() - new Date(s.doc.exported) > WEEK;
-  $('[data-rk-reminder]').hidden = !(old && (Object.keys(s.doc.items).length || org.name));
   const ix = profiles(s.storage, s.tk.site, now());
   const select = $('[data-rk-profile-select]');
   select.replaceChildren(...ix.profiles.map((p) => Object.assign(document.createElement('option'), {
@@ -89,6 +86,7 @@ function backups() {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
     announce('Your backup is downloading.');
+    render();
     show();
   });
 

@@ -110,7 +110,12 @@ export function render() {
     $('[data-rk-org-name]', who).textContent = org.name || state.profile.name;
     who.hidden = !(org.name || state.profile.name);
   }
-  for (const el of $$('[data-rk-saved]')) el.textContent = savedAt(state.doc.updated == state.doc.created && !Object.keys(state.doc.items).length ? '' : state.doc.updated);
+  const some = Object.keys(state.doc.items).length || org.name;
+  for (const el of $$('[data-rk-saved]')) el.textContent = savedAt(some ? state.doc.updated : '');
+  // Remind about backups when there is something to lose and no backup
+  // from the last week.
+  const stale = !state.doc.exported || Date.now() - new Date(state.doc.exported) > 7 * 864e5;
+  for (const el of $$('[data-rk-reminder]')) el.hidden = !(some && stale);
 }
 
 // Records one change from an item's controls.
