@@ -54,6 +54,10 @@ export async function watch(context) {
     mine = new WeakSet();
     const current = log;
     const response = await page.goto(url, { waitUntil: 'load' });
+    // The page's script loads more after the load event (the toolkit data,
+    // and on some pages more modules): wait until it says it is done, so
+    // its requests are not cut short by the next navigation.
+    await page.waitForFunction(() => document.documentElement.dataset.rkReady || !document.querySelector('script[src$="/js/app.js"]'));
     // Violations are reported in tasks queued while the page loaded: let
     // the page run its queued tasks and one frame before reading them.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));

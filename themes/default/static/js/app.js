@@ -202,8 +202,13 @@ export async function open() {
   }
 }
 
-/** Starts everything. */
+/** Starts everything, then marks the page ready (for tests to wait on). */
 async function start() {
+  await begin();
+  document.documentElement.dataset.rkReady = state.doc ? 'yes' : 'no';
+}
+
+async function begin() {
   try {
     state.storage = window.localStorage;
     state.storage.getItem('readykit');
