@@ -216,7 +216,7 @@ async function fillIn(page, org = 'Willow Lodge Care Home') {
 // A progress document written the way the spec describes it, for files
 // to import.
 function progressFile({ edition = EDITION, org = '', items = {} } = {}) {
-  const entry = (e) => ({ status: 'not-started', reviewed: false, notes: '', evidence: '', owner: '', due: '', action: '', priority: '', localRef: '', dependencies: '', milestones: '', updated: '2025-03-02T09:15:00.000Z', ...e });
+  const entry = (e) => ({ status: 'not-started', reviewed: false, notes: '', evidence: '', owner: '', due: '', action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', updated: '2025-03-02T09:15:00.000Z', ...e });
   return {
     format: 'readykit-progress',
     version: 1,

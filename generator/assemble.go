@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/readykit/readykit/generator/toolkit"
@@ -14,16 +15,18 @@ import (
 // page for each, and the links between pages (parents, menus).
 func (b *builder) assemble() error {
 	s := &Site{
-		Config:     b.cfg,
-		Edition:    b.view.Edition,
-		Standards:  b.data.Standards,
-		Items:      b.view.Items,
-		Glossary:   b.data.Glossary,
-		History:    b.data.History(),
-		Programme:  &b.prog,
-		byURL:      map[string]*Page{},
-		byItem:     map[string]*Page{},
-		byStandard: map[int]*Page{},
+		Config:       b.cfg,
+		Edition:      b.view.Edition,
+		Standards:    b.data.Standards,
+		Items:        b.view.Items,
+		Glossary:     b.data.Glossary,
+		History:      b.data.History(),
+		Rules:        b.rules,
+		DefaultRules: b.model().DefaultRules,
+		Programme:    &b.prog,
+		byURL:        map[string]*Page{},
+		byItem:       map[string]*Page{},
+		byStandard:   map[int]*Page{},
 	}
 	pages := slices.Clone(b.pages)
 	if !slices.ContainsFunc(pages, func(p *Page) bool { return p.URL == "/404.html" }) {
@@ -42,6 +45,18 @@ func (b *builder) assemble() error {
 		}
 		s.byStandard[st.Number] = sp
 		pages = append(pages, sp)
+		if len(st.Items) > 0 {
+			// A blank sheet to print for workshops; it needs no script.
+			pages = append(pages, &Page{
+				Title:       fmt.Sprintf("Worksheet: standard %d, %s", st.Number, st.Name),
+				LinkTitle:   "Worksheet",
+				Description: "A blank worksheet to print for standard " + strconv.Itoa(st.Number) + ".",
+				URL:         worksheetURL(st.Number),
+				Layout:      "worksheet",
+				Standard:    st,
+				Parent:      sp,
+			})
+		}
 		for _, it := range st.Items {
 			ip := &Page{
 				Title:       it.Title,

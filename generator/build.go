@@ -8,6 +8,7 @@ import (
 
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/markdown"
+	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/generator/theme"
@@ -80,6 +81,7 @@ type builder struct {
 	md    *markdown.Converter
 	data  toolkit.Data
 	prog  programme.Programme
+	rules []*plan.Rules // rule sets improvement plans are judged by
 
 	pages  []*Page
 	static []staticFile

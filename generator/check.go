@@ -15,8 +15,9 @@ import (
 
 // standardURL and itemURL are the addresses of the pages generated from
 // the data.
-func standardURL(n int) string { return "/standards/" + strconv.Itoa(n) + "/" }
-func itemURL(id string) string { return "/items/" + id + "/" }
+func standardURL(n int) string  { return "/standards/" + strconv.Itoa(n) + "/" }
+func itemURL(id string) string  { return "/items/" + id + "/" }
+func worksheetURL(n int) string { return standardURL(n) + "worksheet/" }
 
 // isMenu reports whether a page may name menu: none, main or footer.
 func isMenu(menu string) bool { return menu == "" || menu == "main" || menu == "footer" }
@@ -25,8 +26,7 @@ func isMenu(menu string) bool { return menu == "" || menu == "main" || menu == "
 func (b *builder) check() error {
 	var errs diag.List
 
-	errs.Add(b.data.Check(b.prog.Weeks)...)
-	errs.Add(b.prog.Check()...)
+	errs.Add(b.checkData()...)
 	b.view = b.data.Select(b.cfg.Edition)
 	if b.view == nil {
 		hint := "Use one of: " + strings.Join(b.data.EditionIDs(), ", ")
@@ -41,6 +41,9 @@ func (b *builder) check() error {
 	b.urls = map[string]string{}
 	for _, s := range b.data.Standards {
 		b.urls[standardURL(s.Number)] = "the standards data"
+		if len(s.Items) > 0 {
+			b.urls[worksheetURL(s.Number)] = "the standards data"
+		}
 		for _, it := range s.Items {
 			b.urls[itemURL(it.ID)] = "the item data"
 		}

@@ -30,6 +30,10 @@ type Config struct {
 	ProgressKey string `yaml:"progressKey"`
 	// Edition is the id of the toolkit edition the site covers.
 	Edition string `yaml:"edition,required"`
+	// PlanRules is the id of the rule set improvement plans are checked
+	// against by default, from content/data/plans. It defaults to the
+	// newest.
+	PlanRules string `yaml:"planRules"`
 	// Theme names the folder under themes/ whose files replace the
 	// embedded theme's. It defaults to "default".
 	Theme string `yaml:"theme"`

@@ -18,11 +18,11 @@ import (
 // The default content pack: the repository's own site.
 func defaultData(t *testing.T) *toolkit.Data {
 	t.Helper()
-	data, _, err := generator.LoadData(os.DirFS(".."))
+	m, err := generator.Load(os.DirFS(".."))
 	if err != nil {
 		t.Fatalf("the default data does not load: %v", err)
 	}
-	return data
+	return m.Data
 }
 
 // TestEditionCounts loads each edition and counts its mandatory items by

@@ -10,6 +10,7 @@ import (
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/markdown"
+	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/theme"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -23,6 +24,7 @@ const (
 	programmeFile = "content/data/programme.yaml"
 	editionsDir   = "content/data/editions"
 	itemsDir      = "content/data/items"
+	plansDir      = "content/data/plans"
 	staticDir     = "static"
 )
 
@@ -44,22 +46,12 @@ type frontMatter struct {
 func (b *builder) load() error {
 	var errs diag.List
 	src := b.opts.Source
-
-	cfgData, err := fs.ReadFile(src, ConfigFile)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			errs.Addf(diag.Pos{File: ConfigFile}, "Run the command in a site folder, pass --source, or start a site with readykit new",
-				"there is no %s here", ConfigFile)
-			return errs.Err()
-		}
-		return err
+	cerrs, ok := b.loadConfig()
+	errs.Add(cerrs...)
+	if !ok {
+		// Without settings nothing else can be read sensibly.
+		return errs.Err()
 	}
-	errs.Add(content.DecodeYAML(ConfigFile, cfgData, 1, &b.cfg)...)
-	if b.opts.BaseURL != "" {
-		// The command line checks the flag's value before it gets here.
-		b.cfg.BaseURL = b.opts.BaseURL
-	}
-	b.cfg.normalise(&errs)
 	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Options.RawHTML})
 
 	var siteTheme fs.FS
@@ -78,6 +70,28 @@ func (b *builder) load() error {
 	errs.Add(b.loadPages()...)
 	errs.Add(b.loadStatic(overlay)...)
 	return errs.Err()
+}
+
+// loadConfig reads readykit.yaml. It reports false when there is no file
+// to read.
+func (b *builder) loadConfig() ([]error, bool) {
+	var errs diag.List
+	data, err := fs.ReadFile(b.opts.Source, ConfigFile)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			errs.Addf(diag.Pos{File: ConfigFile}, "Run the command in a site folder, pass --source, or start a site with readykit new",
+				"there is no %s here", ConfigFile)
+			return errs.Unwrap(), false
+		}
+		return []error{err}, false
+	}
+	errs.Add(content.DecodeYAML(ConfigFile, data, 1, &b.cfg)...)
+	if b.opts.BaseURL != "" {
+		// The command line checks the flag's value before it gets here.
+		b.cfg.BaseURL = b.opts.BaseURL
+	}
+	b.cfg.normalise(&errs)
+	return errs.Unwrap(), true
 }
 
 func (b *builder) loadData() []error {
@@ -112,6 +126,14 @@ func (b *builder) loadData() []error {
 			e := &toolkit.Edition{}
 			errs.Add(content.DecodeYAML(p, data, 1, e)...)
 			b.data.Editions = append(b.data.Editions, e)
+		case dir == plansDir && ext == ".yaml":
+			data, err := fs.ReadFile(src, p)
+			if err != nil {
+				return err
+			}
+			r := &plan.Rules{}
+			errs.Add(content.DecodeYAML(p, data, 1, r)...)
+			b.rules = append(b.rules, r)
 		case dir == itemsDir && ext == ".md":
 			data, err := fs.ReadFile(src, p)
 			if err != nil {
@@ -126,7 +148,7 @@ func (b *builder) loadData() []error {
 			errs.Add(content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, it)...)
 			b.data.Items = append(b.data.Items, it)
 		default:
-			errs.Addf(diag.Pos{File: p}, "Data files are "+standardsFile+", "+programmeFile+", "+glossaryFile+", "+editionsDir+"/*.yaml and "+itemsDir+"/*.md; move or remove this file",
+			errs.Addf(diag.Pos{File: p}, "Data files are "+standardsFile+", "+programmeFile+", "+glossaryFile+", "+editionsDir+"/*.yaml, "+plansDir+"/*.yaml and "+itemsDir+"/*.md; move or remove this file",
 				"readykit does not know what this data file is for")
 		}
 		return nil

@@ -7,6 +7,7 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/markdown"
+	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -22,8 +23,12 @@ type Site struct {
 	// Glossary explains the terms the guidance uses.
 	Glossary []*toolkit.Term
 	// History compares each edition with the one before it, newest first.
-	History   []toolkit.Diff
-	Programme *programme.Programme
+	History []toolkit.Diff
+	// Rules are the rule sets improvement plans can be judged by, and
+	// DefaultRules the one the site uses unless the reader picks another.
+	Rules        []*plan.Rules
+	DefaultRules *plan.Rules
+	Programme    *programme.Programme
 	// Pages are every page of the site, sorted by address.
 	Pages []*Page
 	// Menu and Footer are the pages that asked to be in the main menu or
@@ -68,6 +73,9 @@ func (s *Site) ToCheck() []*toolkit.Item {
 	}
 	return out
 }
+
+// WorksheetPage returns the worksheet page of standard n, or nil.
+func (s *Site) WorksheetPage(n int) *Page { return s.byURL[worksheetURL(n)] }
 
 // ItemsInWeeks returns the edition's items scheduled in weeks from to to.
 func (s *Site) ItemsInWeeks(from, to int) []*toolkit.Item {

@@ -22,6 +22,20 @@ type toolkitJSON struct {
 	Standards []jsonStandard `json:"standards"`
 	Items     []jsonItem     `json:"items"`
 	History   []jsonStep     `json:"history"`
+	// Rules are the plan rule sets; DefaultRules the id of the one to use
+	// unless the reader picks another.
+	Rules        []jsonRules `json:"rules"`
+	DefaultRules string      `json:"defaultRules"`
+}
+
+type jsonRules struct {
+	ID                  string   `json:"id"`
+	Title               string   `json:"title"`
+	Source              string   `json:"source"`
+	Required            []string `json:"required"`
+	MonthsAfterDeadline int      `json:"monthsAfterDeadline"`
+	Exceptional         bool     `json:"exceptional"`
+	MaxOutstanding      int      `json:"maxOutstanding"`
 }
 
 type jsonStandard struct {
@@ -67,6 +81,13 @@ func (b *builder) toolkitData() []byte {
 	out.History = []jsonStep{}
 	for _, d := range s.History {
 		out.History = append(out.History, jsonStep{d.From.ID, d.To.ID, d.Carried})
+	}
+	out.Rules = []jsonRules{}
+	for _, r := range s.Rules {
+		out.Rules = append(out.Rules, jsonRules{r.ID, r.Title, r.Source, append([]string{}, r.Required...), r.MonthsAfterDeadline, r.Exceptional, r.MaxOutstanding})
+	}
+	if s.DefaultRules != nil {
+		out.DefaultRules = s.DefaultRules.ID
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {

@@ -45,7 +45,7 @@ func TestBuildAndCheck(t *testing.T) {
 		t.Fatalf("build: exit %d, stderr %q", code, stderr)
 	}
 	// One line: pages written, bytes, time.
-	if !regexp.MustCompile(`^Built 7 pages \(\d+ files, \d+ KB\) in \d+m?s into .*out\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^Built 9 pages \(\d+ files, \d+ KB\) in \d+m?s into .*out\n$`).MatchString(stdout) {
 		t.Errorf("summary %q", stdout)
 	}
 	for _, p := range []string{"index.html", "checklist/index.html", "items/1.1.1/index.html", "standards/2/index.html", "sitemap.xml", "404.html"} {
@@ -54,7 +54,7 @@ func TestBuildAndCheck(t *testing.T) {
 		}
 	}
 	code, stdout, _ = runCLI("check", "--source", dir)
-	if code != exitOK || stdout != "No problems found in 7 pages.\n" {
+	if code != exitOK || stdout != "No problems found in 9 pages.\n" {
 		t.Errorf("check: exit %d, %q", code, stdout)
 	}
 	// The default destination is public/ in the site folder.

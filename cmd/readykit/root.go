@@ -72,6 +72,7 @@ toolkit data under content/data/. Start one with "readykit new".`,
 		newCheckCmd(s, nil),
 		newServeCmd(s, nil),
 		newNewCmd(s, nil),
+		newReportCmd(s, nil),
 		newVersionCmd(s),
 	)
 	return root
@@ -89,16 +90,16 @@ func run(args []string, s streams) int {
 	}
 	var f *failure
 	if errors.As(err, &f) {
-		report(s.Err, f.err)
+		printErrors(s.Err, f.err)
 		return f.code
 	}
 	fmt.Fprintf(s.Err, "readykit: %v\n", err)
 	return exitUsage
 }
 
-// report prints an error: content problems one per line as
+// printErrors prints an error: content problems one per line as
 // file:line:col: message, then a line saying which stage stopped.
-func report(w io.Writer, err error) {
+func printErrors(w io.Writer, err error) {
 	fes := generator.FileErrors(err)
 	if len(fes) == 0 {
 		fmt.Fprintf(w, "readykit: %v\n", err)

@@ -95,7 +95,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		},
 	})
 	if err := srv.Rebuild(ctx); err != nil {
-		report(opts.Err, err)
+		printErrors(opts.Err, err)
 	}
 
 	watching := make(chan struct{})

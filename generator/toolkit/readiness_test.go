@@ -2,43 +2,33 @@ package toolkit
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/readykit/readykit/generator/internal/vectors"
 )
 
 // TestScoreVectors runs the readiness vectors that scoring.js is tested
 // against too (testdata/readiness at the repository's top), so the
 // browser and the report command count alike.
 func TestScoreVectors(t *testing.T) {
-	files, err := filepath.Glob("../../testdata/readiness/*.json")
-	if err != nil || len(files) < 6 {
-		t.Fatalf("want at least 6 shared readiness vectors, found %d (%v)", len(files), err)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var v struct {
-			Name  string `json:"name"`
-			Items []struct {
-				ID            string `json:"id"`
-				Standard      int    `json:"standard"`
-				Level         string `json:"level"`
-				NotApplicable bool   `json:"notApplicable"`
+	type vector struct {
+		Name  string `json:"name"`
+		Items []struct {
+			ID            string `json:"id"`
+			Standard      int    `json:"standard"`
+			Level         string `json:"level"`
+			NotApplicable bool   `json:"notApplicable"`
+		} `json:"items"`
+		Progress *struct {
+			Items map[string]struct {
+				Status string `json:"status"`
 			} `json:"items"`
-			Progress *struct {
-				Items map[string]struct {
-					Status string `json:"status"`
-				} `json:"items"`
-			} `json:"progress"`
-			Want Readiness `json:"want"`
-		}
-		if err := json.Unmarshal(data, &v); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		} `json:"progress"`
+		Want Readiness `json:"want"`
+	}
+	for _, vec := range vectors.Load[vector](t, "readiness", 6) {
+		v, f := vec.V, vec.File
 		items := make([]*Item, len(v.Items))
 		for i, it := range v.Items {
 			items[i] = &Item{ID: it.ID, Standard: it.Standard, NotApplicable: it.NotApplicable}
@@ -56,7 +46,7 @@ func TestScoreVectors(t *testing.T) {
 		if !reflect.DeepEqual(normal(got), normal(v.Want)) {
 			g, _ := json.Marshal(got)
 			w, _ := json.Marshal(v.Want)
-			t.Errorf("%s (%s):\n got %s\nwant %s", filepath.Base(f), v.Name, g, w)
+			t.Errorf("%s (%s):\n got %s\nwant %s", f, v.Name, g, w)
 		}
 	}
 }

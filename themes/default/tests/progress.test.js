@@ -34,7 +34,8 @@ test('constants describe the document', () => {
   assert.deepEqual(TEXT_FIELDS, { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000 });
   assert.deepEqual(ORGANISATION_FIELDS, { name: 200, odsCode: 20, completedBy: 200 });
   assert.deepEqual(LIMITS, { importBytes: 1048576, items: 500 });
-  assert.deepEqual(ENTRY_FIELDS, ['status', 'reviewed', 'notes', 'evidence', 'owner', 'due', 'action', 'priority', 'localRef', 'dependencies', 'milestones', 'updated']);
+  assert.deepEqual(ENTRY_FIELDS, ['status', 'reviewed', 'notes', 'evidence', 'owner', 'due', 'action', 'priority', 'localRef', 'dependencies', 'exceptional', 'milestones', 'updated']);
+  assert.equal(emptyEntry().exceptional, false);
 });
 
 test('emptyDocument has every field and no items', () => {
@@ -66,7 +67,7 @@ test('normalise keeps a valid document exactly', () => {
     ...emptyDocument({ site: 'readykit', edition: E, profile: { id: 'p-oak', name: 'Oak House' }, now: NOW }),
     organisation: { name: 'Oak House', odsCode: 'VNX12', completedBy: 'Sam Patel' },
     items: {
-      '1.1.1': { ...emptyEntry(), status: 'met', reviewed: true, notes: 'n', evidence: 'Office cabinet, blue folder', owner: 'Sam', due: '2025-04-30', priority: 'high', updated: NOW },
+      '1.1.1': { ...emptyEntry(), status: 'met', reviewed: true, notes: 'n', evidence: 'Office cabinet, blue folder', owner: 'Sam', due: '2025-04-30', priority: 'high', exceptional: true, updated: NOW },
       'own-devices': { ...emptyEntry(), status: 'not-applicable', updated: NOW },
     },
     kept: { '9.9.9': { from: 'dspt-2022-23-cat3', ...emptyEntry(), status: 'met', updated: NOW } },
@@ -114,11 +115,11 @@ test('normalise refuses a document for another edition when one is asked for', (
 
 test('normalise drops wrongly typed values with a plain message', () => {
   const r = normalise(base({
-    items: { '1.1.1': { status: 5, reviewed: 'yes', notes: ['x'], owner: null, priority: 'urgent', evidence: 'kept', updated: 12 } },
+    items: { '1.1.1': { status: 5, reviewed: 'yes', notes: ['x'], owner: null, priority: 'urgent', exceptional: 1, evidence: 'kept', updated: 12 } },
   }), OPTS);
   assert.deepEqual(r.doc.items['1.1.1'], { ...emptyEntry(), evidence: 'kept' });
   assert.deepEqual(r.problems.map((p) => [p.id, p.field]), [
-    ['1.1.1', 'status'], ['1.1.1', 'reviewed'], ['1.1.1', 'notes'], ['1.1.1', 'owner'], ['1.1.1', 'priority'], ['1.1.1', 'updated'],
+    ['1.1.1', 'status'], ['1.1.1', 'reviewed'], ['1.1.1', 'notes'], ['1.1.1', 'owner'], ['1.1.1', 'priority'], ['1.1.1', 'exceptional'], ['1.1.1', 'updated'],
   ]);
   assert.deepEqual(messages(r), [
     'Item 1.1.1: the status is not a known status, so it was left out.',
@@ -126,6 +127,7 @@ test('normalise drops wrongly typed values with a plain message', () => {
     'Item 1.1.1: the note is not text, so it was left out.',
     'Item 1.1.1: the owner is not text, so it was left out.',
     'Item 1.1.1: the priority "urgent" is not high, medium or low, so it was left out.',
+    'Item 1.1.1: the exceptional mark is not yes or no, so it was left out.',
     'Item 1.1.1: the time last changed is not a date and time, so it was left out.',
   ]);
 });
@@ -241,7 +243,7 @@ function rng(seed) {
   };
 }
 const KEYS = ['format', 'version', 'site', 'edition', 'items', 'kept', 'organisation', 'programme', 'profile', 'created', 'updated', 'exported',
-  '1.1.1', 'own-devices', '9.9.9', '__proto__', 'constructor', 'toString', 'status', 'reviewed', 'notes', 'due', 'priority', 'from', 'name', 'odsCode', 'start', 'id', ''];
+  '1.1.1', 'own-devices', '9.9.9', '__proto__', 'constructor', 'toString', 'status', 'reviewed', 'exceptional', 'notes', 'due', 'priority', 'from', 'name', 'odsCode', 'start', 'id', ''];
 const STRINGS = [FORMAT, E, 'met', 'not-applicable', 'in-progress', 'high', '2025-04-30', '2025-02-30', NOW, '', 'x'.repeat(5001), '<img src=x onerror=alert(1)>', 'dspt-2022-23-cat3', 'readykit'];
 function value(r, depth) {
   const k = Math.floor(r() * (depth > 3 ? 6 : 9));
@@ -308,7 +310,10 @@ test('setField removes an entry that becomes empty', () => {
   d = setField(d, '1.1.1', 'reviewed', true, NOW);
   d = setField(d, '1.1.1', 'status', 'not-started', NOW);
   assert.ok('1.1.1' in d.items);
+  d = setField(d, '1.1.1', 'exceptional', true, NOW);
   d = setField(d, '1.1.1', 'reviewed', false, LATER);
+  assert.deepEqual(d.items['1.1.1'], { ...emptyEntry(), exceptional: true, updated: LATER });
+  d = setField(d, '1.1.1', 'exceptional', false, LATER);
   assert.deepEqual(d.items, {});
   assert.equal(d.updated, LATER);
   assert.equal(serialise(d), serialise({ ...emptyDocument({ site: 'readykit', edition: E, now: NOW }), updated: LATER }));
@@ -325,6 +330,7 @@ test('setField throws TypeError for programming errors and bad values', () => {
   assert.throws(() => setField(d, '1.1.1', 'due', '31/04/2025', NOW), /target date "31\/04\/2025" is not a date/);
   assert.throws(() => setField(d, '1.1.1', 'notes', 'x'.repeat(5001), NOW), TypeError);
   assert.throws(() => setField(d, '1.1.1', 'reviewed', 'yes', NOW), TypeError);
+  assert.throws(() => setField(d, '1.1.1', 'exceptional', 'yes', NOW), /exceptional mark "yes" is not yes or no/);
   assert.equal(setField(d, '1.1.1', 'priority', 'low', NOW).items['1.1.1'].priority, 'low');
 });
 
@@ -344,7 +350,8 @@ test('isEmptyEntry ignores updated and looks at every other field', () => {
   assert.ok(isEmptyEntry({ ...emptyEntry(), updated: NOW }));
   assert.ok(isEmptyEntry(undefined));
   assert.ok(isEmptyEntry({}));
-  for (const [f, v] of [['status', 'met'], ['status', 'in-progress'], ['reviewed', true], ['notes', 'n'], ['due', '2025-04-30'], ['priority', 'low'], ['milestones', 'm']]) {
+  assert.ok(isEmptyEntry({ ...emptyEntry(), exceptional: false }));
+  for (const [f, v] of [['status', 'met'], ['status', 'in-progress'], ['reviewed', true], ['exceptional', true], ['notes', 'n'], ['due', '2025-04-30'], ['priority', 'low'], ['milestones', 'm']]) {
     assert.equal(isEmptyEntry({ ...emptyEntry(), [f]: v }), false, f);
   }
 });
@@ -360,6 +367,8 @@ test('serialise is stable: key order and item order do not matter', () => {
   assert.deepEqual(Object.keys(parsed), ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'programme']);
   assert.deepEqual(Object.keys(parsed.items), ['1.1.1', '1.3.2']);
   assert.deepEqual(Object.keys(parsed.items['1.1.1']), ENTRY_FIELDS);
+  assert.deepEqual(Object.keys(JSON.parse(serialise({ items: { x: { updated: NOW, milestones: 'm', exceptional: true, dependencies: 'd', status: 'met' } } })).items.x),
+    ['status', 'dependencies', 'exceptional', 'milestones', 'updated']);
   assert.deepEqual(Object.keys(parsed.organisation), ['name', 'odsCode', 'completedBy']);
   assert.deepEqual(JSON.parse(serialise(a)), a);
 });

@@ -228,6 +228,7 @@ async function begin() {
   update();
   listen();
   if ($('[data-rk-progress-page]')) (await import('./account.js')).start(state);
+  if ($('[data-rk-gaps]') || $('[data-rk-plan]')) (await import('./reports.js')).start(state);
 }
 
 start();

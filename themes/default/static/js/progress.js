@@ -14,10 +14,14 @@ export const TEXT_FIELDS = { notes: 5000, evidence: 1000, owner: 1000, action: 2
 export const ORGANISATION_FIELDS = { name: 200, odsCode: 20, completedBy: 200 };
 export const LIMITS = { importBytes: 1048576, items: 500 };
 
-/** A blank item entry; its keys, in this order, are the fields of an entry. */
+/**
+ * A blank item entry; its keys, in this order, are the fields of an entry.
+ * `exceptional` marks an improvement plan row the care home says needs longer
+ * than the rules' date limit (see plan.js).
+ */
 export const emptyEntry = () => ({
   status: 'not-started', reviewed: false, notes: '', evidence: '', owner: '', due: '',
-  action: '', priority: '', localRef: '', dependencies: '', milestones: '', updated: '',
+  action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', updated: '',
 });
 /** Fields of an item entry, in the order serialise writes them. */
 export const ENTRY_FIELDS = Object.keys(emptyEntry());
@@ -51,9 +55,10 @@ const bad = (v, ok, what) => (ok ? '' : (str(v) ? quote(v) + ' ' : '') + 'is not
 const text = (max) => (v) => (!str(v) ? 'is not text' : v.length > max ? `is longer than ${max} characters` : '');
 const day = (v) => bad(v, v === '' || isDate(v), 'a date');
 const time = (v) => bad(v, v === '' || isDateTime(v), 'a date and time');
+const yesNo = (v) => bad(v, typeof v == 'boolean', 'yes or no');
 const FIELDS = {
   status: ['status', (v, na) => (v == 'not-applicable' && !na ? 'is "not applicable", which this item does not allow' : bad(v, STATUSES.includes(v), 'a known status'))],
-  reviewed: ['reviewed mark', (v) => bad(v, typeof v == 'boolean', 'yes or no')],
+  reviewed: ['reviewed mark', yesNo], exceptional: ['exceptional mark', yesNo],
   notes: ['note'], evidence: ['evidence location'], owner: ['owner'], action: ['action'],
   localRef: ['local reference'], dependencies: ['dependencies list'], milestones: ['milestones list'],
   due: ['target date', day], start: ['start date', day], deadline: ['deadline', day],

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/progress"
+	"github.com/readykit/readykit/generator/report"
+)
+
+type reportOptions struct {
+	streams
+	Progress string
+	Source   string
+	Rules    string
+	Format   string
+	Table    string
+	Out      string
+	now      func() time.Time
+}
+
+func newReportCmd(s streams, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{streams: s, now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "report --progress FILE",
+		Short: "Write a gap analysis and improvement plan from a progress file",
+		Long: `Report reads a progress file downloaded from a readykit site (the "Download
+a backup" button on the Your progress page) and writes the gap analysis and
+improvement plan the site shows: a printable HTML page, a CSV file of the
+plan or of the gaps, or an Excel workbook with both.
+
+The plan is checked against a rule set from the site's data (see --rules).
+The file is written in one step: if anything goes wrong, no part-written
+file is left behind.`,
+		Example: `  readykit report --progress oak-house.json
+  readykit report --progress oak-house.json --format xlsx --out oak-house.xlsx
+  readykit report --progress oak-house.json --format csv --table gaps --out -
+  readykit report --progress oak-house.json --rules 2020-21 --source oak-house`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, args []string) error {
+			switch {
+			case opts.Progress == "":
+				return fmt.Errorf("--progress FILE is needed: the progress file to report on")
+			case opts.Format != "html" && opts.Format != "csv" && opts.Format != "xlsx":
+				return fmt.Errorf("--format %q is not one of html, csv or xlsx", opts.Format)
+			case opts.Table != "plan" && opts.Table != "gaps":
+				return fmt.Errorf("--table %q is not plan or gaps", opts.Table)
+			case opts.Out == "-" && opts.Format == "xlsx":
+				return fmt.Errorf("an xlsx workbook cannot be written to the terminal; give --out a file name")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReport(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Progress, "progress", "p", "", "the progress file downloaded from the site")
+	f.StringVarP(&opts.Source, "source", "s", ".", "the site folder, holding readykit.yaml")
+	f.StringVar(&opts.Rules, "rules", "", "the rule set to check the plan against, such as 2024-25 (default: the site's)")
+	f.StringVarP(&opts.Format, "format", "f", "html", "html, csv or xlsx")
+	f.StringVar(&opts.Table, "table", "plan", "with --format csv: the plan or the gaps")
+	f.StringVarP(&opts.Out, "out", "o", "", "where to write (default: beside the progress file's name, in this folder; - for the terminal)")
+	_ = cmd.MarkFlagFilename("progress", "json")
+	_ = cmd.MarkFlagDirname("source")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "csv", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runReport(opts *reportOptions) error {
+	model, err := generator.Load(os.DirFS(opts.Source))
+	if err != nil {
+		return failed(err)
+	}
+	rules := model.DefaultRules
+	if opts.Rules != "" {
+		if rules = model.RuleSet(opts.Rules); rules == nil {
+			return fmt.Errorf("--rules %q is not a rule set of this site; use one of: %s", opts.Rules, strings.Join(model.RuleIDs(), ", "))
+		}
+	}
+	doc, err := readProgress(opts.Progress, model)
+	if err != nil {
+		return failed(err)
+	}
+	edition := model.Data.Edition(doc.Edition)
+	items := model.Data.View(edition).Items
+	rep := report.New(model.Config.Title, edition, items, rules, doc, opts.now())
+
+	var data []byte
+	switch opts.Format {
+	case "html":
+		data, err = rep.HTML()
+	case "xlsx":
+		data, err = rep.XLSX()
+	case "csv":
+		if opts.Table == "gaps" {
+			data = report.CSV(plan.GapColumns, rep.Result.GapRows())
+		} else {
+			data = report.CSV(plan.PlanColumns, rep.Result.PlanRows())
+		}
+	}
+	if err != nil {
+		return failed(err)
+	}
+	if opts.Out == "-" {
+		_, err := opts.Out0().Write(data)
+		return failed(err)
+	}
+	out := opts.Out
+	if out == "" {
+		out = defaultOut(opts.Progress, opts.Format, opts.Table)
+	}
+	if err := writeAtomically(out, data); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return failed(fmt.Errorf("cannot write %s: %v", out, err))
+	}
+	verdict := "the plan would be agreed"
+	if !rep.Result.Agreed {
+		verdict = fmt.Sprintf("the plan has %d %s", len(rep.Result.Findings), map[bool]string{true: "problem", false: "problems"}[len(rep.Result.Findings) == 1])
+	}
+	fmt.Fprintf(opts.Out0(), "Wrote %s: %d %s; %s.\n", out, len(rep.Result.Gaps), map[bool]string{true: "gap", false: "gaps"}[len(rep.Result.Gaps) == 1], verdict)
+	return nil
+}
+
+// Out0 is where the command's own output goes.
+func (o *reportOptions) Out0() io.Writer { return o.streams.Out }
+
+// readProgress reads the progress file, refusing one too large to be a
+// progress file before reading it all.
+func readProgress(path string, model *generator.Model) (*progress.Document, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: there is no such file", path)
+		}
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s is a folder; give the progress file", path)
+	}
+	if fi.Size() > progress.MaxBytes {
+		return nil, &progress.Error{File: path, Msg: fmt.Sprintf("the file is %.1f MB; a readykit progress file is never more than 1 MB, so this is not one", float64(fi.Size())/(1<<20))}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return progress.Read(path, data, model.EditionItems())
+}
+
+// defaultOut names the output after the progress file, in this folder:
+// oak-house.json gives oak-house-report.html, oak-house-plan.csv.
+func defaultOut(progressFile, format, table string) string {
+	base := strings.TrimSuffix(filepath.Base(progressFile), filepath.Ext(progressFile))
+	switch format {
+	case "csv":
+		return base + "-" + table + ".csv"
+	}
+	return base + "-report." + format
+}
+
+// writeAtomically writes data to a new file beside path and renames it
+// into place, so path is either the whole new file or left as it was.
+func writeAtomically(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

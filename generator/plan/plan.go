@@ -1,0 +1,178 @@
+// Package plan turns saved progress into the two documents people take to
+// a meeting: the gap analysis (every mandatory item not yet done) and the
+// improvement plan (what will be done about each gap), and judges the plan
+// by a rule set from the site's data, such as the 2024-25 guidance or the
+// earlier 2020-21 one.
+//
+// The browser does the same in plan.js; both are tested against the
+// vectors in testdata/plan, so a plan checked on screen and one checked by
+// readykit report get the same findings.
+package plan
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/readykit/readykit/generator/content"
+	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// Rules is a rule set an improvement plan is judged by.
+type Rules struct {
+	ID     string `yaml:"id,required"`
+	Title  string `yaml:"title,required"`
+	Source string `yaml:"source,required"`
+	// Required are the fields every row must have: action, owner, due.
+	Required []string `yaml:"required"`
+	// MonthsAfterDeadline is how long after the edition's deadline the
+	// last completion date may be; 0 means no limit.
+	MonthsAfterDeadline int `yaml:"monthsAfterDeadline"`
+	// Exceptional lets a row marked exceptional go past that date.
+	Exceptional bool `yaml:"exceptional"`
+	// MaxOutstanding is the most gaps a plan may have; 0 means no limit.
+	MaxOutstanding int `yaml:"maxOutstanding"`
+	Src            content.Source
+}
+
+// Fields a row may be required to have, and what they are called in
+// messages.
+var fieldNames = map[string]string{"action": "action", "owner": "owner", "due": "completion date", "priority": "priority", "milestones": "milestones"}
+
+// Check validates a rule set.
+func (r *Rules) Check() []error {
+	var errs diag.List
+	for _, f := range r.Required {
+		if _, ok := fieldNames[f]; !ok {
+			errs.Addf(r.Src.At("required"), "Use action, owner, due, priority or milestones", "%q is not a plan field", f)
+		}
+	}
+	if r.MonthsAfterDeadline < 0 || r.MaxOutstanding < 0 {
+		errs.Addf(r.Src.Pos, "Use 0 for no limit, or a positive number", "a limit in rule set %s is negative", r.ID)
+	}
+	return errs.Unwrap()
+}
+
+// Entry is one item's saved progress, with its plan fields.
+type Entry struct {
+	Status       string `json:"status"`
+	Reviewed     bool   `json:"reviewed"`
+	Notes        string `json:"notes"`
+	Evidence     string `json:"evidence"`
+	Owner        string `json:"owner"`
+	Due          string `json:"due"`
+	Action       string `json:"action"`
+	Milestones   string `json:"milestones"`
+	Priority     string `json:"priority"`
+	LocalRef     string `json:"localRef"`
+	Dependencies string `json:"dependencies"`
+	Exceptional  bool   `json:"exceptional"`
+}
+
+// Gap is a mandatory item not yet done, with what the user saved about it.
+type Gap struct {
+	Item  *toolkit.Item
+	Entry Entry
+}
+
+// Finding is one problem with a plan: a rule a row (or, with no item, the
+// whole plan) breaks.
+type Finding struct {
+	Item string `json:"id"`
+	Rule string `json:"rule"`
+	// Message says what is wrong, in words for the plan's author.
+	Message string `json:"message"`
+}
+
+// Result is a gap analysis and the judgement of its plan.
+type Result struct {
+	// Gaps are the mandatory items not done: those needed for Approaching
+	// Standards first, then those needed only for Standards Met, each in
+	// item order.
+	Gaps     []Gap
+	Findings []Finding
+	// Agreed reports whether the plan meets every rule.
+	Agreed bool
+	// Latest is the last completion date the rules allow, if they set one.
+	Latest string
+
+	max      int      // the rules' limit on outstanding items
+	required []string // the rules' required fields, for the verdict
+}
+
+// Analyse finds the gaps in progress (entries by item id) among the
+// edition's items, and judges the plan for them by rules. deadline is the
+// edition's publication deadline, from which the rules' date limit counts.
+func Analyse(items []*toolkit.Item, progress map[string]Entry, rules *Rules, deadline time.Time) Result {
+	var res Result
+	for _, level := range []toolkit.Level{toolkit.Approaching, toolkit.Met} {
+		for _, it := range items {
+			e := progress[it.ID]
+			if it.Level != level || e.Status == toolkit.StatusMet || (it.NotApplicable && e.Status == toolkit.StatusNotApplicable) {
+				continue
+			}
+			res.Gaps = append(res.Gaps, Gap{Item: it, Entry: e})
+		}
+	}
+	if rules == nil {
+		res.Agreed = true
+		return res
+	}
+	var latest time.Time
+	if rules.MonthsAfterDeadline > 0 {
+		latest = deadline.AddDate(0, rules.MonthsAfterDeadline, 0)
+		res.Latest = latest.Format(time.DateOnly)
+	}
+	for _, g := range res.Gaps {
+		id := g.Item.ID
+		for _, f := range rules.Required {
+			if value(g.Entry, f) == "" {
+				res.Findings = append(res.Findings, Finding{id, "missing-" + f, fmt.Sprintf("Item %s has no %s.", g.Item.Reference(), plain(f))})
+			}
+		}
+		if g.Entry.Due == "" {
+			continue
+		}
+		due, err := ParseDate(g.Entry.Due)
+		switch {
+		case err != nil:
+			res.Findings = append(res.Findings, Finding{id, "bad-date", fmt.Sprintf("Item %s has a completion date that is not a date.", g.Item.Reference())})
+		case !latest.IsZero() && due.After(latest) && !(rules.Exceptional && g.Entry.Exceptional):
+			res.Findings = append(res.Findings, Finding{id, "too-late", fmt.Sprintf("Item %s is due on %s, after %s.", g.Item.Reference(), long(due), long(latest))})
+		}
+	}
+	res.max, res.required = rules.MaxOutstanding, rules.Required
+	if rules.MaxOutstanding > 0 && len(res.Gaps) > rules.MaxOutstanding {
+		res.Findings = append(res.Findings, Finding{"", "too-many", fmt.Sprintf("The plan covers %d outstanding items; no more than %d are allowed.", len(res.Gaps), rules.MaxOutstanding)})
+	}
+	res.Agreed = len(res.Findings) == 0
+	return res
+}
+
+func value(e Entry, field string) string {
+	switch field {
+	case "action":
+		return e.Action
+	case "owner":
+		return e.Owner
+	case "due":
+		return e.Due
+	case "priority":
+		return e.Priority
+	case "milestones":
+		return e.Milestones
+	}
+	return ""
+}
+
+func plain(field string) string { return fieldNames[field] }
+
+func long(t time.Time) string { return t.Format("2 January 2006") }
+
+// ParseDate reads a YYYY-MM-DD date, strictly.
+func ParseDate(s string) (time.Time, error) {
+	if len(s) != len(time.DateOnly) {
+		return time.Time{}, fmt.Errorf("not a date")
+	}
+	return time.Parse(time.DateOnly, s)
+}

@@ -1,0 +1,98 @@
+package plan
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/readykit/readykit/generator/internal/vectors"
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// TestVectors runs the plan vectors that plan.js is tested against too
+// (testdata/plan at the repository's top), so the browser and readykit
+// report find the same gaps and judge the plan alike.
+func TestVectors(t *testing.T) {
+	type vector struct {
+		Name     string `json:"name"`
+		Rules    *Rules `json:"rules"`
+		Deadline string `json:"deadline"`
+		Items    []struct {
+			ID            string `json:"id"`
+			Ref           string `json:"ref"`
+			Title         string `json:"title"`
+			Standard      int    `json:"standard"`
+			Level         string `json:"level"`
+			NotApplicable bool   `json:"notApplicable"`
+		} `json:"items"`
+		Progress struct {
+			Items map[string]Entry `json:"items"`
+		} `json:"progress"`
+		Want struct {
+			Gaps     []string `json:"gaps"`
+			Findings []struct {
+				ID   string `json:"id"`
+				Rule string `json:"rule"`
+			} `json:"findings"`
+			Agreed   bool       `json:"agreed"`
+			Latest   string     `json:"latest"`
+			Verdict  string     `json:"verdict"`
+			PlanRows [][]string `json:"planRows"`
+			GapRows  [][]string `json:"gapRows"`
+		} `json:"want"`
+	}
+	for _, vec := range vectors.Load[vector](t, "plan", 7) {
+		v, f := vec.V, vec.File
+		items := make([]*toolkit.Item, len(v.Items))
+		for i, it := range v.Items {
+			items[i] = &toolkit.Item{ID: it.ID, Ref: it.Ref, Title: it.Title, Standard: it.Standard, NotApplicable: it.NotApplicable}
+			if err := items[i].Level.UnmarshalText([]byte(it.Level)); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+		}
+		deadline, err := time.Parse(time.DateOnly, v.Deadline)
+		if err != nil {
+			t.Fatalf("%s: deadline: %v", f, err)
+		}
+		got := Analyse(items, v.Progress.Items, v.Rules, deadline)
+		name := f + " (" + v.Name + ")"
+
+		var gaps []string
+		for _, g := range got.Gaps {
+			gaps = append(gaps, g.Item.ID)
+		}
+		if !reflect.DeepEqual(gaps, v.Want.Gaps) && !(len(gaps) == 0 && len(v.Want.Gaps) == 0) {
+			t.Errorf("%s: gaps %v, want %v", name, gaps, v.Want.Gaps)
+		}
+		type fid struct{ ID, Rule string }
+		var gotF, wantF []fid
+		for _, x := range got.Findings {
+			gotF = append(gotF, fid{x.Item, x.Rule})
+		}
+		for _, x := range v.Want.Findings {
+			wantF = append(wantF, fid{x.ID, x.Rule})
+		}
+		if !reflect.DeepEqual(gotF, wantF) {
+			t.Errorf("%s: findings %v, want %v", name, gotF, wantF)
+		}
+		if got.Agreed != v.Want.Agreed || got.Latest != v.Want.Latest {
+			t.Errorf("%s: agreed %v latest %q, want %v %q", name, got.Agreed, got.Latest, v.Want.Agreed, v.Want.Latest)
+		}
+		if got.Verdict() != v.Want.Verdict {
+			t.Errorf("%s: verdict\n %q\nwant\n %q", name, got.Verdict(), v.Want.Verdict)
+		}
+		if rows := got.PlanRows(); !equalRows(rows, v.Want.PlanRows) {
+			t.Errorf("%s: plan rows\n %q\nwant\n %q", name, rows, v.Want.PlanRows)
+		}
+		if rows := got.GapRows(); !equalRows(rows, v.Want.GapRows) {
+			t.Errorf("%s: gap rows\n %q\nwant\n %q", name, rows, v.Want.GapRows)
+		}
+	}
+}
+
+func equalRows(a, b [][]string) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}

@@ -1,0 +1,114 @@
+package plan
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// PlanColumns are the improvement plan's columns, in the order the
+// guidance lists what a plan must hold. plan.js has the same.
+var PlanColumns = []string{"Reference", "Evidence item", "Actions", "Milestones, funding and resources",
+	"Owner", "Priority", "Local reference", "Planned completion date", "Status", "Dependencies", "Exceptional"}
+
+// GapColumns are the gap analysis's columns.
+var GapColumns = []string{"Reference", "Evidence item", "Standard", "Needed for", "Status",
+	"Owner", "Target date", "Where the evidence is kept", "Notes"}
+
+var statusNames = map[string]string{
+	"": "Not started", toolkit.StatusNotStarted: "Not started", toolkit.StatusInProgress: "In progress",
+	toolkit.StatusNotApplicable: "Not applicable", toolkit.StatusMet: "Done",
+}
+
+// StatusName is a status in words.
+func StatusName(status string) string { return statusNames[status] }
+
+// Capitalise gives s a capital first letter: high becomes High.
+func Capitalise(s string) string {
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// PlanRows are the plan's rows, one per gap, as text.
+func (r Result) PlanRows() [][]string {
+	rows := make([][]string, len(r.Gaps))
+	for i, g := range r.Gaps {
+		e := g.Entry
+		exceptional := ""
+		if e.Exceptional {
+			exceptional = "Yes"
+		}
+		rows[i] = []string{g.Item.Reference(), g.Item.Title, e.Action, e.Milestones, e.Owner, Capitalise(e.Priority),
+			e.LocalRef, e.Due, StatusName(e.Status), e.Dependencies, exceptional}
+	}
+	return rows
+}
+
+// GapRows are the gap analysis's rows, one per gap, as text.
+func (r Result) GapRows() [][]string {
+	rows := make([][]string, len(r.Gaps))
+	for i, g := range r.Gaps {
+		e := g.Entry
+		rows[i] = []string{g.Item.Reference(), g.Item.Title, strconv.Itoa(g.Item.Standard), g.Item.Level.Name(),
+			StatusName(e.Status), e.Owner, e.Due, e.Evidence, e.Notes}
+	}
+	return rows
+}
+
+// Verdict says why the plan would not be agreed, or "" when it would.
+// Reasons come in a fixed order (missing fields in the rules' order, late
+// dates, dates that are not dates, too many items), as in plan.js.
+func (r Result) Verdict() string {
+	if r.Agreed {
+		return ""
+	}
+	count := map[string]int{}
+	for _, f := range r.Findings {
+		count[f.Rule]++
+	}
+	var reasons []string
+	seen := map[string]bool{}
+	for _, field := range r.required {
+		if n := count["missing-"+field]; n > 0 && !seen[field] {
+			seen[field] = true
+			reasons = append(reasons, fmt.Sprintf("%d %s no %s", n, plural(n, "row has", "rows have"), plain(field)))
+		}
+	}
+	if n := count["too-late"]; n > 0 {
+		reasons = append(reasons, fmt.Sprintf("%d %s after %s", n, plural(n, "date is", "dates are"), r.latestLong()))
+	}
+	if n := count["bad-date"]; n > 0 {
+		reasons = append(reasons, plural(n, "a date is not a date", fmt.Sprintf("%d dates are not dates", n)))
+	}
+	if count["too-many"] > 0 {
+		reasons = append(reasons, fmt.Sprintf("it covers %d outstanding items, more than %d", len(r.Gaps), r.max))
+	}
+	return "This plan would not be agreed because " + join(reasons) + "."
+}
+
+func (r Result) latestLong() string {
+	t, err := ParseDate(r.Latest)
+	if err != nil {
+		return r.Latest
+	}
+	return long(t)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// join lists reasons as "a; b and c".
+func join(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], "; ") + " and " + s[len(s)-1]
+}

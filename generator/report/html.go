@@ -1,0 +1,97 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"html/template"
+	"strconv"
+
+	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// The report is one file to email or print, so its styles travel inside
+// it. It is never served as part of a site, whose strict policy forbids
+// inline styles; it has no script at all.
+//
+//go:embed report.html
+var reportHTML string
+
+var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"date": func(s string) string {
+		t, err := plan.ParseDate(s)
+		if err != nil {
+			return s
+		}
+		return t.Format("2 January 2006")
+	},
+	"status": plan.StatusName,
+	"cap":    plan.Capitalise,
+	"dict": func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	},
+}).Parse(reportHTML))
+
+// Group is the gaps needed first at one level.
+type Group struct {
+	Level toolkit.Level
+	Gaps  []plan.Gap
+}
+
+// Groups splits the gaps by the level they are needed for.
+func (r *Report) Groups() []Group {
+	var out []Group
+	for _, l := range []toolkit.Level{toolkit.Approaching, toolkit.Met} {
+		g := Group{Level: l}
+		for _, gap := range r.Result.Gaps {
+			if gap.Item.Level == l {
+				g.Gaps = append(g.Gaps, gap)
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// Findings returns the problems with one item's row.
+func (r *Report) Findings(id string) []plan.Finding {
+	var out []plan.Finding
+	for _, f := range r.Result.Findings {
+		if f.Item == id {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// StandardRows are the readiness of each standard, in order.
+func (r *Report) StandardRows() []StandardRow {
+	var out []StandardRow
+	for n := 1; n <= 50; n++ {
+		if t, ok := r.Readiness.Standards[strconv.Itoa(n)]; ok {
+			out = append(out, StandardRow{n, t})
+		}
+	}
+	return out
+}
+
+// StandardRow is one standard's readiness.
+type StandardRow struct {
+	Number int
+	Tally  toolkit.Tally
+}
+
+// HTML renders the report as a standalone page that prints on A4: the gap
+// analysis upright, the plan landscape, and the organisation, edition and
+// date at the top of every printed page.
+func (r *Report) HTML() ([]byte, error) {
+	var b bytes.Buffer
+	if err := reportTemplate.Execute(&b, r); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,71 @@
+// Package report writes a gap analysis and improvement plan, from saved
+// progress, as the documents people take to a meeting: a standalone
+// printable HTML page, CSV (for the plan or the gaps) and an Excel
+// workbook. The rows are plan.Result's, so the files hold what the
+// browser's pages and downloads hold.
+package report
+
+import (
+	"bytes"
+	"strings"
+	"time"
+
+	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/progress"
+	"github.com/readykit/readykit/generator/toolkit"
+)
+
+// Report is everything a report shows.
+type Report struct {
+	SiteTitle string
+	Edition   *toolkit.Edition
+	Rules     *plan.Rules
+	Progress  *progress.Document
+	Readiness toolkit.Readiness
+	Result    plan.Result
+	// Made is when the report was made, shown on it.
+	Made time.Time
+}
+
+// New works out a report for progress against the edition's items.
+func New(siteTitle string, edition *toolkit.Edition, items []*toolkit.Item, rules *plan.Rules, doc *progress.Document, made time.Time) *Report {
+	status := map[string]string{}
+	for id, e := range doc.Items {
+		status[id] = e.Status
+	}
+	return &Report{
+		SiteTitle: siteTitle, Edition: edition, Rules: rules, Progress: doc, Made: made,
+		Readiness: toolkit.Score(items, status),
+		Result:    plan.Analyse(items, doc.Items, rules, edition.Deadline.Time),
+	}
+}
+
+// CSV writes rows under header as CSV that Excel opens correctly: a UTF-8
+// byte order mark, CRLF line ends, quotes only where needed, and any cell
+// that a spreadsheet would run as a formula (starting with =, +, -, @, a
+// tab or a carriage return) made into text with a leading apostrophe.
+// csv.js does the same; both pass testdata/csv.
+func CSV(header []string, rows [][]string) []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	line := func(cells []string) {
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+				c = "'" + c
+			}
+			if strings.ContainsAny(c, ",\"\r\n") {
+				c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
+			}
+			b.WriteString(c)
+		}
+		b.WriteString("\r\n")
+	}
+	line(header)
+	for _, r := range rows {
+		line(r)
+	}
+	return b.Bytes()
+}

@@ -1,0 +1,103 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/readykit/readykit/generator/plan"
+)
+
+// Sheet names in the workbook.
+const (
+	PlanSheet = "Improvement plan"
+	GapSheet  = "Gap analysis"
+)
+
+// XLSX writes the report as an Excel workbook: the plan on one sheet, in
+// the guidance's column order, and the gap analysis on another, each with
+// its header row frozen and its dates stored as dates.
+func (r *Report) XLSX() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F2F1"}},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return nil, err
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return nil, err
+	}
+	dateFmt := "d mmmm yyyy"
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return nil, err
+	}
+	sheets := []struct {
+		name    string
+		header  []string
+		rows    [][]string
+		dateCol int // the column holding dates, counted from 0
+		widths  []float64
+	}{
+		{PlanSheet, plan.PlanColumns, r.Result.PlanRows(), 7, []float64{12, 36, 40, 30, 18, 10, 14, 16, 14, 24, 12}},
+		{GapSheet, plan.GapColumns, r.Result.GapRows(), 6, []float64{12, 36, 10, 22, 14, 18, 16, 30, 40}},
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return nil, err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return nil, err
+		}
+		for c, h := range s.header {
+			cell, _ := excelize.CoordinatesToCellName(c+1, 1)
+			if err := f.SetCellStr(s.name, cell, h); err != nil {
+				return nil, err
+			}
+			col, _ := excelize.ColumnNumberToName(c + 1)
+			if err := f.SetColWidth(s.name, col, col, s.widths[c]); err != nil {
+				return nil, err
+			}
+		}
+		last, _ := excelize.CoordinatesToCellName(len(s.header), 1)
+		if err := f.SetCellStyle(s.name, "A1", last, bold); err != nil {
+			return nil, err
+		}
+		for ri, row := range s.rows {
+			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, ri+2)
+				if c == s.dateCol && v != "" {
+					if t, err := plan.ParseDate(v); err == nil {
+						if err := f.SetCellValue(s.name, cell, t); err != nil {
+							return nil, err
+						}
+						if err := f.SetCellStyle(s.name, cell, cell, date); err != nil {
+							return nil, err
+						}
+						continue
+					}
+				}
+				// Text stays text: a cell can never become a formula.
+				if err := f.SetCellStr(s.name, cell, v); err != nil {
+					return nil, err
+				}
+				if err := f.SetCellStyle(s.name, cell, cell, wrap); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return nil, fmt.Errorf("freezing the header of %s: %w", s.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

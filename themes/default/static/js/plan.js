@@ -1,0 +1,137 @@
+// The gap analysis and the improvement plan: which mandatory items are not
+// done yet, and whether the plan for them would be agreed under a rule set
+// from toolkit.json. The Go side (generator/plan) gives the same results on
+// the vectors in testdata/plan, so keep the rules in step with it. Nothing
+// here touches the DOM or the clock, and nothing throws on odd input.
+
+import { isDate, isObject } from './progress.js';
+
+/** Headers of the improvement plan, in the order the plan guidance lists them. */
+export const PLAN_COLUMNS = ['Reference', 'Evidence item', 'Actions', 'Milestones, funding and resources',
+  'Owner', 'Priority', 'Local reference', 'Planned completion date', 'Status', 'Dependencies', 'Exceptional'];
+/** Headers of the gap analysis. */
+export const GAP_COLUMNS = ['Reference', 'Evidence item', 'Standard', 'Needed for', 'Status',
+  'Owner', 'Target date', 'Where the evidence is kept', 'Notes'];
+
+// Fields a rule set may require -> what a message calls them.
+const NOUNS = { action: 'action', owner: 'owner', due: 'completion date', priority: 'priority', milestones: 'milestones' };
+const LEVELS = { approaching: 'Approaching Standards', met: 'Standards Met' };
+const STATUSES = { 'in-progress': 'In progress', 'not-applicable': 'Not applicable' };
+const PRIORITIES = { high: 'High', medium: 'Medium', low: 'Low' };
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+// Own properties only: an id or value such as "constructor" must not reach
+// Object.prototype.
+const own = (o, k) => (isObject(o) && Object.hasOwn(o, k) ? o[k] : undefined);
+const text = (v) => (typeof v == 'string' ? v : '');
+const list = (v) => (Array.isArray(v) ? v.filter(isObject) : []);
+function entry(doc, id) {
+  const e = own(own(doc, 'items'), id);
+  return isObject(e) ? e : {};
+}
+const ref = (it) => text(it.ref) || 'Reference to check';
+// "2026-06-30" -> "30 June 2026".
+const long = (d) => `${+d.slice(8)} ${MONTHS[d.slice(5, 7) - 1]} ${d.slice(0, 4)}`;
+
+// date + months, a day past the month's end rolling into the next month as
+// Go's time.AddDate does (31 August + 6 = 3 March); "" for no limit.
+function addMonths(date, months) {
+  if (!isDate(date) || !Number.isInteger(months) || months <= 0) return '';
+  return new Date(Date.UTC(+date.slice(0, 4), date.slice(5, 7) - 1 + months, +date.slice(8))).toISOString().slice(0, 10);
+}
+
+// The items that are gaps: needed for Approaching Standards first, then
+// those needed only for Standards Met, each group in site order.
+function gapItems(items, doc) {
+  return ['approaching', 'met'].flatMap((level) => list(items).filter((it) => {
+    const s = entry(doc, it.id).status;
+    // "Not applicable" only counts where the item allows it.
+    return it.level == level && s != 'met' && !(it.notApplicable && s == 'not-applicable');
+  }));
+}
+
+/**
+ * The gap analysis, and the findings that stop its plan being agreed.
+ * @param {{id: string, ref: string, level: string, notApplicable?: boolean}[]} items toolkit.json's items, in site order
+ * @param {object|null} doc a progress document
+ * @param {{required: string[], monthsAfterDeadline: number, exceptional: boolean, maxOutstanding: number}|null} rules
+ *   a rule set from toolkit.json; null judges nothing
+ * @param {string} deadline the edition's deadline, YYYY-MM-DD
+ * @returns {{gaps: string[], findings: {id: string, rule: string, message: string}[], agreed: boolean, latest: string}}
+ */
+export function analyse(items, doc, rules, deadline) {
+  const gaps = gapItems(items, doc), ids = gaps.map((it) => it.id), findings = [];
+  const add = (id, rule, message) => findings.push({ id, rule, message });
+  // With no rule set there is nothing to judge the plan by.
+  const judge = isObject(rules), latest = judge ? addMonths(deadline, rules.monthsAfterDeadline) : '';
+  const required = judge && Array.isArray(rules.required) ? rules.required.filter((f) => own(NOUNS, f)) : [];
+  for (const it of judge ? gaps : []) {
+    const e = entry(doc, it.id), r = ref(it), due = text(e.due);
+    for (const f of required) if (!text(e[f])) add(it.id, 'missing-' + f, `Item ${r} has no ${NOUNS[f]}.`);
+    if (!due) continue;
+    if (!isDate(due)) add(it.id, 'bad-date', `Item ${r} has a completion date that is not a date.`);
+    // ISO dates compare as strings. The rules may let a row marked exceptional run later.
+    else if (latest && due > latest && !(rules.exceptional && e.exceptional === true)) {
+      add(it.id, 'too-late', `Item ${r} is due on ${long(due)}, after ${long(latest)}.`);
+    }
+  }
+  const max = judge && rules.maxOutstanding;
+  if (max > 0 && ids.length > max) add('', 'too-many', `The plan covers ${ids.length} outstanding items; no more than ${max} are allowed.`);
+  return { gaps: ids, findings, agreed: !findings.length, latest };
+}
+
+/**
+ * One sentence saying why a plan would not be agreed; "" when it would be.
+ * Reasons come in a fixed order: missing fields (in the rule set's order),
+ * late dates, dates that are not dates, too many items.
+ * @param {{gaps: string[], findings: {rule: string}[], agreed: boolean, latest: string}} result from analyse
+ * @param {object|null} rules the rule set analyse was given
+ */
+export function verdict(result, rules) {
+  if (!isObject(result) || result.agreed) return '';
+  const count = (rule) => list(result.findings).filter((f) => f.rule == rule).length;
+  const reasons = [];
+  const say = (n, words) => n && reasons.push(words(n));
+  const required = own(rules, 'required');
+  for (const f of new Set(Array.isArray(required) ? required : [])) {
+    if (own(NOUNS, f)) say(count('missing-' + f), (n) => `${n} ${n == 1 ? 'row has' : 'rows have'} no ${NOUNS[f]}`);
+  }
+  say(count('too-late'), (n) => `${n} ${n == 1 ? 'date is' : 'dates are'} after ${long(text(result.latest))}`);
+  say(count('bad-date'), (n) => (n == 1 ? 'a date is not a date' : `${n} dates are not dates`));
+  say(count('too-many'), () => `it covers ${(result.gaps || []).length} outstanding items, more than ${(rules || {}).maxOutstanding}`);
+  if (!reasons.length) return '';
+  const last = reasons.pop();
+  return `This plan would not be agreed because ${reasons.length ? reasons.join('; ') + ' and ' : ''}${last}.`;
+}
+
+// One row per gap, in result.gaps order; an id not among items is skipped.
+function rows(items, doc, result, row) {
+  const byId = new Map(list(items).map((it) => [it.id, it]));
+  const gaps = own(result, 'gaps');
+  return Array.isArray(gaps) ? gaps.filter((id) => byId.has(id)).map((id) => row(byId.get(id), entry(doc, id))) : [];
+}
+// A gap is never met, so anything but these two shows as "Not started".
+const status = (e) => own(STATUSES, e.status) || 'Not started';
+
+/**
+ * The improvement plan's rows, cells in PLAN_COLUMNS order, as plain text
+ * (toCSV does the escaping): one per gap, in result.gaps order.
+ * @param {object[]} items toolkit.json's items
+ * @param {object|null} doc the progress document given to analyse
+ * @param {{gaps: string[]}} result from analyse
+ * @returns {string[][]}
+ */
+export const planRows = (items, doc, result) => rows(items, doc, result, (it, e) => [
+  ref(it), text(it.title), text(e.action), text(e.milestones), text(e.owner), own(PRIORITIES, e.priority) || '',
+  text(e.localRef), text(e.due), status(e), text(e.dependencies), e.exceptional === true ? 'Yes' : '',
+]);
+
+/**
+ * The gap analysis's rows, cells in GAP_COLUMNS order, as plain text; the
+ * same arguments as planRows.
+ * @returns {string[][]}
+ */
+export const gapRows = (items, doc, result) => rows(items, doc, result, (it, e) => [
+  ref(it), text(it.title), it.standard == null ? '' : String(it.standard), own(LEVELS, it.level) || '',
+  status(e), text(e.owner), text(e.due), text(e.evidence), text(e.notes),
+]);
