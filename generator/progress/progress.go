@@ -66,9 +66,34 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 	if len(data) > MaxBytes {
 		return nil, fail("the file is %.1f MB; a readykit progress file is never more than 1 MB, so this is not one", float64(len(data))/(1<<20))
 	}
+	// First the file as a whole and its header, so a file that is not ours
+	// is called that rather than faulted for its contents.
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		var syn *json.SyntaxError
+		switch {
+		case len(bytes.TrimSpace(data)) == 0:
+			return nil, fail("the file is empty")
+		case errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))):
+			return nil, fail("the file ends too soon: it may have been cut short while saving or copying")
+		case errors.As(err, &syn):
+			line, col := position(data, syn.Offset-1)
+			return nil, fail("the file is not valid JSON at line %d, column %d: it is damaged, or not a readykit progress file", line, col)
+		}
+		return nil, fail("this is not a readykit progress file; download one from the Your progress page of the site")
+	}
+	var format string
+	var version int
+	if json.Unmarshal(top["format"], &format) != nil || format != Format || json.Unmarshal(top["version"], &version) != nil {
+		return nil, fail("this is not a readykit progress file; download one from the Your progress page of the site")
+	}
+	switch {
+	case version > Version:
+		return nil, fail("the file was made by a newer version of readykit (format version %d); update readykit to read it", version)
+	case version < 1:
+		return nil, fail("the file has an unknown format version %d", version)
+	}
 	var raw struct {
-		Format       *string                    `json:"format"`
-		Version      *int                       `json:"version"`
 		Site         string                     `json:"site"`
 		Edition      string                     `json:"edition"`
 		Organisation Organisation               `json:"organisation"`
@@ -76,28 +101,11 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		Items        map[string]json.RawMessage `json:"items"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
-		var syn *json.SyntaxError
 		var typ *json.UnmarshalTypeError
-		switch {
-		case len(bytes.TrimSpace(data)) == 0:
-			return nil, fail("the file is empty")
-		case errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))):
-			return nil, fail("the file ends too soon: it may have been cut short while saving or copying")
-		case errors.As(err, &syn):
-			line, col := position(data, syn.Offset)
-			return nil, fail("the file is not valid JSON at line %d, column %d: it is damaged, or not a readykit progress file", line, col)
-		case errors.As(err, &typ):
-			return nil, fail("the file's %q has the wrong kind of value, so it is not a readykit progress file", typ.Field)
+		if errors.As(err, &typ) {
+			return nil, fail("the file's %q has the wrong kind of value, so it cannot be read", typ.Field)
 		}
 		return nil, fail("the file cannot be read: %v", err)
-	}
-	switch {
-	case raw.Format == nil || *raw.Format != Format || raw.Version == nil:
-		return nil, fail("this is not a readykit progress file; download one from the Your progress page of the site")
-	case *raw.Version > Version:
-		return nil, fail("the file was made by a newer version of readykit (format version %d); update readykit to read it", *raw.Version)
-	case *raw.Version < 1:
-		return nil, fail("the file has an unknown format version %d", *raw.Version)
 	}
 	items, ok := editions[raw.Edition]
 	if !ok {
