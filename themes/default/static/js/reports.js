@@ -128,9 +128,11 @@ function control(id, [field, label, kind]) {
   Object.assign(input, { id: name, value });
   input.dataset.field = field;
   input.dataset.item = id;
-  const printed = el('span', { className: 'rk-print-value', textContent: kind == 'date' ? longDate(value) : value });
+  // On paper: a date in words, a priority as its label ("High", not "high").
+  const shown = () => kind == 'date' ? longDate(input.value) : kind == 'select' ? (input.value && input.selectedOptions[0].textContent) : input.value;
+  const printed = el('span', { className: 'rk-print-value', textContent: shown() });
   input.addEventListener('input', () => {
-    printed.textContent = kind == 'date' ? longDate(input.value) : input.value;
+    printed.textContent = shown();
   });
   return [el('label', { className: 'rk-plan__label', htmlFor: name }, label, el('span', { className: 'visually-hidden', textContent: ` for ${ref(items.get(id))}` })), input, printed];
 }
