@@ -140,3 +140,16 @@ export function axeReport(url, violations) {
   }
   return lines.join('\n');
 }
+
+// pageProblems runs axe-core on the page, and also finds any element marked
+// hidden that a stylesheet shows anyway; it returns the problems as
+// messages, none when the page is clean.
+export async function pageProblems(page, where) {
+  const problems = [];
+  const shown = await page.evaluate(() => [...document.querySelectorAll('[hidden]')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.outerHTML.slice(0, 100)));
+  if (shown.length) problems.push(`${where}: marked hidden but shown: ${shown.join(', ')}`);
+  const r = await runAxe(page);
+  if (!r.passes.length) problems.push(`${where}: axe ran no checks`);
+  if (r.violations.length) problems.push(axeReport(where, r.violations));
+  return problems;
+}

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, axeReport, runAxe, serveSite, siteDir } from './pages.mjs';
+import { REPO_ROOT, pageProblems, serveSite, siteDir } from './pages.mjs';
 import { startServer } from './server.mjs';
 
 const dir = siteDir();
@@ -690,14 +690,7 @@ test('axe-core finds nothing on the filled-in checklist, item, home and progress
   const { page, quiet } = await session(t);
   await fillIn(page);
   const problems = [];
-  const check = async (path) => {
-    // An element marked hidden that a stylesheet shows anyway.
-    const shown = await page.evaluate(() => [...document.querySelectorAll('[hidden]')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.outerHTML.slice(0, 100)));
-    if (shown.length) problems.push(`${path}: marked hidden but shown: ${shown.join(', ')}`);
-    const r = await runAxe(page);
-    assert.ok(r.passes.length > 0, `axe ran no checks on ${path}`);
-    if (r.violations.length) problems.push(axeReport(path, r.violations));
-  };
+  const check = async (path) => problems.push(...(await pageProblems(page, path)));
   const openAll = (sel) => page.locator(sel).evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
 
   await visit(page, '/checklist/');

@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, axeReport, runAxe, serveSite, siteDir } from './pages.mjs';
+import { REPO_ROOT, pageProblems, serveSite, siteDir } from './pages.mjs';
 import { analyse, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows } from '../themes/default/static/js/plan.js';
 
 const dir = siteDir();
@@ -583,13 +583,7 @@ test('CSV downloads start with a BOM, parse back to plan.js rows, and neutralise
 test('axe-core finds nothing on the filled-in gap analysis and plan, with problems shown', async (t) => {
   const { page, quiet } = await seeded(t);
   const problems = [];
-  const check = async (what) => {
-    const shown = await page.evaluate(() => [...document.querySelectorAll('[hidden]')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.outerHTML.slice(0, 100)));
-    if (shown.length) problems.push(`${what}: marked hidden but shown: ${shown.join(', ')}`);
-    const r = await runAxe(page);
-    assert.ok(r.passes.length > 0, `axe ran no checks on ${what}`);
-    if (r.violations.length) problems.push(axeReport(what, r.violations));
-  };
+  const check = async (what) => problems.push(...(await pageProblems(page, what)));
   await visit(page, '/gaps/');
   await check('/gaps/');
   await visit(page, '/plan/');
