@@ -13,7 +13,9 @@ import (
 
 // Programme is the schedule of work, in weeks counted from 1.
 type Programme struct {
-	Weeks  int          `yaml:"weeks,required"`
+	Weeks int `yaml:"weeks,required"`
+	// Start is the Monday a consultant's programme begins, when it is
+	// fixed; the programme page then gives each phase its dates.
 	Start  content.Date `yaml:"start"`
 	Phases []Phase      `yaml:"phases,required"`
 	Src    content.Source
@@ -49,6 +51,15 @@ func (p *Programme) Check() []error {
 		}
 	}
 	return errs.Unwrap()
+}
+
+// Span is a run of days, first and last included.
+type Span struct{ From, To time.Time }
+
+// Dates gives the first and last day of the phase in a programme that
+// starts on start, week 1 being the week of start.
+func (p Phase) Dates(start time.Time) Span {
+	return Span{start.AddDate(0, 0, 7*(p.From-1)), start.AddDate(0, 0, 7*p.To-1)}
 }
 
 // LatestStart is the last Monday on which a programme of the given length
