@@ -11,14 +11,18 @@
 //	content/data/items/*.md    one file per evidence item: its facts as
 //	                           front matter, its guidance as Markdown
 //	content/data/programme.yaml  the weeks of the programme and their work
+//	content/data/glossary.yaml   terms, linked from item pages
+//	content/data/plans/*.yaml  rule sets an improvement plan is judged by
 //	static/                    files published as they are
 //	themes/<theme>/            files that replace the embedded theme's,
 //	                           one by one
 //
 // A page's address follows its file: content/about.md is /about/,
 // content/index.md is the home page and content/404.md is /404.html.
-// Every standard gets a page at /standards/<number>/ and every item of the
-// selected edition one at /items/<id>/.
+// Every standard gets a page at /standards/<number>/ (and a blank worksheet
+// at /standards/<number>/worksheet/), and every item of the selected
+// edition one at /items/<id>/. /data/toolkit.json gives the browser's
+// scripts the edition, its items and the plan rules.
 //
 // # The build
 //
