@@ -153,3 +153,26 @@ export async function pageProblems(page, where) {
   if (r.violations.length) problems.push(axeReport(where, r.violations));
   return problems;
 }
+
+// The storage key of the default site's default profile's progress.
+export const DEFAULT_KEY = 'readykit:readykit:default:dspt-2023-24-cat3';
+
+// waitForEntries waits until the stored document holds the given item
+// fields ({ id: { field: value } }; null for "no entry").
+export async function waitForEntries(page, want, key = DEFAULT_KEY) {
+  await page.waitForFunction(
+    ({ key, want }) => {
+      let doc;
+      try {
+        doc = JSON.parse(localStorage.getItem(key));
+      } catch {
+        return false;
+      }
+      if (!doc || !doc.items) return false;
+      return Object.entries(want).every(([id, fields]) =>
+        fields === null ? !doc.items[id] : doc.items[id] && Object.entries(fields).every(([f, v]) => doc.items[id][f] === v),
+      );
+    },
+    { key, want },
+  );
+}

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, pageProblems, serveSite, siteDir } from './pages.mjs';
+import { REPO_ROOT, pageProblems, serveSite, siteDir, waitForEntries } from './pages.mjs';
 import { startServer } from './server.mjs';
 
 const dir = siteDir();
@@ -148,25 +148,6 @@ const stored = async (page, key = KEY) => JSON.parse(await raw(page, key));
 const snapshot = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('readykit:')).sort().map((k) => [k, localStorage.getItem(k)])));
 
-// waitForEntries waits until the stored document holds the given item
-// fields ({ id: { field: value } }; null for "no entry").
-async function waitForEntries(page, want, key = KEY) {
-  await page.waitForFunction(
-    ({ key, want }) => {
-      let doc;
-      try {
-        doc = JSON.parse(localStorage.getItem(key));
-      } catch {
-        return false;
-      }
-      if (!doc || !doc.items) return false;
-      return Object.entries(want).every(([id, fields]) =>
-        fields === null ? !doc.items[id] : doc.items[id] && Object.entries(fields).every(([f, v]) => doc.items[id][f] === v),
-      );
-    },
-    { key, want },
-  );
-}
 
 const count = (page, tally) => page.locator(`[data-rk-tally="${tally}"] [data-rk-count]`).first().textContent();
 

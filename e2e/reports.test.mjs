@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, pageProblems, serveSite, siteDir } from './pages.mjs';
+import { REPO_ROOT, pageProblems, serveSite, siteDir, waitForEntries } from './pages.mjs';
 import { analyse, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows } from '../themes/default/static/js/plan.js';
 
 const dir = siteDir();
@@ -142,22 +142,6 @@ async function reload(page) {
 const raw = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 const stored = async (page) => JSON.parse(await raw(page));
 
-// waitForEntries waits until the stored document holds the given fields
-// ({ id: { field: value } }).
-async function waitForEntries(page, want) {
-  await page.waitForFunction(
-    ({ key, want }) => {
-      let doc;
-      try {
-        doc = JSON.parse(localStorage.getItem(key));
-      } catch {
-        return false;
-      }
-      return !!doc?.items && Object.entries(want).every(([id, fields]) => doc.items[id] && Object.entries(fields).every(([f, v]) => doc.items[id][f] === v));
-    },
-    { key: KEY, want },
-  );
-}
 
 const checklistItem = (page, id) => page.locator(`[data-rk-item="${id}"]`);
 const CHECK_LABELS = { evidence: 'Where the evidence is kept', owner: 'Who will do it', due: 'Target date', notes: 'Notes' };
@@ -219,10 +203,10 @@ async function fillAll(page) {
   await fillChecklist(page, CHECKLIST);
   const fromChecklist = {};
   for (const [id, c] of Object.entries(CHECKLIST)) fromChecklist[id] = { ...(c.status && { status: STATUS_VALUE[c.status] }), ...Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'status')) };
-  await waitForEntries(page, fromChecklist);
+  await waitForEntries(page, fromChecklist, KEY);
   await visit(page, '/plan/');
   await fillPlan(page, PLAN);
-  await waitForEntries(page, WANT);
+  await waitForEntries(page, WANT, KEY);
   filledDoc = await raw(page);
   return filledDoc;
 }
@@ -505,7 +489,7 @@ test('the plan is checked against the chosen rules as the user types', async (t)
   await page.waitForFunction(() => document.querySelectorAll('[id="plan-1.3.1"] .rk-problems li').length === 1);
   assert.deepEqual(await problemsOf(page, '1.3.1'), ['Item 1.3.1 is due on 30 September 2025, after 30 June 2025.']);
   assert.match((await verdictText(page))[0], /and 2 dates are after 30 June 2025\.$/);
-  await waitForEntries(page, { '1.3.1': { exceptional: false } });
+  await waitForEntries(page, { '1.3.1': { exceptional: false } }, KEY);
   await planField(page, '1.3.1', 'exceptional').check();
   await waitForVerdict(page, v2024);
   assert.equal(await page.locator('[data-rk-announce]').textContent(), v2024, 'the new verdict is announced');
@@ -527,7 +511,7 @@ test('the plan is checked against the chosen rules as the user types', async (t)
   const keep = new Set(['1.1.3', '1.3.1']);
   const done = TK.items.filter((it) => it.level !== 'optional' && !keep.has(it.id)).map((it) => it.id);
   await page.evaluate((ids) => ids.forEach((id) => document.querySelector(`[data-rk-item="${CSS.escape(id)}"] input[value="met"]`).click()), done);
-  await waitForEntries(page, Object.fromEntries(done.map((id) => [id, { status: 'met' }])));
+  await waitForEntries(page, Object.fromEntries(done.map((id, KEY) => [id, { status: 'met' }])));
   await visit(page, '/plan/');
   assert.deepEqual(await page.locator('[data-rk-plan-rows] tr[id]').evaluateAll((rs) => rs.map((r) => r.id)), ['plan-1.1.3', 'plan-1.3.1']);
   await page.getByLabel('Check the plan against').selectOption('2024-25');
@@ -539,7 +523,7 @@ test('the plan is checked against the chosen rules as the user types', async (t)
   await waitForVerdict(page, 'This plan would not be agreed because 2 dates are after 30 December 2024.');
   await fillPlan(page, { '1.1.3': { due: '2024-12-30' }, '1.3.1': { due: '2024-12-01' } });
   await waitForVerdict(page, 'This plan meets every rule of The 2020-21 improvement plan guidance.');
-  await waitForEntries(page, { '1.1.3': { due: '2024-12-30' }, '1.3.1': { due: '2024-12-01' } });
+  await waitForEntries(page, { '1.1.3': { due: '2024-12-30' }, '1.3.1': { due: '2024-12-01' } }, KEY);
   quiet();
 });
 
@@ -612,7 +596,7 @@ test('keyboard only on the plan: Tab reaches the first row\'s Actions, and what 
   await page.keyboard.type('Find the ICO certificate and file it.');
   await page.keyboard.press('Tab');
   assert.deepEqual(await active(), { field: 'milestones', item: first });
-  await waitForEntries(page, { [first]: { action: 'Find the ICO certificate and file it.' } });
+  await waitForEntries(page, { [first]: { action: 'Find the ICO certificate and file it.' } }, KEY);
   await reload(page);
   assert.equal(await planField(page, first, 'action').inputValue(), 'Find the ICO certificate and file it.');
   quiet();

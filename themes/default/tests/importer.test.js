@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyDocument, emptyEntry, setField, setOrganisation, serialise, LIMITS } from '../static/js/progress.js';
 import { parseImport, summarise } from '../static/js/importer.js';
+import { rng } from './rng.js';
 
 const NOW = '2025-03-02T09:20:00.000Z';
 const E22 = 'dspt-2022-23-cat3', E23 = 'dspt-2023-24-cat3';
@@ -113,15 +114,6 @@ test('the importing profile replaces the one in the file when given', () => {
   assert.deepEqual(r.doc.profile, { id: 'elm', name: 'Elm Lodge' });
 });
 
-// mulberry32: a small deterministic generator for the fuzz loop.
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('parseImport never throws on random or mangled text', () => {
   const r = rng(7);

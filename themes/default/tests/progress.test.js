@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rng } from './rng.js';
 import {
   FORMAT, VERSION, STATUSES, TEXT_FIELDS, PRIORITIES, LIMITS, ENTRY_FIELDS, ORGANISATION_FIELDS,
   emptyDocument, emptyEntry, normalise, setField, setOrganisation, isEmptyEntry, serialise, isDate, isDateTime, header,
@@ -233,15 +234,6 @@ test('normalise result reads back with no problems and the same text', () => {
   assert.equal(serialise(again.doc), serialise(r.doc));
 });
 
-// A small deterministic generator of JSON-like values (mulberry32).
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const KEYS = ['format', 'version', 'site', 'edition', 'items', 'kept', 'organisation', 'programme', 'profile', 'created', 'updated', 'exported',
   '1.1.1', 'own-devices', '9.9.9', '__proto__', 'constructor', 'toString', 'status', 'reviewed', 'exceptional', 'notes', 'due', 'priority', 'from', 'name', 'odsCode', 'start', 'id', ''];
 const STRINGS = [FORMAT, E, 'met', 'not-applicable', 'in-progress', 'high', '2025-04-30', '2025-02-30', NOW, '', 'x'.repeat(5001), '<img src=x onerror=alert(1)>', 'dspt-2022-23-cat3', 'readykit'];
