@@ -8,8 +8,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/toolkit"
 )
+
+// calendarURL is where a site with fixed programme dates publishes them
+// as an iCalendar file.
+const calendarURL = "/dspt-programme.ics"
 
 // assemble puts the site together: the edition's standards and items, a
 // page for each, and the links between pages (parents, menus).
@@ -27,6 +32,12 @@ func (b *builder) assemble() error {
 		byURL:        map[string]*Page{},
 		byItem:       map[string]*Page{},
 		byStandard:   map[int]*Page{},
+	}
+	if pd := b.cfg.Programme; pd.Set() {
+		sch := programme.Plan(programme.Input{Start: pd.Start.Time, Deadline: pd.Deadline.Time,
+			YearlyDeadline: s.Edition.Deadline.Time, Weeks: b.prog.Weeks, MinWeeks: b.prog.MinWeeks})
+		s.Schedule = &sch
+		s.CalendarURL = calendarURL
 	}
 	pages := slices.Clone(b.pages)
 	if !slices.ContainsFunc(pages, func(p *Page) bool { return p.URL == "/404.html" }) {

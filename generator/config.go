@@ -41,6 +41,10 @@ type Config struct {
 	Language string `yaml:"language"`
 	// Options switch optional behaviour on.
 	Options SiteOptions `yaml:"options"`
+	// Programme fixes the programme's dates, for a consultant's client
+	// portal: the programme page then shows every week's dates and offers
+	// a calendar file. Readers can still set their own.
+	Programme ProgrammeDates `yaml:"programme"`
 
 	Src content.Source
 
@@ -48,6 +52,21 @@ type Config struct {
 	// every address in the site starts with. normalise sets it.
 	base string
 }
+
+// ProgrammeDates are the programme settings in readykit.yaml. Either date
+// may be left out: with only a start, the deadline is the next one after
+// it; with only a deadline, the programme is counted back from it.
+type ProgrammeDates struct {
+	Start    content.Date `yaml:"start"`
+	Deadline content.Date `yaml:"deadline"`
+	// Client names the organisation the programme is for, in the
+	// calendar's events.
+	Client string `yaml:"client"`
+	Src    content.Source
+}
+
+// Set reports whether either date is fixed.
+func (p ProgrammeDates) Set() bool { return !p.Start.IsZero() || !p.Deadline.IsZero() }
 
 // SiteOptions are switches in readykit.yaml.
 type SiteOptions struct {
@@ -80,6 +99,9 @@ func (c *Config) normalise(errs *diag.List) {
 		c.Language = "en-GB"
 	} else if !languageTag.MatchString(c.Language) {
 		errs.Addf(c.Src.At("language"), "Use a language tag such as en-GB or cy", "%q is not a language tag", c.Language)
+	}
+	if p := c.Programme; !p.Start.IsZero() && !p.Deadline.IsZero() && p.Deadline.Before(p.Start.Time) {
+		errs.Addf(p.Src.At("deadline"), "Set a deadline after the start, or leave it out to use the next 30 June", "the programme's deadline %s comes before its start %s", p.Deadline, p.Start)
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/publish"
 )
 
@@ -62,6 +63,9 @@ func (b *builder) render() error {
 		out["_redirects"] = append(out["_redirects"], redirects...)
 	}
 	add("data/toolkit.json", "the toolkit data", b.toolkitData())
+	if s := b.site.Schedule; s != nil {
+		add(strings.TrimPrefix(calendarURL, "/"), "the programme's calendar", []byte(b.calendar(*s)))
+	}
 	if b.cfg.BaseURL != "" {
 		add("sitemap.xml", "the sitemap", b.sitemap())
 		add("robots.txt", "the robots.txt file", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
@@ -209,4 +213,21 @@ func (b *builder) publish(sink publish.Sink) error {
 		return err
 	}
 	return sink.Publish(b.files)
+}
+
+// calendar writes the fixed programme as iCalendar text. It is stamped
+// with the programme's start rather than the time of the build, so the
+// same site builds the same file.
+func (b *builder) calendar(s programme.Schedule) string {
+	url := ""
+	if b.cfg.BaseURL != "" {
+		for _, p := range b.site.Pages {
+			if p.Layout == "programme" {
+				url = b.absURL(p.URL)
+				break
+			}
+		}
+	}
+	in := programme.EventsInput{Schedule: s, Phases: b.prog.Phases, Organisation: b.cfg.Programme.Client, ID: b.cfg.ProgressKey, URL: url}
+	return programme.NewCalendar(in, s.Start).ICS()
 }

@@ -3,7 +3,6 @@ package generator
 import (
 	"html/template"
 	"strings"
-	"time"
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/markdown"
@@ -29,6 +28,13 @@ type Site struct {
 	Rules        []*plan.Rules
 	DefaultRules *plan.Rules
 	Programme    *programme.Programme
+	// Schedule is the programme on the calendar when readykit.yaml fixes
+	// its dates, and nil otherwise. It never depends on the day of the
+	// build.
+	Schedule *programme.Schedule
+	// CalendarURL is the address of the programme's calendar file, which
+	// is published when the schedule is fixed.
+	CalendarURL string
 	// Pages are every page of the site, sorted by address.
 	Pages []*Page
 	// Menu and Footer are the pages that asked to be in the main menu or
@@ -77,21 +83,70 @@ func (s *Site) ToCheck() []*toolkit.Item {
 // WorksheetPage returns the worksheet page of standard n, or nil.
 func (s *Site) WorksheetPage(n int) *Page { return s.byURL[worksheetURL(n)] }
 
-// ItemsInWeeks returns the edition's items scheduled in weeks from to to.
-func (s *Site) ItemsInWeeks(from, to int) []*toolkit.Item {
-	var out []*toolkit.Item
-	for _, it := range s.Items {
-		if it.Week >= from && it.Week <= to {
-			out = append(out, it)
-		}
-	}
-	return out
+// Week is one week of the programme: the phases it belongs to, the steps
+// that are not toolkit items, and the items to work on.
+type Week struct {
+	N      int
+	Phases []*programme.Phase
+	Tasks  []string
+	Items  []*toolkit.Item
+	// Dates are the week's first and last day when the site fixes the
+	// programme's dates, and nil when the reader's browser works them out.
+	Dates *programme.Span
 }
 
-// LatestStart is the last Monday the programme can start on and still
-// finish by the edition's deadline.
-func (s *Site) LatestStart() time.Time {
-	return programme.LatestStart(s.Edition.Deadline.Time, s.Programme.Weeks)
+// Weeks lays the programme out week by week, so that every week has its
+// concrete work.
+func (s *Site) Weeks() []Week {
+	weeks := make([]Week, s.Programme.Weeks)
+	for i := range weeks {
+		w := &weeks[i]
+		w.N = i + 1
+		for j := range s.Programme.Phases {
+			if ph := &s.Programme.Phases[j]; ph.From <= w.N && w.N <= ph.To {
+				w.Phases = append(w.Phases, ph)
+			}
+		}
+		for _, t := range s.Programme.Tasks {
+			if t.Week == w.N {
+				w.Tasks = append(w.Tasks, t.Do)
+			}
+		}
+		for _, it := range s.Items {
+			if it.Week == w.N {
+				w.Items = append(w.Items, it)
+			}
+		}
+		if s.Schedule != nil {
+			w.Dates = &s.Schedule.Weeks[i]
+		}
+	}
+	return weeks
+}
+
+// PhaseDates gives a phase's first and last day when the site fixes the
+// programme's dates, and nil otherwise.
+func (s *Site) PhaseDates(ph programme.Phase) *programme.Span {
+	if s.Schedule == nil {
+		return nil
+	}
+	span := s.Schedule.Span(ph.From, ph.To)
+	return &span
+}
+
+// StartBy is roughly when a programme must start to end a week before
+// the edition's deadline, such as "mid-April": the year is the reader's,
+// which a build cannot know.
+func (s *Site) StartBy() string {
+	d := programme.LatestStart(s.Edition.Deadline.Time, s.Programme.Weeks)
+	part := "mid-"
+	switch {
+	case d.Day() <= 10:
+		part = "early "
+	case d.Day() > 20:
+		part = "late "
+	}
+	return part + d.Format("January")
 }
 
 // Page is one HTML page of the site.

@@ -24,8 +24,27 @@ type toolkitJSON struct {
 	History   []jsonStep     `json:"history"`
 	// Rules are the plan rule sets; DefaultRules the id of the one to use
 	// unless the reader picks another.
-	Rules        []jsonRules `json:"rules"`
-	DefaultRules string      `json:"defaultRules"`
+	Rules        []jsonRules   `json:"rules"`
+	DefaultRules string        `json:"defaultRules"`
+	Programme    jsonProgramme `json:"programme"`
+}
+
+// jsonProgramme is what programme.js needs to lay the programme out on
+// the reader's dates: its shape, and the site's own dates if it fixes them.
+type jsonProgramme struct {
+	Weeks    int         `json:"weeks"`
+	MinWeeks int         `json:"minWeeks"`
+	Phases   []jsonPhase `json:"phases"`
+	Start    string      `json:"start"`
+	Deadline string      `json:"deadline"`
+	Client   string      `json:"client"`
+}
+
+type jsonPhase struct {
+	Name string `json:"name"`
+	From int    `json:"from"`
+	To   int    `json:"to"`
+	Work string `json:"work"`
 }
 
 type jsonRules struct {
@@ -52,6 +71,7 @@ type jsonItem struct {
 	Level         string `json:"level"`
 	NotApplicable bool   `json:"notApplicable"`
 	URL           string `json:"url"`
+	Week          int    `json:"week"`
 }
 
 type jsonStep struct {
@@ -76,7 +96,7 @@ func (b *builder) toolkitData() []byte {
 	}
 	out.Items = []jsonItem{}
 	for _, it := range s.Items {
-		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID))})
+		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID)), it.Week})
 	}
 	out.History = []jsonStep{}
 	for _, d := range s.History {
@@ -88,6 +108,12 @@ func (b *builder) toolkitData() []byte {
 	}
 	if s.DefaultRules != nil {
 		out.DefaultRules = s.DefaultRules.ID
+	}
+	p := s.Programme
+	out.Programme = jsonProgramme{Weeks: p.Weeks, MinWeeks: p.MinWeeks, Phases: []jsonPhase{},
+		Start: s.Config.Programme.Start.String(), Deadline: s.Config.Programme.Deadline.String(), Client: s.Config.Programme.Client}
+	for _, ph := range p.Phases {
+		out.Programme.Phases = append(out.Programme.Phases, jsonPhase{ph.Name, ph.From, ph.To, ph.Work})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {

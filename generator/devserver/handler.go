@@ -10,6 +10,12 @@ import (
 	"time"
 )
 
+// contentTypes are the types the site's files need that the system's
+// table may lack or get wrong.
+var contentTypes = map[string]string{
+	".ics": "text/calendar; charset=utf-8",
+}
+
 // Handler serves the site from memory, the reload events and script, and
 // the error page while the last build failed.
 func (s *Server) Handler() http.Handler {
@@ -93,7 +99,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		}
 		name = "404.html"
 	}
-	ct := mime.TypeByExtension(path.Ext(name))
+	ct := contentTypes[path.Ext(name)]
+	if ct == "" {
+		ct = mime.TypeByExtension(path.Ext(name))
+	}
 	if ct == "" {
 		ct = http.DetectContentType(data)
 	}

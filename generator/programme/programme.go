@@ -5,7 +5,6 @@ package programme
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
@@ -14,11 +13,22 @@ import (
 // Programme is the schedule of work, in weeks counted from 1.
 type Programme struct {
 	Weeks int `yaml:"weeks,required"`
-	// Start is the Monday a consultant's programme begins, when it is
-	// fixed; the programme page then gives each phase its dates.
-	Start  content.Date `yaml:"start"`
-	Phases []Phase      `yaml:"phases,required"`
-	Src    content.Source
+	// MinWeeks is the fewest weeks the work can be done in; with fewer
+	// left, the programme page says so. It defaults to 8, or Weeks if
+	// that is fewer.
+	MinWeeks int     `yaml:"minWeeks"`
+	Phases   []Phase `yaml:"phases,required"`
+	// Tasks are the steps that are not toolkit items, such as registering
+	// or signing off, so that every week has something concrete to do.
+	Tasks []Task `yaml:"tasks"`
+	Src   content.Source
+}
+
+// Task is one step of the programme, in a given week.
+type Task struct {
+	Week int    `yaml:"week,required"`
+	Do   string `yaml:"do,required"`
+	Src  content.Source
 }
 
 // Phase is a block of weeks with one kind of work.
@@ -38,11 +48,18 @@ func (p Phase) WeekRange() string {
 	return fmt.Sprintf("Weeks %d to %d", p.From, p.To)
 }
 
-// Check validates the programme, returning every problem found.
+// Check validates the programme, returning every problem found, and
+// fills in the defaults.
 func (p *Programme) Check() []error {
 	var errs diag.List
 	if p.Weeks < 1 || p.Weeks > 52 {
 		errs.Addf(p.Src.At("weeks"), "Use a number of weeks from 1 to 52", "a programme of %d weeks is not possible", p.Weeks)
+	}
+	if p.MinWeeks == 0 && !p.Src.Has("minWeeks") {
+		p.MinWeeks = min(8, p.Weeks)
+	}
+	if p.MinWeeks < 1 || p.MinWeeks > p.Weeks {
+		errs.Addf(p.Src.At("minWeeks"), fmt.Sprintf("Use a number of weeks from 1 to %d", p.Weeks), "minWeeks %d does not fit a %d-week programme", p.MinWeeks, p.Weeks)
 	}
 	for _, ph := range p.Phases {
 		if ph.From < 1 || ph.To < ph.From || ph.To > p.Weeks {
@@ -50,24 +67,10 @@ func (p *Programme) Check() []error {
 				"phase %q runs from week %d to week %d, outside the %d-week programme", ph.Name, ph.From, ph.To, p.Weeks)
 		}
 	}
-	return errs.Unwrap()
-}
-
-// Span is a run of days, first and last included.
-type Span struct{ From, To time.Time }
-
-// Dates gives the first and last day of the phase in a programme that
-// starts on start, week 1 being the week of start.
-func (p Phase) Dates(start time.Time) Span {
-	return Span{start.AddDate(0, 0, 7*(p.From-1)), start.AddDate(0, 0, 7*p.To-1)}
-}
-
-// LatestStart is the last Monday on which a programme of the given length
-// can start and still finish by deadline.
-func LatestStart(deadline time.Time, weeks int) time.Time {
-	start := deadline.AddDate(0, 0, -7*weeks+1)
-	for start.Weekday() != time.Monday {
-		start = start.AddDate(0, 0, -1)
+	for _, t := range p.Tasks {
+		if t.Week < 1 || t.Week > p.Weeks {
+			errs.Addf(t.Src.At("week"), fmt.Sprintf("Give a week from 1 to %d", p.Weeks), "task %q is in week %d, outside the %d-week programme", t.Do, t.Week, p.Weeks)
+		}
 	}
-	return start
+	return errs.Unwrap()
 }

@@ -5,7 +5,7 @@
 import { LIMITS, serialise, setOrganisation, title } from './progress.js';
 import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
 import { parseImport, summarise } from './importer.js';
-import { announce, open, persist, render, savedAt, tell, update } from './app.js';
+import { announce, open, persist, render, savedAt, saveFile, slug, tell, update } from './app.js';
 
 const $ = (sel) => document.querySelector(sel);
 const now = () => new Date().toISOString();
@@ -71,20 +71,15 @@ function organisation() {
 
 // A file name that says whose progress it is and when it was saved.
 function fileName() {
-  const who = (s.doc.organisation.name || s.profile.name || 'progress').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `readykit-${who || 'progress'}-${s.tk.edition.title}-${now().slice(0, 10)}.json`;
+  const who = slug(s.doc.organisation.name || s.profile.name || '', 'progress');
+  return `readykit-${who}-${s.tk.edition.title}-${now().slice(0, 10)}.json`;
 }
 
 function backups() {
   $('[data-rk-export]').addEventListener('click', () => {
     s.doc = { ...s.doc, exported: now() };
     persist();
-    const url = URL.createObjectURL(new Blob([serialise(s.doc, 2) + '\n'], { type: 'application/json' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: fileName() });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    saveFile(fileName(), 'application/json', serialise(s.doc, 2) + '\n');
     announce('Your backup is downloading.');
     render();
     show();

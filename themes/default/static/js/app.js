@@ -55,6 +55,20 @@ export function persist() {
   return true;
 }
 
+/** A name made safe for a file name: oak-house. */
+export const slug = (text, fallback) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
+
+/** Offers text to the reader as a downloaded file. */
+export function saveFile(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Long enough for the slowest browser to start the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 /** The time a document was last saved, in words. */
 export function savedAt(iso) {
   const d = new Date(iso);
@@ -162,10 +176,17 @@ function listen() {
   });
 }
 
+// What pages with more to fill in (the programme) ask to run on update.
+const updaters = [];
+
+/** Asks for fn to run whenever the page is filled from the document again. */
+export const onUpdate = (fn) => updaters.push(fn);
+
 /** Fills the page from the document. */
 export function update() {
   fillItems();
   render();
+  for (const fn of updaters) fn();
 }
 
 /**
@@ -229,6 +250,7 @@ async function begin() {
   listen();
   if ($('[data-rk-progress-page]')) (await import('./account.js')).start(state);
   if ($('[data-rk-gaps]') || $('[data-rk-plan]')) (await import('./reports.js')).start(state);
+  if ($('[data-rk-programme-form]')) (await import('./timeline.js')).start(state);
 }
 
 start();

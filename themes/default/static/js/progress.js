@@ -200,6 +200,18 @@ export function setOrganisation(doc, fields, now) {
   return { ...doc, organisation: { ...doc.organisation, ...fields }, updated: now };
 }
 
+/** Returns a new document with the programme's start and/or deadline set ('' clears one). */
+export function setProgramme(doc, fields, now) {
+  for (const f in fields) {
+    need(f == 'start' || f == 'deadline', 'unknown programme field ' + f);
+    valid('Programme', f, fields[f]);
+  }
+  return { ...doc, programme: { ...doc.programme, ...fields }, updated: now };
+}
+
+/** What each status is called on the page. */
+export const STATUS_NAMES = { 'not-started': 'Not started', 'in-progress': 'In progress', met: 'Done', 'not-applicable': 'Not applicable' };
+
 // Key order for serialise: one list for entries, one for everything else;
 // keys not listed (item ids) come after, by name.
 const ORDER = ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept',

@@ -5,8 +5,8 @@
 
 import { analyse, gapRows, GAP_COLUMNS, planRows, PLAN_COLUMNS, verdict } from './plan.js';
 import { toCSV } from './csv.js';
-import { setField } from './progress.js';
-import { announce, persist, render, tell } from './app.js';
+import { setField, STATUS_NAMES as STATUS } from './progress.js';
+import { announce, persist, render, saveFile, slug, tell } from './app.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -16,7 +16,6 @@ const el = (tag, props = {}, ...kids) => {
   return e;
 };
 const now = () => new Date().toISOString();
-const STATUS = { 'not-started': 'Not started', 'in-progress': 'In progress', 'not-applicable': 'Not applicable', met: 'Done' };
 const TYPING_PAUSE = 400;
 
 let s; // app.js's state
@@ -219,12 +218,7 @@ function download(which) {
   const text = which == 'plan'
     ? toCSV(PLAN_COLUMNS, planRows(s.tk.items, s.doc, result))
     : toCSV(GAP_COLUMNS, gapRows(s.tk.items, s.doc, result));
-  const who = (s.doc.organisation.name || 'readykit').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'readykit';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = el('a', { href: url, download: `${who}-${which == 'plan' ? 'improvement-plan' : 'gap-analysis'}-${now().slice(0, 10)}.csv` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  const who = slug(s.doc.organisation.name, 'readykit');
+  saveFile(`${who}-${which == 'plan' ? 'improvement-plan' : 'gap-analysis'}-${now().slice(0, 10)}.csv`, 'text/csv;charset=utf-8', text);
   announce('The spreadsheet is downloading.');
 }

@@ -1,0 +1,180 @@
+package programme
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Calendar is an iCalendar file (RFC 5545) of all-day events: what a
+// calendar program needs to put the programme in someone's diary.
+type Calendar struct {
+	// Name is shown by calendar programs that name imported calendars.
+	Name string
+	// Stamp is when the file was made: DTSTAMP on every event. A build
+	// uses the programme's start, so the same site gives the same file.
+	Stamp  time.Time
+	Events []Event
+}
+
+// Event is one all-day event, from its first day to its last included.
+type Event struct {
+	UID, Summary, Description, URL string
+	From, To                       time.Time
+}
+
+// EventsInput is what the programme's events are made from.
+type EventsInput struct {
+	Schedule Schedule
+	Phases   []Phase
+	// Organisation names whose programme it is, when known.
+	Organisation string
+	// ID keeps the events' UIDs apart from other sites' and profiles'.
+	// With the deadline's year, it keeps them the same when the dates move
+	// within a year, so a calendar that honours UIDs can replace the old
+	// events when a changed plan is imported.
+	ID string
+	// URL is the programme page's full address, when known.
+	URL string
+}
+
+// NewCalendar makes the programme's calendar, stamped with the time it
+// is made.
+func NewCalendar(in EventsInput, stamp time.Time) Calendar {
+	name := "DSPT programme"
+	if in.Organisation != "" {
+		name += " for " + in.Organisation
+	}
+	return Calendar{Name: name, Stamp: stamp, Events: Events(in)}
+}
+
+// Events gives one event per phase, the deadline, and a reminder a week
+// before it. The words match programme.js's, which the shared vectors check.
+func Events(in EventsInput) []Event {
+	s := in.Schedule
+	year := s.Deadline.Format("2006")
+	who := ""
+	if in.Organisation != "" {
+		who = in.Organisation + ": "
+	}
+	uid := func(kind string) string { return fmt.Sprintf("%s-%s-%s@readykit", kind, year, in.ID) }
+	weeks := len(s.Weeks)
+	var out []Event
+	for i, ph := range in.Phases {
+		span := s.Span(ph.From, ph.To)
+		out = append(out, Event{
+			UID:     uid(fmt.Sprintf("phase%d", i+1)),
+			Summary: who + "DSPT " + strings.ToLower(ph.WeekRange()[:1]) + ph.WeekRange()[1:] + ": " + ph.Name,
+			Description: fmt.Sprintf("%s of your %d-week programme for the Data Security and Protection Toolkit, to publish by %s.\n\n%s",
+				ph.WeekRange(), weeks, LongDate(s.Deadline), ph.Work),
+			URL: in.URL, From: span.From, To: span.To,
+		})
+	}
+	out = append(out,
+		Event{
+			UID:         uid("reminder"),
+			Summary:     who + "DSPT deadline in one week",
+			Description: fmt.Sprintf("Your Data Security and Protection Toolkit must be published by %s. Check that every item is done or has a plan.", LongDate(s.Deadline)),
+			URL:         in.URL, From: s.Deadline.AddDate(0, 0, -7), To: s.Deadline.AddDate(0, 0, -7),
+		},
+		Event{
+			UID:         uid("deadline"),
+			Summary:     who + "DSPT deadline: publish the toolkit today",
+			Description: "Today is the last day to publish your Data Security and Protection Toolkit assessment.",
+			URL:         in.URL, From: s.Deadline, To: s.Deadline,
+		})
+	return out
+}
+
+// LongDate writes a date as people read it: 30 June 2026.
+func LongDate(d time.Time) string { return d.Format("2 January 2006") }
+
+// String writes the span as people read it, saying a month or year
+// once when both days share it: 13 to 19 April 2026.
+func (s Span) String() string {
+	switch {
+	case s.From.Equal(s.To):
+		return LongDate(s.From)
+	case s.From.Year() != s.To.Year():
+		return LongDate(s.From) + " to " + LongDate(s.To)
+	case s.From.Month() != s.To.Month():
+		return s.From.Format("2 January") + " to " + LongDate(s.To)
+	}
+	return s.From.Format("2") + " to " + LongDate(s.To)
+}
+
+// ICS writes the calendar as RFC 5545 text: CRLF line ends, lines folded
+// at 75 octets, text escaped.
+func (c Calendar) ICS() string {
+	var b strings.Builder
+	line := func(name, value string) { fold(&b, name+":"+value) }
+	line("BEGIN", "VCALENDAR")
+	line("VERSION", "2.0")
+	line("PRODID", "-//readykit//DSPT programme//EN")
+	line("CALSCALE", "GREGORIAN")
+	line("METHOD", "PUBLISH")
+	line("X-WR-CALNAME", escape(c.Name))
+	stamp := c.Stamp.UTC().Format("20060102T150405Z")
+	for _, e := range c.Events {
+		line("BEGIN", "VEVENT")
+		line("UID", escape(e.UID))
+		line("DTSTAMP", stamp)
+		line("DTSTART;VALUE=DATE", e.From.Format("20060102"))
+		// An all-day event ends on the day after its last.
+		line("DTEND;VALUE=DATE", e.To.AddDate(0, 0, 1).Format("20060102"))
+		line("SUMMARY", escape(e.Summary))
+		line("DESCRIPTION", escape(e.Description))
+		if e.URL != "" {
+			line("URL", e.URL)
+		}
+		// All-day reminders should not show the person as busy.
+		line("TRANSP", "TRANSPARENT")
+		line("END", "VEVENT")
+	}
+	line("END", "VCALENDAR")
+	return b.String()
+}
+
+// escape makes text safe as an iCalendar TEXT value: backslashes, commas
+// and semicolons escaped, line breaks as \n, other control characters
+// (which TEXT cannot hold) dropped.
+func escape(s string) string {
+	var b strings.Builder
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == ';' || r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r < 0x20 && r != '\t', r == 0x7f:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fold writes one content line, split so that no line is longer than 75
+// octets, never inside a character; each continuation starts with a space.
+func fold(b *strings.Builder, s string) {
+	limit := 75
+	for len(s) > limit {
+		cut := 0
+		for cut < len(s) {
+			_, n := utf8.DecodeRuneInString(s[cut:])
+			if cut+n > limit {
+				break
+			}
+			cut += n
+		}
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74
+	}
+	b.WriteString(s)
+	b.WriteString("\r\n")
+}

@@ -1,0 +1,174 @@
+package programme
+
+import "time"
+
+// The date rules. Every date is a calendar day at midnight UTC, so clock
+// changes never shift a week: adding days to a UTC date is exact, where
+// adding 24 hours to a local time is not. themes/default/static/js/programme.js
+// computes the same with UTC day numbers, and both pass testdata/programme.
+
+// Input is what a schedule is worked out from. A zero Start, Deadline or
+// Today means it is not known.
+type Input struct {
+	// Today is the reader's date. At build time it is zero, so the page
+	// stays the same whenever it is built, and nothing depends on it.
+	Today time.Time
+	// Start is the day the work begins; when zero, the programme is
+	// counted back from the deadline.
+	Start time.Time
+	// Deadline is the day the toolkit must be published by; when zero, it
+	// is the next YearlyDeadline on or after Start (or Today).
+	Deadline time.Time
+	// YearlyDeadline gives the deadline's day and month (30 June): the
+	// edition's own deadline.
+	YearlyDeadline time.Time
+	// Weeks is the programme's length; MinWeeks the fewest weeks it can be
+	// done in, below which the reader is warned.
+	Weeks, MinWeeks int
+}
+
+// Warning codes, in the order a schedule lists them.
+const (
+	// DeadlinePassed: the deadline is before today.
+	DeadlinePassed = "deadline-passed"
+	// FewWeeks: fewer than MinWeeks whole weeks from the start (or today,
+	// if later) to the deadline.
+	FewWeeks = "few-weeks"
+	// Overrun: the programme's last week ends after the deadline.
+	Overrun = "overrun"
+	// LateStart: the programme ends less than a week before the deadline,
+	// leaving nothing spare for a busy week.
+	LateStart = "late-start"
+)
+
+// Schedule is a programme laid out on the calendar.
+type Schedule struct {
+	Start, Deadline time.Time
+	// End is the last day of the last week.
+	End time.Time
+	// StartBy is the latest Monday a programme can start on and still end
+	// a week before the deadline: mid-April for 30 June.
+	StartBy time.Time
+	// Weeks holds each week's first and last day; weeks run Monday to
+	// Sunday, and the first may begin midweek.
+	Weeks []Span
+	// ThisWeek is the week holding Today: 0 before the start, len(Weeks)+1
+	// after the end, and 0 when Today is not known.
+	ThisWeek int
+	// WeeksLeft is the number of whole weeks from the start, or today if
+	// later, to the deadline.
+	WeeksLeft int
+	Warnings  []string
+}
+
+// Span is a run of days, first and last included.
+type Span struct{ From, To time.Time }
+
+// Day is the calendar date of t, at midnight UTC.
+func Day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// Monday is the Monday on or before d.
+func Monday(d time.Time) time.Time {
+	return d.AddDate(0, 0, -(int(d.Weekday())+6)%7)
+}
+
+// WeekStart is the day a programme starting on d begins: d itself on a
+// weekday, the next Monday at a weekend.
+func WeekStart(d time.Time) time.Time {
+	switch d.Weekday() {
+	case time.Saturday:
+		return d.AddDate(0, 0, 2)
+	case time.Sunday:
+		return d.AddDate(0, 0, 1)
+	}
+	return d
+}
+
+// NextDeadline is the first day on or after from with yearly's day and
+// month. A deadline that has passed this year moves to next year.
+func NextDeadline(from, yearly time.Time) time.Time {
+	d := time.Date(from.Year(), yearly.Month(), yearly.Day(), 0, 0, 0, 0, time.UTC)
+	if d.Before(from) {
+		d = time.Date(from.Year()+1, yearly.Month(), yearly.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return d
+}
+
+// LatestStart is the last Monday a programme of the given length can start
+// on and still end a week before deadline.
+func LatestStart(deadline time.Time, weeks int) time.Time {
+	return Monday(deadline.AddDate(0, 0, -7*(weeks+1)+1))
+}
+
+// Plan lays the programme out on the calendar.
+func Plan(in Input) Schedule {
+	var s Schedule
+	in.Weeks = min(max(in.Weeks, 1), 52)
+	// Only the calendar day counts, whatever the time or zone given.
+	for _, t := range []*time.Time{&in.Today, &in.Start, &in.Deadline} {
+		if !t.IsZero() {
+			*t = Day(*t)
+		}
+	}
+	from := in.Today
+	if !in.Start.IsZero() {
+		from = WeekStart(in.Start)
+	}
+	s.Deadline = in.Deadline
+	if s.Deadline.IsZero() && !from.IsZero() {
+		s.Deadline = NextDeadline(from, in.YearlyDeadline)
+	}
+	s.StartBy = LatestStart(s.Deadline, in.Weeks)
+	s.Start = s.StartBy
+	if !in.Start.IsZero() {
+		s.Start = WeekStart(in.Start)
+	}
+	first := Monday(s.Start)
+	for w := range in.Weeks {
+		wk := Span{first.AddDate(0, 0, 7*w), first.AddDate(0, 0, 7*w+6)}
+		if w == 0 {
+			wk.From = s.Start
+		}
+		s.Weeks = append(s.Weeks, wk)
+	}
+	s.End = s.Weeks[len(s.Weeks)-1].To
+
+	left := s.Start
+	if !in.Today.IsZero() {
+		switch {
+		case in.Today.Before(s.Start):
+			s.ThisWeek = 0
+		case in.Today.After(s.End):
+			s.ThisWeek = len(s.Weeks) + 1
+		default:
+			s.ThisWeek = int(in.Today.Sub(first).Hours()/24)/7 + 1
+		}
+		if in.Today.After(left) {
+			left = in.Today
+		}
+	}
+	if days := int(s.Deadline.Sub(left).Hours()/24) + 1; days > 0 {
+		s.WeeksLeft = days / 7
+	}
+
+	if !in.Today.IsZero() && s.Deadline.Before(in.Today) {
+		s.Warnings = []string{DeadlinePassed}
+		return s
+	}
+	if s.WeeksLeft < in.MinWeeks {
+		s.Warnings = append(s.Warnings, FewWeeks)
+	}
+	if s.End.After(s.Deadline) {
+		s.Warnings = append(s.Warnings, Overrun)
+	} else if s.End.AddDate(0, 0, 7).After(s.Deadline) {
+		s.Warnings = append(s.Warnings, LateStart)
+	}
+	return s
+}
+
+// Span gives the first day of week from and the last day of week to.
+func (s Schedule) Span(from, to int) Span {
+	return Span{s.Weeks[from-1].From, s.Weeks[to-1].To}
+}

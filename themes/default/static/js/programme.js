@@ -1,0 +1,142 @@
+// The programme on the calendar, and as an iCalendar file, worked out in the
+// browser because only the reader knows today and the dates they chose. Go's
+// generator/programme passes the same vectors (testdata/programme, /ics): keep
+// them in step. Dates are UTC day numbers, as a local day is not always 24
+// hours and the answers must not depend on the reader's time zone.
+
+import { isDate } from './progress.js';
+
+const DAY = 864e5;
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+// YYYY-MM-DD <-> days since 1970; NaN and '' mean not set.
+const num = (d) => (isDate(d) ? Date.parse(d + 'T00:00Z') / DAY : NaN);
+const iso = (n) => (Number.isFinite(n) ? new Date(n * DAY).toISOString().slice(0, 10) : '');
+// 0 for Monday to 6 for Sunday: day 0 was a Thursday.
+const weekday = (n) => (((n + 3) % 7) + 7) % 7;
+const monday = (n) => n - weekday(n);
+
+/** `d` plus n days; '' when d is not a date. */
+export const addDays = (d, n) => iso(num(d) + n);
+
+/** '2026-06-30' -> '30 June 2026', in every locale; '' for no date. */
+export const longDate = (d) => (isDate(d) ? `${+d.slice(8)} ${MONTHS[d.slice(5, 7) - 1]} ${d.slice(0, 4)}` : '');
+
+/** Days from and to in words, a shared month or year said once: '13 to 19 April 2026'. */
+export function longSpan(from, to) {
+  if (from == to) return longDate(to);
+  const f = longDate(from).split(' ');
+  return `${from.slice(0, 4) != to.slice(0, 4) ? f.join(' ') : from.slice(0, 7) != to.slice(0, 7) ? f[0] + ' ' + f[1] : f[0]} to ${longDate(to)}`;
+}
+
+/** 'Week 3', or 'Weeks 3 to 6'. */
+export const weekRange = (from, to) => (from == to ? `Week ${from}` : `Weeks ${from} to ${to}`);
+
+/** The reader's local date, YYYY-MM-DD: "today" is the reader's day. */
+export function localToday(date = new Date()) {
+  const p = (n, w = 2) => String(n).padStart(w, '0');
+  return `${p(date.getFullYear(), 4)}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}
+
+/**
+ * The programme in Monday-to-Sunday weeks, by the rules of Go's Plan.
+ * @param {{today, start, deadline, yearlyDeadline: string, weeks, minWeeks: number}} input dates '' when not set
+ * @returns {{start, deadline, end, startBy: string, weeks: string[][], thisWeek, weeksLeft: number, warnings: string[]}}
+ */
+export function plan({ today = '', start = '', deadline = '', yearlyDeadline = '', weeks = 1, minWeeks = 0 } = {}) {
+  // Fewer than one week is one, as in Go; a page may pass '10' from an attribute.
+  const n = Math.max(1, Math.trunc(weeks) || 1);
+  // A weekend start moves to the Monday after.
+  const t = num(today), s0 = num(start), begun = s0 + ({ 5: 2, 6: 1 }[weekday(s0)] ?? 0);
+  let dl = num(deadline);
+  const from = isNaN(begun) ? t : begun;
+  if (isNaN(dl) && !isNaN(from)) {
+    // With no yearly date, Go's zero date's 1 January. 29 February is 1 March
+    // in other years, as in Go.
+    const [m, d] = isDate(yearlyDeadline) ? [yearlyDeadline.slice(5, 7) - 1, +yearlyDeadline.slice(8)] : [0, 1];
+    const y = new Date(from * DAY).getUTCFullYear(), at = (y) => Date.UTC(y, m, d) / DAY;
+    dl = at(y) < from ? at(y + 1) : at(y);
+  }
+  // The last Monday that still ends a week before the deadline.
+  const startBy = monday(dl - 7 * (n + 1) + 1);
+  const s = isNaN(begun) ? startBy : begun, first = monday(s);
+  // Week 1 may begin midweek.
+  const spans = Array.from({ length: n }, (_, w) => [w ? first + 7 * w : s, first + 7 * w + 6]);
+  const end = spans[n - 1][1];
+  let thisWeek = 0, left = s;
+  if (!isNaN(t)) {
+    thisWeek = t < s ? 0 : t > end ? n + 1 : Math.floor((t - first) / 7) + 1;
+    left = Math.max(s, t);
+  }
+  const weeksLeft = Math.max(0, Math.floor((dl - left + 1) / 7)) || 0;
+  const warnings = [];
+  if (t > dl) warnings.push('deadline-passed');
+  else {
+    if (weeksLeft < minWeeks) warnings.push('few-weeks');
+    if (end > dl) warnings.push('overrun');
+    else if (end + 7 > dl) warnings.push('late-start');
+  }
+  return { start: iso(s), deadline: iso(dl), end: iso(end), startBy: iso(startBy),
+    weeks: spans.map((w) => w.map(iso)), thisWeek, weeksLeft, warnings };
+}
+
+/** True when an item is not finished and its programme week (from 1) or its target date has passed. */
+export function overdue(week, entry, schedule, today) {
+  if (!isDate(today) || entry?.status == 'met' || entry?.status == 'not-applicable') return false;
+  const end = schedule?.weeks?.[week - 1]?.[1];
+  return (isDate(end) && end < today) || (isDate(entry?.due) && entry.due < today);
+}
+
+// A TEXT value: \ ; , escaped, line breaks as \n, other controls dropped.
+const escape = (s) => String(s).replace(/\r\n?/g, '\n')
+  .replace(/[\\;,\0-\x08\n-\x1f\x7f]/g, (c) => (c == '\n' ? '\\n' : c < ' ' || c == '\x7f' ? '' : '\\' + c));
+
+// A content line folded at 75 octets, never inside a character. A lone
+// surrogate has no UTF-8: U+FFFD, as Go makes of bytes that are not UTF-8.
+function fold(line) {
+  let out = '', octets = 0, limit = 75;
+  for (const ch of line.replace(/\p{Cs}/gu, '\uFFFD')) {
+    const c = ch.codePointAt(0), size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (octets + size > limit) [out, octets, limit] = [out + '\r\n ', 0, 74];
+    out += ch;
+    octets += size;
+  }
+  return out + '\r\n';
+}
+
+/**
+ * iCalendar text (RFC 5545): an all-day event per phase, a reminder a week
+ * before the deadline, and the deadline. UIDs hold `id` and the deadline's
+ * year, not the dates, so a calendar that honours them replaces the old
+ * events when a changed plan is imported. `stamp` is an ISO date-time.
+ * @param {{schedule, phases: {name, from, to, work}[], organisation, id, url, stamp}} input schedule from plan()
+ */
+export function calendar({ schedule: s, phases = [], organisation = '', id = '', url = '', stamp }) {
+  const who = organisation ? organisation + ': ' : '', dl = s.deadline, by = longDate(dl), remind = addDays(dl, -7);
+  const uid = (kind) => `${kind}-${dl.slice(0, 4)}-${id}@readykit`;
+  const events = phases.map(({ name, from, to, work }, i) => {
+    const r = weekRange(from, to);
+    return [uid('phase' + (i + 1)), `${who}DSPT ${r[0].toLowerCase()}${r.slice(1)}: ${name}`,
+      `${r} of your ${s.weeks.length}-week programme for the Data Security and Protection Toolkit, to publish by ${by}.\n\n${work}`,
+      s.weeks[from - 1][0], s.weeks[to - 1][1]];
+  });
+  events.push([uid('reminder'), who + 'DSPT deadline in one week',
+    `Your Data Security and Protection Toolkit must be published by ${by}. Check that every item is done or has a plan.`, remind, remind],
+  [uid('deadline'), who + 'DSPT deadline: publish the toolkit today',
+    'Today is the last day to publish your Data Security and Protection Toolkit assessment.', dl, dl]);
+
+  const date = (d) => d.replaceAll('-', '');
+  const dtstamp = new Date(stamp).toISOString().replace(/[-:]|\.\d+/g, '');
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//readykit//DSPT programme//EN', 'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH', 'X-WR-CALNAME:' + escape('DSPT programme' + (organisation ? ' for ' + organisation : ''))];
+  for (const [uid, summary, description, from, to] of events) {
+    lines.push('BEGIN:VEVENT', 'UID:' + escape(uid), 'DTSTAMP:' + dtstamp, 'DTSTART;VALUE=DATE:' + date(from),
+      // An all-day event ends on the day after its last.
+      'DTEND;VALUE=DATE:' + date(addDays(to, 1)), 'SUMMARY:' + escape(summary), 'DESCRIPTION:' + escape(description),
+      ...(url ? ['URL:' + url] : []),
+      // All-day reminders should not show the reader as busy.
+      'TRANSP:TRANSPARENT', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(fold).join('');
+}
