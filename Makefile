@@ -5,8 +5,12 @@
 GO      ?= go
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-# Where test builds of the default site go (never public/).
+# Where test builds of the default site go (never public/), and of a
+# consultant's client portal made with `readykit new`, with fixed dates.
 E2E_SITE := $(CURDIR)/.cache/e2e-site
+E2E_PORTAL := $(CURDIR)/.cache/e2e-portal
+# Debian's Python, which python3-icalendar is installed for.
+PYTHON ?= /usr/bin/python3
 
 .PHONY: all build site serve check test test-go test-js test-browser bench deps browser-deps bench-deps clean
 
@@ -43,8 +47,12 @@ test-js:
 test-browser: browser-deps
 	rm -rf $(E2E_SITE)
 	$(GO) run ./cmd/readykit build --dest $(E2E_SITE)
-	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE)
-	SITE_DIR=$(E2E_SITE) node --test --test-concurrency=1 e2e/*.test.mjs
+	rm -rf $(E2E_PORTAL) $(E2E_PORTAL)-src
+	$(GO) run ./cmd/readykit new $(E2E_PORTAL)-src >/dev/null
+	printf 'programme:\n  start: 2027-04-12\n  client: Oak House Care\n' >> $(E2E_PORTAL)-src/readykit.yaml
+	$(GO) run ./cmd/readykit build --source $(E2E_PORTAL)-src --dest $(E2E_PORTAL)
+	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE) $(E2E_PORTAL)
+	SITE_DIR=$(E2E_SITE) PORTAL_DIR=$(E2E_PORTAL) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
 bench: bench-deps
@@ -57,7 +65,7 @@ browser-deps: node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || { $(APT) update && $(APT) install -y chromium; }
 	@command -v java >/dev/null 2>&1 || { $(APT) update && $(APT) install -y --no-install-recommends default-jre-headless; }
 	@command -v pdftotext >/dev/null 2>&1 || { $(APT) update && $(APT) install -y poppler-utils; }
-	@python3 -c 'import icalendar' 2>/dev/null || { $(APT) update && $(APT) install -y --no-install-recommends python3-icalendar; }
+	@$(PYTHON) -c 'import icalendar' 2>/dev/null || { $(APT) update && $(APT) install -y --no-install-recommends python3-icalendar; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts

@@ -131,3 +131,56 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 	}
 	return o.base.Open(name)
 }
+
+// TestFixedProgramme: a portal that fixes its programme's dates shows them
+// without JavaScript, warns when they cannot fit, and publishes them as a
+// calendar; a site that fixes none publishes no calendar.
+func TestFixedProgramme(t *testing.T) {
+	cfg, err := os.ReadFile("../readykit.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		settings string
+		want     []string
+		warning  string
+	}{
+		{"programme:\n  start: 2027-04-12\n  client: Oak House\n", []string{
+			"This programme for Oak House runs from <strong>12 April 2027</strong> to <strong>20 June 2027</strong>, to publish by <strong>30 June 2027</strong>.",
+			`Week 1<span class=week__dates data-rk-week-dates><span class=week__sep>: </span>12 to 18 April 2027</span>`,
+			`Get started and find the gaps</h3><p class=phase__when>Weeks 1 to 2<span data-rk-phase-dates=0>: 12 to 25 April 2027</span>`,
+		}, ""},
+		{"programme:\n  start: 2027-04-19\n", nil, "less than a week before the deadline"},
+		{"programme:\n  start: 2027-05-17\n", nil, "ends after the deadline"},
+		{"programme:\n  deadline: 2027-06-30\n", []string{"runs from <strong>12 April 2027</strong>"}, ""},
+	} {
+		src := overlayFS{os.DirFS(".."), fstest.MapFS{"readykit.yaml": {Data: append(slices.Clip(cfg), c.settings...)}}}
+		var mem publish.Memory
+		if _, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default(), Minify: true}, &mem); err != nil {
+			t.Fatal(err)
+		}
+		page, _ := mem.Get("programme/index.html")
+		for _, w := range c.want {
+			if !strings.Contains(string(page), w) {
+				t.Errorf("%s: the programme page lacks %s", c.settings, w)
+			}
+		}
+		if got := strings.Contains(string(page), `<p class=rk-warning>`); got != (c.warning != "") || !strings.Contains(string(page), c.warning) {
+			t.Errorf("%s: warning shown %v, want %q", c.settings, got, c.warning)
+		}
+		ics, ok := mem.Get("dspt-programme.ics")
+		if !ok || !strings.Contains(string(ics), "DTSTART;VALUE=DATE:20270412\r\n") && c.warning == "" {
+			t.Errorf("%s: no calendar, or not from 12 April 2027:\n%s", c.settings, ics)
+		}
+	}
+	var mem publish.Memory
+	if _, err := generator.Build(context.Background(), generator.Options{Source: os.DirFS(".."), Theme: themes.Default()}, &mem); err != nil {
+		t.Fatal(err)
+	}
+	if page, _ := mem.Get("programme/index.html"); !strings.Contains(string(page), "start this 10-week programme by mid-April") || strings.Contains(string(page), "runs from") {
+		t.Error("the default site shows programme dates it cannot know, or not when to start")
+	}
+	if _, ok := mem.Get("dspt-programme.ics"); ok {
+		t.Error("the default site publishes a calendar with no dates fixed")
+	}
+}
