@@ -4,9 +4,11 @@ readykit writes .ics files twice, in Go (the portal's /dspt-programme.ics)
 and in JavaScript (the programme page's download), and each writer has its
 own unit tests. Those tests read the output with the same ideas that wrote
 it, so a shared misreading of RFC 5545 would pass them. This script is the
-independent reader: it first checks the raw bytes against the rules that
-lenient parsers (icalendar among them) forgive, then parses the file with
-the icalendar package and prints what a calendar would see:
+independent reader. It first checks the raw bytes against rules that
+lenient parsers (icalendar among them) forgive: CRLF line ends, lines of at
+most 75 octets folded between characters, and TEXT values escaped. Then it
+parses the file with the icalendar package and prints what a calendar
+would see:
 
   {"name": X-WR-CALNAME, "prodid", "version",
    "events": [{"uid", "summary", "description", "start": "YYYY-MM-DD",
@@ -17,6 +19,7 @@ Usage: $PYTHON e2e/icscheck.py FILE.ics   (exits 1 with a message on any problem
 
 import datetime
 import json
+import re
 import sys
 
 try:
@@ -46,6 +49,24 @@ def check_bytes(data):
             fail(f"line {n} is not UTF-8 on its own (a fold inside a character?): {e}")
 
 
+# Properties whose value is a single TEXT (RFC 5545 section 3.3.11): in it
+# "," and ";" are escaped with a backslash, and a backslash comes only
+# before another, ";", ",", "n" or "N".
+TEXT_PROPERTIES = {"SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT", "X-WR-CALNAME"}
+CONTENT_LINE = re.compile(r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)', re.S)
+TEXT = re.compile(r'(?:[^\\;,]|\\[\\;,nN])*', re.S)
+
+
+def check_text(data):
+    """Unfolds the lines and checks the escaping of single TEXT values."""
+    for n, line in enumerate(data.decode("utf-8").replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")[:-1], 1):
+        m = CONTENT_LINE.fullmatch(line)
+        if not m:
+            fail(f"content line {n} is not NAME;PARAMS:VALUE: {line[:60]!r}")
+        if m[1].upper() in TEXT_PROPERTIES and not TEXT.fullmatch(m[3]):
+            fail(f"{m[1]} on content line {n} has an unescaped , or ; or a stray backslash: {m[3][:60]!r}")
+
+
 def day(prop, what):
     """A DATE or DATE-TIME property as (YYYY-MM-DD, is it a plain date)."""
     if prop is None:
@@ -66,6 +87,7 @@ def main():
     with open(sys.argv[1], "rb") as f:
         data = f.read()
     check_bytes(data)
+    check_text(data)
     try:
         cal = Calendar.from_ical(data.decode("utf-8"))
     except Exception as e:  # icalendar raises ValueError and others

@@ -176,3 +176,17 @@ export async function waitForEntries(page, want, key = DEFAULT_KEY) {
     { key, want },
   );
 }
+
+// ready waits until the page's script has started: loaded the saved
+// progress and filled the page (app.js then sets html[data-rk-ready]).
+export const ready = (page) => page.waitForFunction(() => document.documentElement.dataset.rkReady === 'yes');
+
+// goTo opens url and waits until the page is ready; reload reloads it.
+export async function goTo(page, url) {
+  await page.goto(url);
+  await ready(page);
+}
+export async function reload(page) {
+  await page.reload();
+  await ready(page);
+}

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, pageProblems, serveSite, siteDir, waitForEntries } from './pages.mjs';
+import { REPO_ROOT, goTo, pageProblems, ready, reload, serveSite, siteDir, waitForEntries } from './pages.mjs';
 import { startServer } from './server.mjs';
 
 const dir = siteDir();
@@ -77,24 +77,7 @@ async function session(t, { init } = {}) {
   return { context, page, trouble, quiet };
 }
 
-// ready waits until the script has loaded the saved progress and shown
-// the controls and summaries (they stay hidden until then).
-async function ready(page) {
-  await page.waitForFunction(() => {
-    const parts = document.querySelectorAll('[data-rk-item], [data-rk-summary], [data-rk-progress-page]');
-    return parts.length > 0 && [...parts].every((el) => !el.hidden);
-  });
-}
-
-async function visit(page, path, base = site.server.url) {
-  await page.goto(base + path);
-  await ready(page);
-}
-
-async function reload(page) {
-  await page.reload();
-  await ready(page);
-}
+const visit = (page, path, base = site.server.url) => goTo(page, base + path);
 
 const item = (page, id) => page.locator(`[data-rk-item="${id}"]`);
 

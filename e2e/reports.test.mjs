@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, pageProblems, serveSite, siteDir, waitForEntries } from './pages.mjs';
+import { REPO_ROOT, goTo, pageProblems, reload, serveSite, siteDir, waitForEntries } from './pages.mjs';
 import { analyse, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows } from '../themes/default/static/js/plan.js';
 
 const dir = siteDir();
@@ -129,15 +129,7 @@ async function session(t, { seed } = {}) {
   return { context, page, quiet: () => assert.deepEqual(trouble, [], 'console errors, exceptions or CSP violations') };
 }
 
-// A page is ready once its script has set html[data-rk-ready].
-async function visit(page, path) {
-  await page.goto(site.server.url + path);
-  await page.waitForFunction(() => document.documentElement.dataset.rkReady === 'yes');
-}
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => document.documentElement.dataset.rkReady === 'yes');
-}
+const visit = (page, path) => goTo(page, site.server.url + path);
 
 const raw = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 const stored = async (page) => JSON.parse(await raw(page));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { plan, calendar, longDate, longSpan, weekRange, localToday, addDays, overdue } from '../static/js/programme.js';
+import { plan, calendar, longDate, longSpan, weekRange, localToday, addDays, overdue, plausible } from '../static/js/programme.js';
 import { rng } from './rng.js';
 
 const load = (name) => {
@@ -271,4 +271,11 @@ test('longSpan says a shared month or year once, as the Go side does (testdata/s
   const { cases } = JSON.parse(readFileSync(new URL('../../../testdata/spans/spans.json', import.meta.url), 'utf8'));
   assert.ok(cases.length >= 5);
   for (const c of cases) assert.equal(longSpan(c.from, c.to), c.want, `${c.from} to ${c.to}`);
+});
+
+test('plausible: only years 2000 to 2099, so a year part-typed is not saved', () => {
+  for (const d of ['2000-01-01', '2027-04-12', '2099-12-31']) assert.equal(plausible(d), true, d);
+  for (const d of ['0002-12-04', '0020-12-04', '0202-12-04', '1999-12-31', '2100-01-01', '2027-02-30', '', undefined]) {
+    assert.equal(plausible(d), false, String(d));
+  }
 });

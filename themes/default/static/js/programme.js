@@ -29,6 +29,13 @@ export function longSpan(from, to) {
   return `${from.slice(0, 4) != to.slice(0, 4) ? f.join(' ') : from.slice(0, 7) != to.slice(0, 7) ? f[0] + ' ' + f[1] : f[0]} to ${longDate(to)}`;
 }
 
+/**
+ * Whether a date could be meant for a programme: a year from 2000 to 2099.
+ * A date field reports each key press of a year being typed (0002, 0020,
+ * 0202, then 2027), and only the last should be saved.
+ */
+export const plausible = (d) => isDate(d) && d >= '2000' && d < '2100';
+
 /** 'Week 3', or 'Weeks 3 to 6'. */
 export const weekRange = (from, to) => (from == to ? `Week ${from}` : `Weeks ${from} to ${to}`);
 

@@ -3,7 +3,7 @@
 // the plan cannot fit, and makes the calendar file. The date rules are in
 // programme.js; this file only touches the DOM, and only ever sets text.
 
-import { calendar, localToday, longDate, longSpan, overdue, plan } from './programme.js';
+import { calendar, localToday, longDate, longSpan, overdue, plan, plausible } from './programme.js';
 import { setProgramme, STATUS_NAMES } from './progress.js';
 import { announce, onUpdate, persist, saveFile, slug, tell } from './app.js';
 
@@ -26,7 +26,12 @@ export function start(state) {
   $('[data-rk-programme-static]').hidden = true;
   $('[data-rk-programme-form]').hidden = false;
   $('[data-rk-schedule]').hidden = false;
-  for (const input of $$('[data-rk-date]')) input.addEventListener('change', () => setDate(input));
+  for (const input of $$('[data-rk-date]')) {
+    // Typing a year reports every key press, so a year still being typed
+    // waits, and only a year that still looks wrong on leaving is a problem.
+    input.addEventListener('change', () => (input.value == '' || plausible(input.value)) && setDate(input));
+    input.addEventListener('blur', () => input.value && !plausible(input.value) && setDate(input));
+  }
   $('[data-rk-clear-dates]').addEventListener('click', () => save({ start: '', deadline: '' }, 'Your dates are cleared.'));
   $('[data-rk-ics]').addEventListener('click', download);
   $('[data-rk-print]').addEventListener('click', () => window.print());
@@ -36,9 +41,10 @@ export function start(state) {
 }
 
 function setDate(input) {
-  const field = input.dataset.rkDate;
-  if (!save({ [field]: input.value })) {
-    tell(`The ${field == 'start' ? 'start date' : 'deadline'} must be a real date, such as 12 April 2027. It has not been saved.`);
+  const field = input.dataset.rkDate, value = input.value;
+  if (value == s.doc.programme[field]) return;
+  if (!plausible(value) && value != '' || !save({ [field]: value })) {
+    tell(`The ${field == 'start' ? 'start date' : 'deadline'} must be a date from the year 2000 to 2099, such as 12 April 2027. It has not been saved.`);
   }
 }
 
@@ -136,7 +142,10 @@ function download() {
   const org = s.doc.organisation.name || s.tk.programme.client;
   const text = calendar({
     schedule: sch, phases: s.tk.programme.phases, organisation: org,
-    id: `${s.tk.site}-${s.profile.id}`, url: location.href.split('#')[0], stamp: new Date().toISOString(),
+    // The build's calendar uses the site's key alone: the default profile
+    // matches it, so importing either replaces the other's events.
+    id: s.profile.id == 'default' ? s.tk.site : `${s.tk.site}-${s.profile.id}`,
+    url: location.href.split('#')[0], stamp: new Date().toISOString(),
   });
   saveFile(`${slug(org || '', 'dspt')}-programme.ics`, 'text/calendar;charset=utf-8', text);
   announce('The calendar file is downloading. Open it to add the programme to your calendar.');
