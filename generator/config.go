@@ -101,7 +101,7 @@ func (c *Config) normalise(errs *diag.List) {
 		errs.Addf(c.Src.At("language"), "Use a language tag such as en-GB or cy", "%q is not a language tag", c.Language)
 	}
 	if p := c.Programme; !p.Start.IsZero() && !p.Deadline.IsZero() && p.Deadline.Before(p.Start.Time) {
-		errs.Addf(p.Src.At("deadline"), "Set a deadline after the start, or leave it out to use the next 30 June", "the programme's deadline %s comes before its start %s", p.Deadline, p.Start)
+		errs.Addf(p.Src.At("deadline"), "Set a deadline after the start, or leave it out to use the first deadline after the start", "the programme's deadline %s comes before its start %s", p.Deadline, p.Start)
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)

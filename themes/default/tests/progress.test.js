@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { rng } from './rng.js';
 import {
   FORMAT, VERSION, STATUSES, TEXT_FIELDS, PRIORITIES, LIMITS, ENTRY_FIELDS, ORGANISATION_FIELDS,
-  emptyDocument, emptyEntry, normalise, setField, setOrganisation, isEmptyEntry, serialise, isDate, isDateTime, header,
+  emptyDocument, emptyEntry, normalise, setField, setOrganisation, setProgramme, isEmptyEntry, serialise, isDate, isDateTime, header,
 } from '../static/js/progress.js';
 
 const NOW = '2025-03-02T09:15:00.000Z';
@@ -335,6 +335,18 @@ test('setOrganisation validates and returns a new document', () => {
   assert.throws(() => setOrganisation(d, { odsCode: 'VN X12' }, NOW), TypeError);
   assert.throws(() => setOrganisation(d, { name: 'x'.repeat(201) }, NOW), TypeError);
   assert.throws(() => setOrganisation(d, { address: '1 High St' }, NOW), TypeError);
+});
+
+test('setProgramme validates the dates and returns a new document', () => {
+  const d = deepFreeze(emptyDocument({ site: 'readykit', edition: E, now: NOW }));
+  const d2 = setProgramme(d, { start: '2027-04-12' }, LATER);
+  assert.deepEqual(d2.programme, { start: '2027-04-12', deadline: '' });
+  assert.equal(d2.updated, LATER);
+  assert.equal(d.programme.start, '');
+  assert.deepEqual(setProgramme(d2, { start: '', deadline: '2027-06-30' }, LATER).programme, { start: '', deadline: '2027-06-30' });
+  assert.throws(() => setProgramme(d, { start: '2027-02-30' }, NOW), /start date "2027-02-30" is not a date/);
+  assert.throws(() => setProgramme(d, { deadline: '30/06/2027' }, NOW), TypeError);
+  assert.throws(() => setProgramme(d, { end: '2027-06-30' }, NOW), /unknown programme field end/);
 });
 
 test('isEmptyEntry ignores updated and looks at every other field', () => {
