@@ -5,11 +5,10 @@
 import { LIMITS, serialise, setOrganisation, title } from './progress.js';
 import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
 import { parseImport, summarise } from './importer.js';
-import { announce, open, persist, render, savedAt, saveFile, slug, tell, update } from './app.js';
+import { $, announce, el, open, persist, render, savedAt, saveFile, slug, tell, update } from './app.js';
 
-const $ = (sel) => document.querySelector(sel);
 const now = () => new Date().toISOString();
-const li = (text) => Object.assign(document.createElement('li'), { textContent: text });
+const li = (text) => el('li', { textContent: text });
 
 let s; // app.js's state
 let undo = null; // the document an import replaced
@@ -36,7 +35,7 @@ function show() {
   $('[data-rk-saved-long]').textContent = savedAt(Object.keys(s.doc.items).length || org.name ? s.doc.updated : '');
   const ix = profiles(s.storage, s.tk.site, now());
   const select = $('[data-rk-profile-select]');
-  select.replaceChildren(...ix.profiles.map((p) => Object.assign(document.createElement('option'), {
+  select.replaceChildren(...ix.profiles.map((p) => el('option', {
     value: p.id, textContent: p.name || 'Unnamed profile', selected: p.id == ix.current,
   })));
   $('#rk-profile-rename').value = s.profile.name;

@@ -8,8 +8,16 @@ import { normalise, setField, title } from './progress.js';
 import { readiness } from './scoring.js';
 import { findEarlier, keyFor, load, profiles, save } from './storage.js';
 
-const $ = (sel, root = document) => root.querySelector(sel);
-const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+/** The first element matching sel, and every element matching it. */
+export const $ = (sel, root = document) => root.querySelector(sel);
+export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
+/** A new element with the given properties (text as textContent) and children. */
+export const el = (tag, props = {}, ...kids) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids);
+  return e;
+};
 const now = () => new Date().toISOString();
 const TYPING_PAUSE = 400; // ms after the last key press before saving
 
@@ -20,7 +28,7 @@ const state = { storage: null, tk: null, profile: null, key: '', doc: null, save
 export function tell(...lines) {
   const box = $('[data-rk-alert]');
   if (!box) return;
-  box.replaceChildren(...lines.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+  box.replaceChildren(...lines.map((t) => el('p', { textContent: t })));
   box.hidden = !lines.length;
 }
 
@@ -61,7 +69,7 @@ export const slug = (text, fallback) => text.toLowerCase().replace(/[^a-z0-9]+/g
 /** Offers text to the reader as a downloaded file. */
 export function saveFile(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  const a = el('a', { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
@@ -105,14 +113,8 @@ export function render() {
       const bar = $('[data-rk-bar]', tally);
       bar.max = t.total || 1;
       bar.value = t.done;
-      const list = t.blocking.map((id) => {
-        const it = byId.get(id);
-        const a = Object.assign(document.createElement('a'), { href: it.url, textContent: name(it) });
-        const li = document.createElement('li');
-        li.append(a);
-        return li;
-      });
-      if (!list.length) list.push(Object.assign(document.createElement('li'), { textContent: 'Nothing: every item is done.' }));
+      const list = t.blocking.map((id) => el('li', {}, el('a', { href: byId.get(id).url, textContent: name(byId.get(id)) })));
+      if (!list.length) list.push(el('li', { textContent: 'Nothing: every item is done.' }));
       $('[data-rk-blocking]', tally).replaceChildren(...list);
     }
     const line = $('[data-rk-org-line]', box);

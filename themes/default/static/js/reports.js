@@ -6,15 +6,8 @@
 import { analyse, gapRows, GAP_COLUMNS, planRows, PLAN_COLUMNS, verdict } from './plan.js';
 import { toCSV } from './csv.js';
 import { setField, STATUS_NAMES as STATUS } from './progress.js';
-import { announce, persist, render, saveFile, slug, tell } from './app.js';
+import { $, $$, announce, el, persist, render, saveFile, slug, tell } from './app.js';
 
-const $ = (sel, root = document) => root.querySelector(sel);
-const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
-const el = (tag, props = {}, ...kids) => {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
-};
 const now = () => new Date().toISOString();
 const TYPING_PAUSE = 400;
 

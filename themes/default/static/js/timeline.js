@@ -5,15 +5,8 @@
 
 import { calendar, localToday, longDate, longSpan, overdue, plan, plausible } from './programme.js';
 import { setProgramme, STATUS_NAMES } from './progress.js';
-import { announce, onUpdate, persist, saveFile, slug, tell } from './app.js';
+import { $, $$, announce, el, onUpdate, persist, saveFile, slug, tell } from './app.js';
 
-const $ = (sel, root = document) => root.querySelector(sel);
-const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
-const el = (tag, props = {}, ...kids) => {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
-};
 const span = ([from, to]) => longSpan(from, to);
 const DONE = new Set(['met', 'not-applicable']);
 
