@@ -1,10 +1,13 @@
 package devserver
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
+
+	"github.com/readykit/readykit/generator/publish"
 )
 
 func TestIgnored(t *testing.T) {
@@ -41,5 +44,29 @@ func TestGuard(t *testing.T) {
 	h.ServeHTTP(w, r)
 	if w.Code != http.StatusOK {
 		t.Errorf("a good path was refused: %d", w.Code)
+	}
+}
+
+// TestContentTypes: files are served with their own types, whatever the
+// system's table holds, so a calendar opens in a calendar program.
+func TestContentTypes(t *testing.T) {
+	s := New(Options{Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) error {
+		return sink.Publish([]publish.File{
+			{Path: "dspt-programme.ics", Data: []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")},
+			{Path: "data/toolkit.json", Data: []byte("{}")},
+		})
+	}})
+	if err := s.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		"/dspt-programme.ics": "text/calendar; charset=utf-8",
+		"/data/toolkit.json":  "application/json",
+	} {
+		w := httptest.NewRecorder()
+		s.Handler().ServeHTTP(w, httptest.NewRequest("GET", "http://x"+path, nil))
+		if got := w.Header().Get("Content-Type"); w.Code != http.StatusOK || got != want {
+			t.Errorf("%s: status %d, type %q, want %q", path, w.Code, got, want)
+		}
 	}
 }
