@@ -45,9 +45,13 @@ export function isDate(v) {
   const d = new Date(v + 'T00:00Z');
   return !isNaN(d) && d.toISOString().startsWith(v);
 }
-/** True for an ISO 8601 date-time such as 2025-03-02T09:15:00.000Z. */
+/**
+ * True for an ISO 8601 date-time such as 2025-03-02T09:15:00.000Z. The ranges
+ * are in the pattern, not left to Date.parse, because engines differ (V8 takes
+ * 24:00) and readykit report (generator/progress) must agree with every one.
+ */
 export const isDateTime = (v) =>
-  str(v) && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/.test(v) && isDate(v.slice(0, 10)) && !isNaN(Date.parse(v));
+  str(v) && /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/.test(v) && isDate(v.slice(0, 10));
 
 // field -> [label, check]. A check returns "" for a good value, else the end
 // of a sentence "the <label> ...": messages are for care home managers.
@@ -117,7 +121,7 @@ function entries(src, problems, kept, add) {
   for (const id of ids.slice(0, LIMITS.items)) {
     const raw = src[id];
     if (isId(id) && isObject(raw) && (!kept || isId(raw.from))) add(id, raw, `Item ${id}${kept ? ' (kept from ' + title(raw.from) + ')' : ''}`);
-    else problems.push(problem(`Progress file: the entry ${quote(id)} could not be read, so it was left out.`));
+    else problems.push(problem(`Progress file: the entry ${quote(id)} could not be read, so it was left out.`, isId(id) && id));
   }
 }
 
