@@ -36,7 +36,7 @@ func New(siteTitle string, edition *toolkit.Edition, items []*toolkit.Item, rule
 	return &Report{
 		SiteTitle: siteTitle, Edition: edition, Rules: rules, Progress: doc, Made: made,
 		Readiness: toolkit.Score(items, status),
-		Result:    plan.Analyse(items, doc.Items, rules, edition.Deadline.Time),
+		Result:    plan.Analyse(items, doc.PlanEntries(), rules, edition.Deadline.Time),
 	}
 }
 
