@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"slices"
 	"time"
 
 	"github.com/readykit/readykit/generator/diag"
@@ -11,6 +12,7 @@ import (
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/generator/sitefs"
 	"github.com/readykit/readykit/generator/theme"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -76,15 +78,20 @@ func FileErrors(err error) []*FileError {
 type builder struct {
 	opts Options
 
-	cfg   Config
-	theme *theme.Theme
-	md    *markdown.Converter
-	data  toolkit.Data
-	prog  programme.Programme
-	rules []*plan.Rules // rule sets improvement plans are judged by
+	cfg     Config
+	cfgRead bool // the settings were read, so the other stages can run
+	theme   *theme.Theme
+	md      *markdown.Converter
+	data    toolkit.Data
+	prog    programme.Programme
+	// progUnread is set when the programme file could not be read, so
+	// its checks would only repeat the load stage's problem.
+	progUnread bool
+	rules      []*plan.Rules // rule sets improvement plans are judged by
 
-	pages  []*Page
-	static []staticFile
+	pages       []*Page
+	unreadPages []string // addresses of pages whose files could not be read
+	static      []staticFile
 
 	view     *toolkit.View     // the selected edition
 	urls     map[string]string // every address -> the file it comes from
@@ -104,6 +111,7 @@ type staticFile struct {
 // Build builds the site described by opts and hands the finished files to
 // sink. It returns a *StageError naming the stage that failed.
 func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error) {
+	opts.Source = sitefs.Guard(opts.Source)
 	b := &builder{opts: opts}
 	stages := []struct {
 		name string
@@ -116,12 +124,23 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 		{"publish", func() error { return b.publish(sink) }},
 	}
 	res := &Result{}
+	var loadErr error
 	for _, s := range stages {
 		if err := ctx.Err(); err != nil {
 			return nil, &StageError{Stage: s.name, Err: err}
 		}
 		start := time.Now()
-		if err := s.run(); err != nil {
+		err := s.run()
+		switch {
+		case s.name == "load" && err != nil && b.cfgRead:
+			// The check stage still runs on what loaded, so one run
+			// lists as much as it can; what could not be loaded is
+			// marked, so its knock-on effects are not reported too.
+			loadErr = err
+			continue
+		case loadErr != nil:
+			return nil, causeFirst(loadErr, err)
+		case err != nil:
 			return nil, &StageError{Stage: s.name, Err: err}
 		}
 		res.Stages = append(res.Stages, StageTime{s.name, time.Since(start)})
@@ -132,4 +151,20 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 	}
 	res.Pages = len(b.site.Pages)
 	return res, nil
+}
+
+// causeFirst joins the load stage's problems and those the check stage
+// then found, the load's first: a file that could not be read explains
+// what follows from it.
+func causeFirst(loadErr, checkErr error) error {
+	if checkErr == nil {
+		return &StageError{Stage: "load", Err: loadErr}
+	}
+	var list diag.Errors
+	errors.As(loadErr, &list)
+	var more diag.Errors
+	if !errors.As(checkErr, &more) {
+		return &StageError{Stage: "load", Err: errors.Join(loadErr, checkErr)}
+	}
+	return &StageError{Stage: "load and check", Err: append(slices.Clip(list), more...)}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,11 @@ func standardURL(n int) string  { return "/standards/" + strconv.Itoa(n) + "/" }
 func itemURL(id string) string  { return "/items/" + id + "/" }
 func worksheetURL(n int) string { return standardURL(n) + "worksheet/" }
 
+// aliasPattern is what an alias may be: an address from the site's root
+// in characters that need no escaping in a URL or in Netlify's _redirects,
+// whose rules are split at spaces.
+var aliasPattern = regexp.MustCompile(`^/[A-Za-z0-9._~/-]*$`)
+
 // isMenu reports whether a page may name menu: none, main or footer.
 func isMenu(menu string) bool { return menu == "" || menu == "main" || menu == "footer" }
 
@@ -29,6 +35,10 @@ func (b *builder) check() error {
 	errs.Add(b.checkData()...)
 	b.view = b.data.Select(b.cfg.Edition)
 	if b.view == nil {
+		if b.data.Unread.Editions[b.cfg.Edition] {
+			// The edition's file could not be read; the load stage said why.
+			return errs.Err()
+		}
 		hint := "Use one of: " + strings.Join(b.data.EditionIDs(), ", ")
 		if s := content.Suggest(b.cfg.Edition, b.data.EditionIDs()); s != "" {
 			hint = fmt.Sprintf("Did you mean %q?", s)
@@ -44,12 +54,19 @@ func (b *builder) check() error {
 		if len(s.Items) > 0 {
 			b.urls[worksheetURL(s.Number)] = "the standards data"
 		}
-		for _, it := range s.Items {
-			b.urls[itemURL(it.ID)] = "the item data"
-		}
+	}
+	for _, it := range b.view.Items {
+		b.urls[itemURL(it.ID)] = "the item data"
+	}
+	// Links to what could not be read are not reported as well.
+	for id := range b.data.Unread.Items {
+		b.urls[itemURL(id)] = "an item that could not be read"
+	}
+	for _, u := range b.unreadPages {
+		b.urls[u] = "a page that could not be read"
 	}
 	for _, p := range b.pages {
-		if !b.theme.Has(p.Layout) {
+		if b.theme != nil && !b.theme.Has(p.Layout) {
 			errs.Addf(p.src.At("layout"), "Use one of the theme's layouts ("+strings.Join(b.theme.Layouts(), ", ")+"), or add layouts/"+p.Layout+".html to your theme",
 				"unknown layout %q", p.Layout)
 		}
@@ -63,21 +80,25 @@ func (b *builder) check() error {
 		}
 		b.urls[p.URL] = p.file
 	}
+	for _, f := range b.static {
+		if _, ok := b.urls["/"+f.path]; !ok {
+			b.urls["/"+f.path] = "the static file " + f.src
+		}
+	}
 	for _, p := range b.pages {
 		for _, a := range p.aliases {
-			u, err := url.Parse(a.Value)
 			switch {
-			case err != nil || !strings.HasPrefix(a.Value, "/") || u.RawQuery != "" || u.Fragment != "" || strings.Contains(a.Value, ".."):
-				errs.Addf(a.Pos, "Write an address within the site, such as /old-name/", "alias %q is not a site address", a.Value)
+			case !aliasPattern.MatchString(a.Value) || strings.Contains(a.Value, "//") || slices.Contains(strings.Split(a.Value, "/"), ".."):
+				errs.Addf(a.Pos, "Write an address within the site, such as /old-name/, using letters, digits and - _ . ~ only",
+					"alias %q is not a site address", a.Value)
+			case a.Value == "/" || strings.HasPrefix(a.Value, "/assets/") || strings.HasPrefix(a.Value, "/_readykit/"):
+				errs.Addf(a.Pos, "Choose an old address that is not the home page or under /assets/", "alias %s is an address readykit needs for itself", a.Value)
 			case b.urls[a.Value] != "":
 				errs.Addf(a.Pos, "Remove the alias, or move the page that has that address", "alias %s is already the address of %s", a.Value, b.urls[a.Value])
 			default:
 				b.urls[a.Value] = p.file
 			}
 		}
-	}
-	for _, f := range b.static {
-		b.urls["/"+f.path] = "a static file"
 	}
 
 	for _, p := range b.pages {

@@ -78,7 +78,9 @@ func Load(src fs.FS) (*Model, error) {
 func (b *builder) checkData() []error {
 	var errs diag.List
 	errs.Add(b.data.Check(b.prog.Weeks)...)
-	errs.Add(b.prog.Check()...)
+	if !b.progUnread {
+		errs.Add(b.prog.Check()...)
+	}
 	slices.SortFunc(b.rules, func(x, y *plan.Rules) int { return strings.Compare(x.ID, y.ID) })
 	for i, r := range b.rules {
 		errs.Add(r.Check()...)

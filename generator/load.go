@@ -11,6 +11,7 @@ import (
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/markdown"
 	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/sitefs"
 	"github.com/readykit/readykit/generator/theme"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -48,6 +49,7 @@ func (b *builder) load() error {
 	src := b.opts.Source
 	cerrs, ok := b.loadConfig()
 	errs.Add(cerrs...)
+	b.cfgRead = ok
 	if !ok {
 		// Without settings nothing else can be read sensibly.
 		return errs.Err()
@@ -76,7 +78,7 @@ func (b *builder) load() error {
 // to read.
 func (b *builder) loadConfig() ([]error, bool) {
 	var errs diag.List
-	data, err := fs.ReadFile(b.opts.Source, ConfigFile)
+	data, err := sitefs.ReadFile(b.opts.Source, ConfigFile, content.MaxText)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Addf(diag.Pos{File: ConfigFile}, "Run the command in a site folder, pass --source, or start a site with readykit new",
@@ -85,7 +87,15 @@ func (b *builder) loadConfig() ([]error, bool) {
 		}
 		return []error{err}, false
 	}
-	errs.Add(content.DecodeYAML(ConfigFile, data, 1, &b.cfg)...)
+	if content.Blank(data) {
+		errs.Addf(diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "Give the site a title and an edition at least; readykit new writes a starting file", "the settings file is empty")
+		return errs.Unwrap(), false
+	}
+	cerrs := content.DecodeYAML(ConfigFile, data, 1, &b.cfg)
+	errs.Add(cerrs...)
+	if content.IsUnread(cerrs...) {
+		return errs.Unwrap(), false
+	}
 	if b.opts.BaseURL != "" {
 		// The command line checks the flag's value before it gets here.
 		b.cfg.BaseURL = b.opts.BaseURL
@@ -97,55 +107,53 @@ func (b *builder) loadConfig() ([]error, bool) {
 func (b *builder) loadData() []error {
 	var errs diag.List
 	src := b.opts.Source
+	b.data.Unread = toolkit.Unread{Items: map[string]bool{}, Editions: map[string]bool{}}
 
-	if data, ok := readOptional(src, standardsFile, &errs); ok {
-		errs.Add(content.DecodeYAML(standardsFile, data, 1, &b.data.Standards)...)
-	} else {
+	switch ok, found := b.decodeFile(standardsFile, &b.data.Standards, &errs); {
+	case !found:
 		errs.Addf(diag.Pos{File: standardsFile}, "Add the standards file; readykit new writes one to start from", "the standards file is missing")
+		b.data.Unread.Standards = true
+	case !ok:
+		b.data.Unread.Standards = true
 	}
-	if data, ok := readOptional(src, programmeFile, &errs); ok {
-		errs.Add(content.DecodeYAML(programmeFile, data, 1, &b.prog)...)
-	} else {
+	ok, found := b.decodeFile(programmeFile, &b.prog, &errs)
+	if !found {
 		errs.Addf(diag.Pos{File: programmeFile}, "Add the programme file; readykit new writes one to start from", "the programme file is missing")
 	}
-
-	if data, ok := readOptional(src, glossaryFile, &errs); ok {
-		errs.Add(content.DecodeYAML(glossaryFile, data, 1, &b.data.Glossary)...)
-	}
+	b.progUnread = !ok
+	b.decodeFile(glossaryFile, &b.data.Glossary, &errs)
 
 	err := walk(src, dataDir, func(p string) error {
 		if p == standardsFile || p == programmeFile || p == glossaryFile {
 			return nil
 		}
+		id := strings.TrimSuffix(path.Base(p), path.Ext(p))
 		switch dir, ext := path.Dir(p), path.Ext(p); {
 		case dir == editionsDir && ext == ".yaml":
-			data, err := fs.ReadFile(src, p)
-			if err != nil {
-				return err
-			}
 			e := &toolkit.Edition{}
-			errs.Add(content.DecodeYAML(p, data, 1, e)...)
-			b.data.Editions = append(b.data.Editions, e)
+			if ok, _ := b.decodeFile(p, e, &errs); ok {
+				b.data.Editions = append(b.data.Editions, e)
+			} else {
+				b.data.Unread.Editions[id] = true
+			}
 		case dir == plansDir && ext == ".yaml":
-			data, err := fs.ReadFile(src, p)
-			if err != nil {
-				return err
-			}
 			r := &plan.Rules{}
-			errs.Add(content.DecodeYAML(p, data, 1, r)...)
-			b.rules = append(b.rules, r)
-		case dir == itemsDir && ext == ".md":
-			data, err := fs.ReadFile(src, p)
-			if err != nil {
-				return err
+			if ok, _ := b.decodeFile(p, r, &errs); ok {
+				b.rules = append(b.rules, r)
 			}
-			doc, err := content.Split(p, data)
-			if err != nil {
-				errs.Add(err)
+		case dir == itemsDir && ext == ".md":
+			doc, ok := b.readDoc(p, &errs)
+			if !ok {
+				b.data.Unread.Items[id] = true
 				return nil
 			}
 			it := &toolkit.Item{Body: doc.Body, BodyLine: doc.BodyLine}
-			errs.Add(content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, it)...)
+			ierrs := content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, it)
+			errs.Add(ierrs...)
+			if content.IsUnread(ierrs...) {
+				b.data.Unread.Items[id] = true
+				return nil
+			}
 			b.data.Items = append(b.data.Items, it)
 		default:
 			errs.Addf(diag.Pos{File: p}, "Data files are "+standardsFile+", "+programmeFile+", "+glossaryFile+", "+editionsDir+"/*.yaml, "+plansDir+"/*.yaml and "+itemsDir+"/*.md; move or remove this file",
@@ -153,13 +161,64 @@ func (b *builder) loadData() []error {
 		}
 		return nil
 	})
-	if err != nil {
-		errs.Add(err)
-	}
-	if len(b.data.Editions) == 0 && !exists(src, editionsDir) {
+	errs.Add(err)
+	if len(b.data.Editions) == 0 && len(b.data.Unread.Editions) == 0 && !exists(src, editionsDir) {
 		errs.Addf(diag.Pos{File: editionsDir}, "Add an edition file; readykit new writes one to start from", "there are no editions")
 	}
 	return errs.Unwrap()
+}
+
+// readText reads a YAML or Markdown file of the site, within the size
+// limit for text, without its byte order mark, checked to be UTF-8.
+func (b *builder) readText(p string) ([]byte, error) {
+	data, err := sitefs.ReadFile(b.opts.Source, p, content.MaxText)
+	if err != nil {
+		return nil, err
+	}
+	return content.UTF8(p, data)
+}
+
+// decodeFile reads the YAML file p into v. found is false when there is no
+// such file; ok is false when nothing could be read from it (it is
+// unreadable, empty or not YAML), so that what depends on it is not
+// blamed as well. Every problem goes to errs.
+func (b *builder) decodeFile(p string, v any, errs *diag.List) (ok, found bool) {
+	data, err := b.readText(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, false
+	case err != nil:
+		errs.Add(err)
+		return false, true
+	case content.Blank(data):
+		errs.Addf(diag.Pos{File: p, Line: 1, Col: 1}, "Fill it in; readykit new writes an example of each data file",
+			"the file is empty")
+		return false, true
+	}
+	derrs := content.DecodeYAML(p, data, 1, v)
+	errs.Add(derrs...)
+	return !content.IsUnread(derrs...), true
+}
+
+// readDoc reads a Markdown file with front matter. ok is false when the
+// file could not be read or split, or is empty.
+func (b *builder) readDoc(p string, errs *diag.List) (content.Document, bool) {
+	data, err := b.readText(p)
+	if err != nil {
+		errs.Add(err)
+		return content.Document{}, false
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		errs.Addf(diag.Pos{File: p, Line: 1, Col: 1}, "Write the page (front matter between two --- lines, then Markdown), or remove the file",
+			"the file is empty")
+		return content.Document{}, false
+	}
+	doc, err := content.Split(p, data)
+	if err != nil {
+		errs.Add(err)
+		return content.Document{}, false
+	}
+	return doc, true
 }
 
 func (b *builder) loadPages() []error {
@@ -173,6 +232,10 @@ func (b *builder) loadPages() []error {
 			files = append(files, p)
 		default:
 			// Images and documents beside the pages are published as they are.
+			if err := sitefs.Check(src, p); err != nil {
+				errs.Add(err)
+				return nil
+			}
 			b.static = append(b.static, staticFile{
 				path: strings.TrimPrefix(p, contentDir+"/"),
 				src:  p,
@@ -192,8 +255,11 @@ func (b *builder) loadPages() []error {
 	})
 	for i := range files {
 		errs.Add(perrs[i]...)
-		if pages[i] != nil {
+		switch {
+		case pages[i] != nil:
 			b.pages = append(b.pages, pages[i])
+		case len(perrs[i]) > 0:
+			b.unreadPages = append(b.unreadPages, pageURL(strings.TrimPrefix(files[i], contentDir+"/")))
 		}
 	}
 	return errs.Unwrap()
@@ -202,13 +268,10 @@ func (b *builder) loadPages() []error {
 // loadPage reads one Markdown page. It returns no page for a draft when
 // drafts are not wanted.
 func (b *builder) loadPage(p string) (*Page, []error) {
-	data, err := fs.ReadFile(b.opts.Source, p)
-	if err != nil {
-		return nil, []error{err}
-	}
-	doc, err := content.Split(p, data)
-	if err != nil {
-		return nil, []error{err}
+	var derrs diag.List
+	doc, ok := b.readDoc(p, &derrs)
+	if !ok {
+		return nil, derrs.Unwrap()
 	}
 	var fm frontMatter
 	errs := content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, &fm)
@@ -236,6 +299,10 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 		names, err := b.theme.Static()
 		errs.Add(err)
 		for _, n := range names {
+			if err := sitefs.Check(overlay, "static/"+n); err != nil {
+				errs.Add(err)
+				continue
+			}
 			b.static = append(b.static, staticFile{
 				path: n,
 				src:  overlay.Origin("static/" + n),
@@ -244,6 +311,10 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 		}
 	}
 	err := walk(src, staticDir, func(p string) error {
+		if err := sitefs.Check(src, p); err != nil {
+			errs.Add(err)
+			return nil
+		}
 		b.static = append(b.static, staticFile{
 			path: strings.TrimPrefix(p, staticDir+"/"),
 			src:  p,

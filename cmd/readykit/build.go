@@ -4,24 +4,22 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/readykit/readykit/generator"
-	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
 )
 
 type buildOptions struct {
 	streams
-	Source   string
-	Dest     string
-	BaseURL  string
-	NoMinify bool
-	Drafts   bool
+	Source    string
+	Dest      string
+	BaseURL   string
+	NoMinify  bool
+	Drafts    bool
+	Overwrite bool
 }
 
 func newBuildCmd(s streams, runF func(*buildOptions) error) *cobra.Command {
@@ -32,7 +30,12 @@ func newBuildCmd(s streams, runF func(*buildOptions) error) *cobra.Command {
 		Long: `Build the site in the source folder and write it to the destination folder,
 ready to publish. The new site replaces the old one only when the whole
 build succeeds: if anything is wrong, every problem is listed with its
-file:line:col and the destination is left as it was.`,
+file:line:col and the destination is left as it was.
+
+The destination is readykit's alone: a build replaces everything in it.
+So readykit refuses a destination that is the site folder, holds it, or
+mixes with content/, static/ or themes/, and a folder with files that no
+build wrote, unless you pass --overwrite.`,
 		Example: `  readykit build
   readykit build --source oak-house --dest /tmp/oak-house
   readykit build --base-url "$URL"      # on Netlify`,
@@ -53,29 +56,35 @@ file:line:col and the destination is left as it was.`,
 	f.StringVar(&opts.BaseURL, "base-url", "", "the address the site is published at, replacing baseURL in readykit.yaml")
 	f.BoolVar(&opts.NoMinify, "no-minify", false, "write HTML, CSS and JavaScript as they are, to read or compare")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
+	f.BoolVar(&opts.Overwrite, "overwrite", false, "replace a destination folder that holds files readykit did not write")
 	_ = cmd.MarkFlagDirname("source")
 	_ = cmd.MarkFlagDirname("dest")
 	return cmd
 }
 
 func runBuild(ctx context.Context, opts *buildOptions) error {
-	dest := opts.Dest
-	if dest == "" {
-		dest = filepath.Join(opts.Source, "public")
+	sink := destDir(opts.Source, opts.Dest, opts.Overwrite)
+	if err := sink.Check(); err != nil {
+		return err
 	}
+	src, done, err := openSite(opts.Source)
+	if err != nil {
+		return err
+	}
+	defer done()
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
-		Source:  os.DirFS(opts.Source),
+		Source:  src,
 		Theme:   themes.Default(),
 		BaseURL: opts.BaseURL,
 		Drafts:  opts.Drafts,
 		Minify:  !opts.NoMinify,
-	}, publish.Dir{Path: dest})
+	}, sink)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.Out, "Built %d pages (%d files, %s) in %s into %s\n",
-		res.Pages, res.Files, size(res.Bytes), time.Since(start).Round(time.Millisecond), dest)
+		res.Pages, res.Files, size(res.Bytes), time.Since(start).Round(time.Millisecond), sink.Path)
 	return nil
 }
 

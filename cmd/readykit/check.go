@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -40,8 +39,13 @@ and reports every problem with its file:line:col, but writes nothing.`,
 }
 
 func runCheck(ctx context.Context, opts *checkOptions) error {
+	src, done, err := openSite(opts.Source)
+	if err != nil {
+		return err
+	}
+	defer done()
 	res, err := generator.Build(ctx, generator.Options{
-		Source: os.DirFS(opts.Source),
+		Source: src,
 		Theme:  themes.Default(),
 	}, publish.Discard{})
 	if err != nil {

@@ -32,7 +32,7 @@ func TestBadInput(t *testing.T) {
 
 			// A previous good build that must survive the failed one.
 			public := filepath.Join(dir, "public")
-			writeArchive(t, public, txtar.Parse([]byte("-- index.html --\nthe previous site\n-- items/1.1.1/index.html --\nan old page\n")))
+			writeArchive(t, public, txtar.Parse([]byte("-- .readykit-build --\nmarker\n-- index.html --\nthe previous site\n-- items/1.1.1/index.html --\nan old page\n")))
 			before := tree(t, public)
 
 			code, stdout, stderr := runCLI("build", "--source", dir)

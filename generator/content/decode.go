@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"encoding"
 	"errors"
 	"fmt"
@@ -20,9 +21,14 @@ import (
 // Source records where a decoded mapping and each of its keys' values were
 // found. Give a struct a field of this type and Decode fills it.
 type Source struct {
-	Pos  diag.Pos
-	keys map[string]diag.Pos
+	Pos    diag.Pos
+	keys   map[string]diag.Pos
+	failed map[string]bool
 }
+
+// Failed reports whether key's value could not be decoded. The decoder has
+// said why, so checks of the value it left behind (a zero) keep quiet.
+func (s Source) Failed(key string) bool { return s.failed[key] }
 
 // At returns the position of key's value, or of the mapping when the key
 // was not written.
@@ -56,12 +62,23 @@ var (
 
 // DecodeYAML parses data, the text of file starting at the file's line
 // `line`, and decodes it into v, which must be a pointer. It returns every
-// problem found; v holds whatever could be decoded.
+// problem found; v holds whatever could be decoded. When nothing could be
+// (the text is not UTF-8, nests too deep, or is not YAML) the one problem
+// returned is marked Unread.
 func DecodeYAML(file string, data []byte, line int, v any) []error {
 	d := &decoder{file: file, line: line}
+	data, err := UTF8(file, data)
+	if err != nil {
+		return []error{Unread(shift(err, line))}
+	}
+	if l, c, deep := tooDeep(data, MaxDepth); deep {
+		return []error{Unread(diag.Errorf(diag.Pos{File: file, Line: l, Col: c}.Shift(line),
+			"Write it with fewer levels; readykit's data never needs more than a few",
+			"the YAML nests more than %d levels deep here", MaxDepth))}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return []error{d.syntaxError(err)}
+		return []error{Unread(d.syntaxError(err, data))}
 	}
 	var body ast.Node
 	for i, doc := range f.Docs {
@@ -128,9 +145,17 @@ func (d *decoder) errorAt(p diag.Pos, hint, format string, args ...any) {
 
 // syntaxError turns the parser's error into a FileError with a hint that
 // covers the usual causes, since the parser's own words are technical.
-func (d *decoder) syntaxError(err error) error {
+func (d *decoder) syntaxError(err error, data []byte) error {
 	var se *yaml.SyntaxError
 	if errors.As(err, &se) {
+		at := d.tokenPos(se.Token)
+		// A quote left open runs on over the lines below, and the parser
+		// stumbles only where the next quote is, often far down the file.
+		if l, c, q, ok := unclosedQuote(data); ok && l+d.line-1 < at.Line {
+			return diag.Errorf(diag.Pos{File: d.file, Line: l, Col: c}.Shift(d.line),
+				fmt.Sprintf("Add the closing %c at the end of the text", q),
+				"YAML syntax error: the quoted text that starts here is not closed on its line, so YAML read on to line %d", at.Line)
+		}
 		msg := se.Message
 		hint := "Check the indentation, and put quotes around text that contains a colon followed by a space"
 		if strings.Contains(msg, "already defined") {
@@ -145,7 +170,7 @@ func (d *decoder) syntaxError(err error) error {
 			msg = "a tab is used for indentation"
 			hint = "Indent YAML with spaces, not tabs"
 		}
-		return diag.Errorf(d.tokenPos(se.Token), hint, "YAML syntax error: %s", msg)
+		return diag.Errorf(at, hint, "YAML syntax error: %s", msg)
 	}
 	return diag.Errorf(diag.Pos{File: d.file, Line: d.line, Col: 1}, "Check the file is valid YAML", "YAML could not be read: %v", err)
 }
@@ -303,7 +328,14 @@ func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 				}
 			}
 			src.keys[k] = vp
+			before := len(d.errs)
 			d.value(mv.Value, d.pos(mv.Key), k, rv.Field(f.index))
+			if len(d.errs) > before {
+				if src.failed == nil {
+					src.failed = map[string]bool{}
+				}
+				src.failed[k] = true
+			}
 			if f.required && rv.Field(f.index).IsZero() && isNull(mv.Value) {
 				d.errorf(mv.Key, fmt.Sprintf("Give %q a value", k), "%q is empty", k)
 			}
@@ -424,4 +456,75 @@ func withPos(err error, p diag.Pos, key string) error {
 		out.Msg = fmt.Sprintf("%s: %s", strconv.Quote(key), out.Msg)
 	}
 	return &out
+}
+
+// shift moves the position of a FileError found in a fragment to where the
+// fragment starts in its file.
+func shift(err error, line int) error {
+	var fe *diag.FileError
+	if errors.As(err, &fe) {
+		out := *fe
+		out.Pos = out.Pos.Shift(line)
+		return &out
+	}
+	return err
+}
+
+// unclosedQuote finds the first line whose value opens a quote that the
+// line does not close. It gives the line and column (from 1) of the quote.
+func unclosedQuote(data []byte) (line, col int, quote byte, ok bool) {
+	n := 0
+	for raw := range bytes.Lines(data) {
+		n++
+		text := bytes.TrimRight(raw, "\r\n")
+		t := bytes.TrimLeft(text, " ")
+		for len(t) > 1 && t[0] == '-' && t[1] == ' ' {
+			t = bytes.TrimLeft(t[1:], " ")
+		}
+		if k := bytes.Index(t, []byte(": ")); k >= 0 && len(t) > 0 && t[0] != '"' && t[0] != '\'' {
+			t = bytes.TrimLeft(t[k+2:], " ")
+		}
+		if len(t) == 0 || (t[0] != '"' && t[0] != '\'') {
+			continue
+		}
+		q, rest := t[0], t[1:]
+		closed := false
+		for i := 0; i < len(rest); i++ {
+			switch {
+			case q == '"' && rest[i] == '\\':
+				i++
+			case q == '\'' && rest[i] == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
+				i++
+			case rest[i] == q:
+				closed = true
+			}
+			if closed {
+				break
+			}
+		}
+		if !closed {
+			return n, runeCol(text, len(text)-len(t)), q, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// unread marks a problem that kept a whole file from being read.
+type unread struct{ error }
+
+func (u unread) Unwrap() error { return u.error }
+
+// Unread marks err as a problem that kept a whole file from being read, so
+// checks that follow know to blame the file, not what depends on it.
+func Unread(err error) error { return unread{err} }
+
+// IsUnread reports whether any of errs kept its whole file from being read.
+func IsUnread(errs ...error) bool {
+	for _, err := range errs {
+		var u unread
+		if errors.As(err, &u) {
+			return true
+		}
+	}
+	return false
 }

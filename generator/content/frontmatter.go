@@ -18,11 +18,15 @@ type Document struct {
 
 // Split separates front matter, written between two lines of "---" at the
 // top of the file, from the Markdown body. A file without front matter is
-// all body. Line numbers are kept so positions in either part map back to
+// all body. A byte order mark is dropped, and text that is not UTF-8 is an
+// error at its position. Line numbers are kept so positions in either part map back to
 // the file.
 func Split(file string, data []byte) (Document, error) {
-	doc := Document{File: file, Body: data, BodyLine: 1}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	doc := Document{File: file, BodyLine: 1}
+	data, err := UTF8(file, data)
+	if err != nil {
+		return doc, Unread(err)
+	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t\r")) != "---" {
 		doc.Body = data
@@ -48,7 +52,7 @@ func Split(file string, data []byte) (Document, error) {
 		}
 		pos, line = next, line+1
 	}
-	return doc, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
+	return doc, Unread(diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
 		"Add a line with just --- after the last front matter line",
-		"the front matter that starts here never closes")
+		"the front matter that starts here never closes"))
 }

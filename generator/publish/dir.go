@@ -7,23 +7,131 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 )
 
 // Dir is a sink that writes the site to a folder on disk. The new site is
 // written to a fresh folder beside the old one and the two are swapped, so
 // the folder always holds one complete site: the old one if anything fails.
+//
+// Since a build replaces the whole folder, the folder is readykit's alone:
+// Dir refuses to replace the site's own sources, a folder that holds them,
+// or a folder with files in it that no build wrote (it marks what it
+// writes with the file Marker), unless told to with Overwrite.
 type Dir struct {
 	Path string
+	// Site is the site folder: the destination may be inside it (public/),
+	// but may not be it or hold it.
+	Site string
+	// Sources are the folders a build reads (content/, static/, themes/):
+	// the destination may not be, hold, or be inside any of them.
+	Sources []string
+	// Overwrite lets a build replace a folder that a build did not write.
+	Overwrite bool
+}
+
+// Marker is the file every build writes at the top of its folder, so that
+// the next build knows the folder is its own to replace.
+const Marker = ".readykit-build"
+
+var markerText = []byte("This folder is written by readykit build. Each build replaces everything in it.\n")
+
+// Check says whether the destination may be written, and if not, why and
+// what to do. Publish checks too; commands call Check before building so
+// that a mistaken --dest costs no build.
+func (d Dir) Check() error {
+	dest, err := resolve(d.Path)
+	if err != nil {
+		return err
+	}
+	if d.Site != "" {
+		site, err := resolve(d.Site)
+		if err != nil {
+			return err
+		}
+		switch {
+		case dest == site:
+			return d.refuse("is the site folder itself")
+		case within(site, dest):
+			return d.refuse("holds the site folder " + site)
+		}
+	}
+	for _, src := range d.Sources {
+		s, err := resolve(src)
+		if err != nil {
+			return err
+		}
+		switch {
+		case dest == s:
+			return d.refuse("is the folder " + src + ", which the build reads")
+		case within(s, dest):
+			return d.refuse("holds the folder " + src + ", which the build reads")
+		case within(dest, s):
+			return d.refuse("is inside the folder " + src + ", which the build reads")
+		}
+	}
+	fi, err := os.Lstat(dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return fmt.Errorf("%s exists and is not a folder. Choose another --dest, or move it away", d.Path)
+	case d.Overwrite:
+		return nil
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if fi, err := os.Lstat(filepath.Join(dest, Marker)); err == nil && fi.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%s already holds files that readykit did not write (it has no %s file), and a build replaces everything in it. Choose another --dest, move the files away, or pass --overwrite to replace the folder and all its files", d.Path, Marker)
+}
+
+func (d Dir) refuse(why string) error {
+	return fmt.Errorf("the destination %s %s, and a build replaces everything in its destination. Use a folder of its own, such as %s",
+		d.Path, why, filepath.Join(d.Site, "public"))
+}
+
+// resolve makes path absolute, following any links in the part of it
+// that exists, so that two names for one folder compare equal.
+func resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for p := abs; ; p = filepath.Dir(p) {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if filepath.Dir(p) == p {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+	}
+}
+
+// within reports whether path lies inside dir.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // Publish writes files to a new folder and swaps it into place.
 func (d Dir) Publish(files []File) (err error) {
+	if err := d.Check(); err != nil {
+		return err
+	}
 	dest, err := filepath.Abs(d.Path)
 	if err != nil {
 		return err
-	}
-	if fi, err := os.Lstat(dest); err == nil && !fi.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", d.Path)
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -41,8 +149,14 @@ func (d Dir) Publish(files []File) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), markerText, 0o644); err != nil {
+		return err
+	}
 	made := map[string]bool{".": true}
 	for _, f := range files {
+		if f.Path == Marker {
+			return fmt.Errorf("the site has a file %s, a name readykit keeps for itself; rename it", Marker)
+		}
 		if !fs.ValidPath(f.Path) {
 			return fmt.Errorf("invalid output path %q", f.Path)
 		}

@@ -18,6 +18,19 @@ type Data struct {
 	Standards []*Standard
 	Items     []*Item
 	Glossary  []*Term
+	// Unread is what could not be read from the data folder at all (the
+	// load stage said why), so that the checks do not blame what depends
+	// on it: a list of items missing a standard when the standards file is
+	// empty would bury the one problem that matters.
+	Unread Unread
+}
+
+// Unread names the data files that could not be read.
+type Unread struct {
+	Standards bool
+	// Items and Editions are the ids of unread items and editions, taken
+	// from their file names.
+	Items, Editions map[string]bool
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
@@ -55,11 +68,11 @@ func (d *Data) Check(weeks int) []error {
 			continue
 		}
 		items[it.ID] = it
-		if _, ok := standards[it.Standard]; !ok && it.Standard != 0 {
+		if _, ok := standards[it.Standard]; !ok && it.Standard != 0 && !d.Unread.Standards {
 			errs.Addf(it.Src.At("standard"), "Use the number of a standard defined in the standards file",
 				"item %s refers to standard %d, which does not exist", it.ID, it.Standard)
 		}
-		if it.Week < 1 || (weeks > 0 && it.Week > weeks) {
+		if (it.Week < 1 || (weeks > 0 && it.Week > weeks)) && !it.Src.Failed("week") {
 			errs.Addf(it.Src.At("week"), fmt.Sprintf("Use a week from 1 to %d", weeks),
 				"week %d is outside the %d-week programme", it.Week, weeks)
 		}
@@ -92,7 +105,7 @@ func (d *Data) Check(weeks int) []error {
 				"the editions' previous links go round in a circle")
 			prev = nil
 		}
-		checkEdition(&errs, e, prev, items)
+		checkEdition(&errs, e, prev, items, d.Unread.Items)
 	}
 
 	terms := map[string]*Term{}
@@ -120,7 +133,9 @@ func (d *Data) cycle(e *Edition, editions map[string]*Edition) bool {
 	return false
 }
 
-func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item) {
+// checkEdition checks one edition against the items; unread are the ids of
+// items whose files could not be read, which it does not report missing.
+func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item, unread map[string]bool) {
 	seen := map[string]bool{}
 	var approaching, met int
 	complete := true
@@ -128,7 +143,9 @@ func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item) {
 		it, ok := items[ref.Value]
 		switch {
 		case !ok:
-			errs.Addf(ref.Pos, "Check the id against the items folder", "edition %s lists item %q, which does not exist", e.ID, ref.Value)
+			if !unread[ref.Value] {
+				errs.Addf(ref.Pos, "Check the id against the items folder", "edition %s lists item %q, which does not exist", e.ID, ref.Value)
+			}
 			complete = false
 			continue
 		case seen[ref.Value]:
@@ -136,6 +153,11 @@ func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item) {
 			continue
 		}
 		seen[ref.Value] = true
+		if it.Src.Failed("level") {
+			// The item's level is already reported; counting it would
+			// blame the edition's counts as well.
+			complete = false
+		}
 		switch e.Changes[ref.Value].apply(it).Level {
 		case Approaching:
 			approaching++

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"io/fs"
+	"path/filepath"
+
+	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/generator/sitefs"
+)
+
+// openSite opens the site folder dir for a build so that no read leaves
+// it, even through a symbolic link. Call done when the build is over.
+func openSite(dir string) (src fs.FS, done func(), err error) {
+	src, c, err := sitefs.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, func() { c.Close() }, nil
+}
+
+// destDir is where a build of the site in source goes: dest, or public/
+// in the site folder. The sink refuses to replace the site's sources.
+func destDir(source, dest string, overwrite bool) publish.Dir {
+	if dest == "" {
+		dest = filepath.Join(source, "public")
+	}
+	return publish.Dir{
+		Path: dest,
+		Site: source,
+		Sources: []string{
+			filepath.Join(source, "content"),
+			filepath.Join(source, "static"),
+			filepath.Join(source, "themes"),
+		},
+		Overwrite: overwrite,
+	}
+}

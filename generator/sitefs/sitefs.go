@@ -1,0 +1,216 @@
+// Package sitefs guards every read of a site's folder.
+//
+// A site is a folder of files that may come from anywhere: a client, a
+// colleague, a pull request built on Netlify. Reading it must not leak what
+// lies outside it, nor hang or exhaust memory on something that is not an
+// ordinary file. So readykit reads a site only through Open, which confines
+// reads to the folder (os.Root: a symbolic link inside the site still works,
+// one that leads out is refused), and through Guard, which every build puts
+// around its source (including the in-memory ones tests use) so that:
+//
+//   - only regular files are read: a device, a pipe or a socket is refused
+//     before it is opened, since opening a pipe would wait for ever;
+//   - no file is read past its limit (Limit), whatever its size claims;
+//   - every refusal is a *diag.FileError naming the file, with what to do.
+package sitefs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"syscall"
+
+	"github.com/readykit/readykit/generator/diag"
+)
+
+// Limit is the most bytes readykit reads from any one file of a site: far
+// more than any page, data file or document a readiness site publishes,
+// and little enough that a mistaken file (a video, a disk image) fails at
+// once instead of filling memory.
+const Limit = 64 << 20
+
+// Open returns the site folder dir as a file system whose reads cannot
+// leave it. Close the returned io.Closer when the build (or the dev
+// server) is done with it.
+func Open(dir string) (fs.FS, io.Closer, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, nil, fmt.Errorf("the site folder %s cannot be opened: %v", dir, err)
+	}
+	return root.FS(), root, nil
+}
+
+// Guard wraps a site's file system so that every read is of a regular file
+// of at most Limit bytes, and every refusal is a *diag.FileError.
+func Guard(fsys fs.FS) fs.FS {
+	if g, ok := fsys.(guarded); ok {
+		return g
+	}
+	return guarded{fsys}
+}
+
+type guarded struct{ fsys fs.FS }
+
+// Open checks what name is before opening it: a pipe would block the
+// open itself. Reads through ReadFile are also held to Limit.
+func (g guarded) Open(name string) (fs.File, error) {
+	if _, err := g.stat(name, true); err != nil {
+		return nil, err
+	}
+	f, err := g.fsys.Open(name)
+	if err != nil {
+		return nil, explain(name, err)
+	}
+	return f, nil
+}
+
+// ReadFile reads a regular file of at most Limit bytes.
+func (g guarded) ReadFile(name string) ([]byte, error) {
+	return ReadFile(g, name, Limit)
+}
+
+// Stat implements fs.StatFS, so the checks that ask whether a file exists
+// see the same errors a read would.
+func (g guarded) Stat(name string) (fs.FileInfo, error) {
+	fi, err := fs.Stat(g.fsys, name)
+	if err != nil {
+		return nil, explain(name, err)
+	}
+	return fi, nil
+}
+
+// ReadDir implements fs.ReadDirFS for fs.WalkDir.
+func (g guarded) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, err := fs.ReadDir(g.fsys, name)
+	if err != nil {
+		return nil, explain(name, err)
+	}
+	return es, nil
+}
+
+// stat checks that name is a regular file (or, when dirOK, a folder).
+func (g guarded) stat(name string, dirOK bool) (fs.FileInfo, error) {
+	fi, err := g.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	switch m := fi.Mode(); {
+	case m.IsRegular():
+	case m.IsDir() && dirOK:
+	case m.IsDir():
+		return nil, diag.Errorf(diag.Pos{File: name},
+			"Link to the files one by one, or copy the folder into the site",
+			"this is a folder reached through a link, and readykit reads only files there")
+	default:
+		return nil, diag.Errorf(diag.Pos{File: name},
+			"Remove it; a site holds only ordinary files",
+			"this is not an ordinary file (it is a device, a pipe or a socket), so readykit will not read it")
+	}
+	return fi, nil
+}
+
+// Check says whether name in fsys is a file readykit will read: a regular
+// file, inside the site, of at most Limit bytes. The load stage checks the
+// files it will publish as they are, so that their problems are reported
+// with the rest.
+func Check(fsys fs.FS, name string) error {
+	fi, err := Guard(fsys).(guarded).stat(name, false)
+	if err != nil {
+		return err
+	}
+	if fi.Size() > Limit {
+		return tooLarge(name, Limit)
+	}
+	return nil
+}
+
+// ReadFile reads name from fsys, refusing anything but a regular file of
+// at most max bytes. Problems are *diag.FileErrors naming the file; a
+// missing file is still an fs.ErrNotExist error, so callers can tell it
+// apart.
+func ReadFile(fsys fs.FS, name string, max int64) ([]byte, error) {
+	g := Guard(fsys).(guarded)
+	fi, err := g.stat(name, false)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > max {
+		return nil, tooLarge(name, max)
+	}
+	f, err := g.fsys.Open(name)
+	if err != nil {
+		return nil, explain(name, err)
+	}
+	defer f.Close()
+	// Size comes from the file system and may be wrong (a file still being
+	// written, /proc): read one byte past the limit to be sure.
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, explain(name, err)
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge(name, max)
+	}
+	return data, nil
+}
+
+func tooLarge(name string, max int64) error {
+	return diag.Errorf(diag.Pos{File: name},
+		"Make it smaller, split it, or publish it somewhere else and link to it",
+		"the file is larger than %s, the most readykit reads from one file", Size(max))
+}
+
+// Size writes a byte count as people read it: "1 MB", "64 KB".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// explain turns the errors of os.Root and the operating system into
+// problems a site's author can act on. A missing file stays a plain
+// fs.ErrNotExist.
+func explain(name string, err error) error {
+	var fe *diag.FileError
+	switch {
+	case err == nil, errors.As(err, &fe), errors.Is(err, fs.ErrNotExist):
+		return err
+	case isEscape(err):
+		return diag.Errorf(diag.Pos{File: name},
+			"Copy the file into the site folder instead. A link to another file inside the site works if it is relative, such as ../images/logo.png",
+			"this is a link that leads outside the site folder (or is written as an absolute path), and readykit reads only files inside the site")
+	case errors.Is(err, syscall.ELOOP):
+		return diag.Errorf(diag.Pos{File: name},
+			"Point the link at a real file, or replace it with the file",
+			"this link leads round in a loop of links and never reaches a file")
+	case errors.Is(err, fs.ErrPermission):
+		return diag.Errorf(diag.Pos{File: name},
+			"Let your user account read it, or remove it from the site",
+			"readykit is not allowed to read this file")
+	}
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error()
+	}
+	return diag.Errorf(diag.Pos{File: name}, "Check the file, or remove it from the site", "the file cannot be read: %s", msg)
+}
+
+// isEscape reports whether err is os.Root refusing a path that leaves the
+// root. The standard library does not export that error, only its words.
+func isEscape(err error) bool {
+	return strings.Contains(err.Error(), "path escapes from parent")
+}
