@@ -161,7 +161,11 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 	data = []byte(text)
 
 	// First the file as a whole and its header, so a file that is not ours
-	// is called that rather than faulted for its contents.
+	// is called that rather than faulted for its contents. Two hostile
+	// files read differently in the browser, and are left so: encoding/json
+	// refuses nesting deeper than 10,000, which JSON.parse reads (no
+	// progress file nests more than four deep), and it turns half of a
+	// surrogate pair written as \ud800 into U+FFFD, which JavaScript keeps.
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		var syn *json.SyntaxError

@@ -5,6 +5,7 @@
 import { LIMITS, serialise, setOrganisation, title } from './progress.js';
 import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
 import { parseImport, summarise } from './importer.js';
+import { decodeFile } from './filetext.js';
 import { $, announce, el, open, persist, render, savedAt, saveFile, slug, tell, update } from './app.js';
 
 const now = () => new Date().toISOString();
@@ -95,7 +96,8 @@ function backups() {
       tell(`This file is ${(f.size / 1048576).toFixed(1)} MB. A readykit progress file is never more than 1 MB, so this is not one. Your progress has not changed.`);
       return;
     }
-    const r = parseImport(await f.text(), { site: s.tk.site, edition: s.tk.edition.id, items: s.tk.items, history: s.tk.history, now: now(), profile: s.doc.profile });
+    const read = decodeFile(await f.arrayBuffer());
+    const r = read.ok ? parseImport(read.text, { site: s.tk.site, edition: s.tk.edition.id, items: s.tk.items, history: s.tk.history, now: now(), profile: s.doc.profile }) : read;
     if (!r.ok) {
       tell(r.message, 'Your progress has not changed.');
       return;
