@@ -10,6 +10,7 @@ import (
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/programme"
+	"github.com/readykit/readykit/generator/sitefs"
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
@@ -57,7 +58,7 @@ func (m *Model) RuleIDs() []string {
 // Load reads and checks a site's settings and data (editions, standards,
 // items, glossary, programme and plan rules), but not its pages or theme.
 func Load(src fs.FS) (*Model, error) {
-	b := &builder{opts: Options{Source: src}}
+	b := &builder{opts: Options{Source: sitefs.Guard(src)}}
 	var errs diag.List
 	cerrs, ok := b.loadConfig()
 	if errs.Add(cerrs...); ok {

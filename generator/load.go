@@ -209,7 +209,7 @@ func (b *builder) readDoc(p string, errs *diag.List) (content.Document, bool) {
 		return content.Document{}, false
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		errs.Addf(diag.Pos{File: p, Line: 1, Col: 1}, "Write the page (front matter between two --- lines, then Markdown), or remove the file",
+		errs.Addf(diag.Pos{File: p, Line: 1, Col: 1}, "Write it (front matter between two --- lines, then Markdown), or remove the file",
 			"the file is empty")
 		return content.Document{}, false
 	}
