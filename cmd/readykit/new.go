@@ -76,12 +76,23 @@ func runNew(opts *newOptions) error {
 		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(dest, data, 0o644); err != nil {
+		if err := writeNew(dest, data); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(opts.Out, "Started a new site in %s. Next:\n\n  cd %s\n  readykit serve\n\nEdit readykit.yaml to set your site's title, organisation and address.\n", opts.Dir, opts.Dir)
 	return nil
+}
+
+// writeNew writes a file that must not exist yet: new never replaces a
+// file it did not make, even one that appeared while it was writing.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }
 
 // starterConfig empties the default site's address, which belongs to the

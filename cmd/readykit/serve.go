@@ -78,6 +78,11 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	}
 	defer ln.Close()
 	addr := "http://" + ln.Addr().String() + "/"
+	src, done, err := openSite(opts.Source)
+	if err != nil {
+		return err
+	}
+	defer done()
 
 	srv := devserver.New(devserver.Options{
 		Root: opts.Source,
@@ -85,7 +90,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		Log:  opts.Err,
 		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) error {
 			_, err := generator.Build(ctx, generator.Options{
-				Source:     os.DirFS(opts.Source),
+				Source:     src,
 				Theme:      themes.Default(),
 				BaseURL:    addr,
 				Drafts:     opts.Drafts,
