@@ -12,7 +12,11 @@ E2E_PORTAL := $(CURDIR)/.cache/e2e-portal
 # Debian's Python, which python3-icalendar is installed for.
 PYTHON ?= /usr/bin/python3
 
-.PHONY: all build site serve check test test-go test-js test-browser bench deps browser-deps bench-deps clean
+# How long `make test` runs each fuzz test beyond its corpus; `make fuzz`
+# runs them for longer.
+FUZZTIME ?= 4s
+
+.PHONY: all build site serve check test test-go test-fuzz test-js test-browser fuzz bench deps browser-deps bench-deps clean
 
 all: test
 
@@ -32,14 +36,27 @@ serve:
 check:
 	$(GO) run ./cmd/readykit check
 
-## test: every test: Go (unit, golden, CLI, dev server), JavaScript, HTML validity, headless Chromium
-test: test-go test-js test-browser
+## test: every test: Go (unit, golden, CLI, dev server, fuzz), JavaScript, HTML validity, headless Chromium
+test: test-go test-fuzz test-js test-browser
 
 test-go:
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed on: $$out"; exit 1; fi
 	$(GO) test ./...
+
+# Every `func Fuzz` in the Go tests, found by name so a new one is never
+# left out; each keeps its corpus in testdata/fuzz/<name>/ beside it.
+test-fuzz:
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' generator cmd); do \
+	  for n in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzz ./$$(dirname $$f) $$n for $(FUZZTIME)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$n$$" -fuzztime $(FUZZTIME) ./$$(dirname $$f); \
+	  done; done
+
+## fuzz: run every fuzz test for longer (FUZZTIME=2m each unless set)
+fuzz:
+	$(MAKE) test-fuzz FUZZTIME=$(if $(filter command line,$(origin FUZZTIME)),$(FUZZTIME),2m)
 
 test-js:
 	node --test themes/default/tests/*.test.js
