@@ -40,8 +40,13 @@ improvement plan the site shows: a printable HTML page, a CSV file of the
 plan or of the gaps, or an Excel workbook with both.
 
 The plan is checked against a rule set from the site's data (see --rules).
-The file is written in one step: if anything goes wrong, no part-written
-file is left behind.`,
+The progress file is read as the site's Your progress page reads it: UTF-8
+(with or without a byte order mark) or UTF-16 with one, at most 1 MB. A
+value that does not check out is left out and listed; the rest is used.
+
+The output is written in one step to a new file or over a regular one,
+never through a symbolic link or to a device or folder: if anything goes
+wrong, no part-written file is left behind.`,
 		Example: `  readykit report --progress oak-house.json
   readykit report --progress oak-house.json --format xlsx --out oak-house.xlsx
   readykit report --progress oak-house.json --format csv --table gaps --out -
@@ -78,6 +83,16 @@ file is left behind.`,
 }
 
 func runReport(opts *reportOptions) error {
+	out := opts.Out
+	if out == "" {
+		out = defaultOut(opts.Progress, opts.Format, opts.Table)
+	}
+	// Before the work, so a wrong --out is said at once.
+	if out != "-" {
+		if err := checkOut(out, opts.Progress); err != nil {
+			return failed(err)
+		}
+	}
 	model, err := generator.Load(os.DirFS(opts.Source))
 	if err != nil {
 		return failed(err)
@@ -112,53 +127,116 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return failed(err)
 	}
-	if opts.Out == "-" {
-		_, err := opts.Out0().Write(data)
-		return failed(err)
-	}
-	out := opts.Out
-	if out == "" {
-		out = defaultOut(opts.Progress, opts.Format, opts.Table)
+	if out == "-" {
+		if _, err := opts.Out0().Write(data); err != nil {
+			return failed(err)
+		}
+		leftOut(opts.Err, opts.Progress, doc)
+		return nil
 	}
 	if err := writeAtomically(out, data); err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return failed(fmt.Errorf("cannot write %s: %v", out, err))
+		return failed(fmt.Errorf("cannot write %s: %v", out, unwrapPath(err)))
 	}
 	verdict := "the plan would be agreed"
 	if !rep.Result.Agreed {
 		verdict = fmt.Sprintf("the plan has %d %s", len(rep.Result.Findings), map[bool]string{true: "problem", false: "problems"}[len(rep.Result.Findings) == 1])
 	}
 	fmt.Fprintf(opts.Out0(), "Wrote %s: %d %s; %s.\n", out, len(rep.Result.Gaps), map[bool]string{true: "gap", false: "gaps"}[len(rep.Result.Gaps) == 1], verdict)
+	leftOut(opts.Err, opts.Progress, doc)
 	return nil
 }
 
 // Out0 is where the command's own output goes.
 func (o *reportOptions) Out0() io.Writer { return o.streams.Out }
 
-// readProgress reads the progress file, refusing one too large to be a
-// progress file before reading it all.
+// readProgress reads and checks the progress file.
 func readProgress(path string, model *generator.Model) (*progress.Document, error) {
-	fi, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: there is no such file", path)
 		}
-		return nil, err
+		return nil, fmt.Errorf("%s: cannot be opened: %v", path, unwrapPath(err))
 	}
-	if fi.IsDir() {
+	defer f.Close()
+	fi, err := f.Stat()
+	if err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s is a folder; give the progress file", path)
 	}
-	if fi.Size() > progress.MaxBytes {
-		return nil, &progress.Error{File: path, Msg: fmt.Sprintf("the file is %.1f MB; a readykit progress file is never more than 1 MB, so this is not one", float64(fi.Size())/(1<<20))}
-	}
-	data, err := os.ReadFile(path)
+	data, err := readAtMost(f, progress.MaxBytes)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: cannot be read: %v", path, unwrapPath(err))
+	}
+	if len(data) > progress.MaxBytes {
+		size := int64(-1) // a pipe or a device has no size to tell
+		if fi != nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+		return nil, &progress.Error{File: path, Reason: progress.TooLarge, Msg: progress.TooLargeMsg(size)}
 	}
 	return progress.Read(path, data, model.EditionItems())
+}
+
+// readAtMost reads up to max bytes and one more, which is enough to know
+// that r holds too much: nothing (a pipe, /dev/zero, a file still growing)
+// can keep report reading, or fill its memory.
+func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, max+1))
+}
+
+// leftOut tells, on the error stream, what of the progress file the report
+// could not use, so a CSV or a workbook (which have no room for it) is not
+// taken for the whole story. The HTML report lists the same.
+func leftOut(w io.Writer, path string, doc *progress.Document) {
+	if n := len(doc.Problems); n > 0 {
+		fmt.Fprintf(w, "%s: %d %s could not be used, so the report leaves %s out:\n", path, n, plural(n, "value", "values"), plural(n, "it", "them"))
+		for _, p := range doc.Problems {
+			fmt.Fprintf(w, "  %s\n", p.Message)
+		}
+	}
+	if n := len(doc.Aside); n > 0 {
+		fmt.Fprintf(w, "%s: %d %s for items that are not in this edition, so the report leaves %s out: %s\n", path, n,
+			plural(n, "entry is", "entries are"), plural(n, "it", "them"), strings.Join(doc.Aside, ", "))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// checkOut refuses an output path that is not a regular file or a new
+// name. The report is renamed into place, which would replace a device or
+// a link with a regular file, and a link may lead anywhere; and a report
+// written over the progress file would lose the client's progress.
+func checkOut(out, progressFile string) error {
+	fi, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %v", out, unwrapPath(err))
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s is a symbolic link; readykit writes a report only to a regular file or a new name, never by way of a link. Give --out another name, or remove the link first", out)
+	case fi.IsDir():
+		return fmt.Errorf("%s is a folder; give --out a file name, such as %s", out, filepath.Join(out, defaultOut(progressFile, "html", "")))
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file (it is a device, a pipe or a socket), so readykit will not write there; give --out a file name, or --out - to write to the terminal", out)
+	}
+	if pi, err := os.Stat(progressFile); err == nil && os.SameFile(fi, pi) {
+		return fmt.Errorf("%s is the progress file itself; give --out another name, so the progress is not lost", out)
+	}
+	return nil
 }
 
 // defaultOut names the output after the progress file, in this folder:

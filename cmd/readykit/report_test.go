@@ -4,11 +4,18 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -266,5 +273,268 @@ func TestReportBadInput(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("a part-written file was left behind: %s", e.Name())
 		}
+	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// TestReportReadsAtMostTheLimit: an endless file is read only as far as
+// the limit and called too large, whatever it is.
+func TestReportReadsAtMostTheLimit(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no /dev/zero")
+	}
+	f, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c := &countingReader{r: f}
+	data, err := readAtMost(c, progress.MaxBytes)
+	if err != nil || len(data) != progress.MaxBytes+1 || c.n > progress.MaxBytes+1 {
+		t.Errorf("read %d bytes from /dev/zero, kept %d (%v); want at most %d", c.n, len(data), err, progress.MaxBytes+1)
+	}
+
+	out := filepath.Join(t.TempDir(), "r.html")
+	code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", "/dev/zero", "--out", out)
+	if code != exitContent || !strings.Contains(stderr, "/dev/zero: the file is more than 1 MB; a readykit progress file is never more than 1 MB") || stdout != "" {
+		t.Errorf("exit %d, stderr %q, stdout %q", code, stderr, stdout)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("an output file was left behind")
+	}
+}
+
+// fifo makes a named pipe and writes into it what write sends, from
+// another goroutine; the returned function waits for the writer and says
+// how many bytes went in.
+func fifo(t *testing.T, write func(w io.Writer) error) (path string, wait func() int64) {
+	t.Helper()
+	if _, err := exec.LookPath("mkfifo"); err != nil {
+		t.Skip("no mkfifo")
+	}
+	path = filepath.Join(t.TempDir(), "progress.json")
+	if out, err := exec.Command("mkfifo", path).CombinedOutput(); err != nil {
+		t.Skipf("mkfifo: %v %s", err, out)
+	}
+	done := make(chan int64)
+	go func() {
+		// Opening blocks until report opens the other end.
+		w, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			done <- 0
+			return
+		}
+		c := &countingWriter{w: w}
+		_ = write(c) // ends with "broken pipe" once report stops reading
+		w.Close()
+		done <- c.n
+	}()
+	return path, func() int64 {
+		// Should report not have opened the pipe, this frees the writer.
+		if r, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+			r.Close()
+		}
+		return <-done
+	}
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func TestReportFIFO(t *testing.T) {
+	t.Run("endless", func(t *testing.T) {
+		const most = 64 << 20
+		path, wait := fifo(t, func(w io.Writer) error {
+			zeros := make([]byte, 64<<10)
+			for n := 0; n < most; n += len(zeros) {
+				if _, err := w.Write(zeros); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", filepath.Join(t.TempDir(), "r.html"))
+		written := wait()
+		if code != exitContent || !strings.Contains(stderr, "the file is more than 1 MB") {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+		// What report read, plus at most what the pipe holds (64 KB on
+		// Linux by default, never more than 1 MB without privileges).
+		t.Logf("%d bytes went into the pipe", written)
+		if written > progress.MaxBytes+1+1<<20 {
+			t.Errorf("%d bytes went into the pipe; report should stop reading after %d", written, progress.MaxBytes+1)
+		}
+	})
+	t.Run("a progress file", func(t *testing.T) {
+		data, err := os.ReadFile(progressFile(t, sample))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path, wait := fifo(t, func(w io.Writer) error { _, err := w.Write(data); return err })
+		code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--out", "-")
+		if n := wait(); n != int64(len(data)) {
+			t.Errorf("the writer sent %d of %d bytes", n, len(data))
+		}
+		if code != exitOK || !strings.Contains(stdout, "Finish the register") {
+			t.Errorf("exit %d, stderr %q, stdout %q", code, stderr, stdout)
+		}
+	})
+}
+
+// TestReportOut: --out writes only to a regular file or a new name, and
+// leaves anything else as it was.
+func TestReportOut(t *testing.T) {
+	good := progressFile(t, sample)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.html")
+	if err := os.WriteFile(target, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.html")
+	folder := filepath.Join(dir, "folder")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ name, out, want string }{
+		{"folder", folder, "is a folder; give --out a file name, such as " + filepath.Join(folder, "willow-lodge-report.html")},
+		{"progress file", good, "is the progress file itself; give --out another name"},
+	}
+	haveLink := os.Symlink(target, link) == nil
+	if haveLink {
+		cases = append(cases, struct{ name, out, want string }{"symlink", link, "is a symbolic link; readykit writes a report only to a regular file or a new name"})
+	}
+	if runtime.GOOS != "windows" {
+		cases = append(cases, struct{ name, out, want string }{"device", "/dev/null", "/dev/null is not a regular file (it is a device, a pipe or a socket)"})
+	}
+	before := func() map[string]string { return tree(t, dir) }()
+	progressBefore, _ := os.ReadFile(good)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", good, "--out", c.out)
+			if code != exitContent || !strings.Contains(stderr, c.want) || stdout != "" {
+				t.Errorf("exit %d, stderr %q, stdout %q; want %d and %q", code, stderr, stdout, exitContent, c.want)
+			}
+		})
+	}
+	if after := tree(t, dir); !reflect.DeepEqual(after, before) {
+		t.Errorf("the folder changed: %v, was %v", after, before)
+	}
+	if fi, err := os.Lstat(link); haveLink && (err != nil || fi.Mode()&fs.ModeSymlink == 0) {
+		t.Error("the link was replaced")
+	}
+	if fi, err := os.Lstat("/dev/null"); runtime.GOOS != "windows" && (err != nil || fi.Mode()&fs.ModeDevice == 0) {
+		t.Errorf("/dev/null is no longer a device: %v %v", fi, err)
+	}
+	if after, _ := os.ReadFile(good); !bytes.Equal(after, progressBefore) {
+		t.Error("the progress file changed")
+	}
+
+	// A regular file is replaced whole, and a new name is made.
+	for _, out := range []string{target, filepath.Join(dir, "new.html")} {
+		if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", good, "--out", out); code != exitOK {
+			t.Fatalf("%s: exit %d: %s", out, code, stderr)
+		}
+		if data, _ := os.ReadFile(out); !bytes.HasPrefix(data, []byte("<!DOCTYPE html>")) {
+			t.Errorf("%s: not the report: %.40q", out, data)
+		}
+	}
+	if data, _ := os.ReadFile(link); haveLink && !bytes.HasPrefix(data, []byte("<!DOCTYPE html>")) {
+		t.Errorf("the link does not lead to the new report")
+	}
+}
+
+// TestReportEncodings: a progress file saved again by Notepad (UTF-8 with
+// a byte order mark, or "Unicode", UTF-16) makes the same report.
+func TestReportEncodings(t *testing.T) {
+	path := progressFile(t, map[string]map[string]any{
+		"1.1.2": {"status": "in-progress", "owner": "Zoë Ng", "action": "Write the notice 📋", "due": "2025-05-30"},
+	})
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := func(p string) string {
+		t.Helper()
+		code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", p, "--format", "csv", "--out", "-")
+		if code != exitOK || stderr != "" {
+			t.Fatalf("%s: exit %d: %s", filepath.Base(p), code, stderr)
+		}
+		return stdout
+	}
+	want := csv(path)
+	if !strings.Contains(want, "Write the notice 📋,,Zoë Ng,") {
+		t.Fatalf("the plan lacks the row: %s", want)
+	}
+	units := utf16.Encode([]rune(string(data)))
+	le, be := []byte{0xFF, 0xFE}, []byte{0xFE, 0xFF}
+	for _, u := range units {
+		le = append(le, byte(u), byte(u>>8))
+		be = append(be, byte(u>>8), byte(u))
+	}
+	for name, b := range map[string][]byte{"bom": append([]byte("\ufeff"), data...), "utf16le": le, "utf16be": be} {
+		p := filepath.Join(t.TempDir(), name+".json")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := csv(p); got != want {
+			t.Errorf("%s: a different plan:\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
+
+// TestReportLeavesOutOnlyTheBadValue: "reviewed": "yes" costs the reviewed
+// mark, not the item, which is still done (as in the browser); the report
+// says what it left out.
+func TestReportLeavesOutOnlyTheBadValue(t *testing.T) {
+	path := progressFile(t, map[string]map[string]any{
+		"1.1.1": {"status": "met", "reviewed": "yes"},
+		"1.1.2": {"status": "in-progress", "due": "2025-02-30", "owner": "Sam"},
+		"9.9.9": {"status": "met"},
+	})
+	out := filepath.Join(t.TempDir(), "r.html")
+	code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		path + ": 2 values could not be used, so the report leaves them out:\n",
+		`  Item 1.1.1: the reviewed mark "yes" is not yes or no, so it was left out.` + "\n",
+		`  Item 1.1.2: the target date "2025-02-30" is not a date, so it was left out.` + "\n",
+		path + ": 1 entry is for items that are not in this edition, so the report leaves it out: 9.9.9\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	html, _ := os.ReadFile(out)
+	for _, want := range []string{"Item 1.1.1: the reviewed mark &#34;yes&#34; is not yes or no", "not in this edition: 9.9.9"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if bytes.Contains(html, []byte(`<td class="ref">1.1.1</td>`)) {
+		t.Error("1.1.1 is done, but the report shows it as a gap")
+	}
+	if !bytes.Contains(html, []byte(`<td class="ref">1.1.2</td>`)) || !bytes.Contains(html, []byte("<td>Sam</td>")) {
+		t.Error("1.1.2 lost its owner with its date")
 	}
 }
