@@ -227,7 +227,7 @@ func checkOut(out, progressFile string) error {
 	case err != nil:
 		return fmt.Errorf("cannot write %s: %v", out, unwrapPath(err))
 	case fi.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("%s is a symbolic link; readykit writes a report only to a regular file or a new name, never by way of a link. Give --out another name, or remove the link first", out)
+		return fmt.Errorf("%s is a symbolic link; readykit writes a report only to a regular file or a new name, never by way of a link. Give --out the name of a new or ordinary file, or - to write to the terminal", out)
 	case fi.IsDir():
 		return fmt.Errorf("%s is a folder; give --out a file name, such as %s", out, filepath.Join(out, defaultOut(progressFile, "html", "")))
 	case !fi.Mode().IsRegular():
