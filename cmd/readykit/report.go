@@ -93,7 +93,12 @@ func runReport(opts *reportOptions) error {
 			return failed(err)
 		}
 	}
-	model, err := generator.Load(os.DirFS(opts.Source))
+	src, done, err := openSite(opts.Source)
+	if err != nil {
+		return failed(err)
+	}
+	defer done()
+	model, err := generator.Load(src)
 	if err != nil {
 		return failed(err)
 	}
