@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyDocument, emptyEntry, setField, setOrganisation, serialise, LIMITS } from '../static/js/progress.js';
+import { emptyDocument, emptyEntry, setField, setOrganisation, serialise, record, LIMITS } from '../static/js/progress.js';
 import { parseImport, summarise } from '../static/js/importer.js';
 import { rng } from './rng.js';
 
@@ -100,13 +100,39 @@ test('markup in a note is kept as plain text, unchanged', () => {
   assert.deepEqual(r.problems, []);
 });
 
-test('bad values in a file are dropped and listed, ids from elsewhere set aside', () => {
+test('bad values in a file are listed and kept aside, ids from elsewhere kept', () => {
   const v = file({ items: { '1.1.1': { status: 'not-applicable', due: '31/04/2025' }, '7.7.7': { status: 'met' }, 'own-devices': { status: 'not-applicable' } } });
   const r = parseImport(text(v), OPTS);
   assert.equal(r.ok, true);
   assert.deepEqual(r.problems.map((p) => p.field), ['status', 'due']);
   assert.deepEqual(Object.keys(r.aside), ['7.7.7']);
   assert.deepEqual(Object.keys(r.doc.items), ['own-devices']);
+  assert.deepEqual(r.doc.kept, { '7.7.7': { from: E23, ...emptyEntry(), status: 'met' } });
+  assert.deepEqual(r.doc.leftOut, [record('1.1.1', 'status', 'not-applicable', 'not-allowed'), record('1.1.1', 'due', '31/04/2025', 'not-valid')]);
+});
+
+test('what is kept aside travels in an export and comes back on import, byte for byte', () => {
+  const v = file({
+    items: { '1.1.1': { status: 'met', notes: 'x'.repeat(5001), reviewed: 'yes' }, '7.7.7': { status: 'met' } },
+    kept: { '9.9.9': { from: E22, status: 'in-progress' } },
+    leftOut: [record('', 'programme.start', '2025-02-30', 'not-valid')],
+  });
+  const first = parseImport(text(v), OPTS);
+  const exported = serialise(first.doc, 2);
+  const again = parseImport(exported, OPTS);
+  assert.deepEqual(again.problems, [], 'nothing is reported twice');
+  assert.equal(serialise(again.doc, 2), exported);
+  assert.deepEqual(Object.keys(again.doc.kept), ['7.7.7', '9.9.9']);
+  assert.deepEqual(again.doc.leftOut.map((r) => [r.id, r.field]), [['', 'programme.start'], ['1.1.1', 'notes'], ['1.1.1', 'reviewed']]);
+  assert.equal(again.doc.leftOut[1].value, 'x'.repeat(5001));
+});
+
+test('values kept aside in an earlier edition\'s file follow their item to this edition', () => {
+  const old = file({ items: { '1.1.4': { status: 'met', due: 'soon' } }, leftOut: [record('1.1.4', 'notes', 'y'.repeat(5001), 'too-long')] }, E22);
+  const r = parseImport(text(old), OPTS);
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.doc.items['1.1.5'], { ...emptyEntry(), status: 'met' });
+  assert.deepEqual(JSON.parse(serialise(r.doc)).leftOut, [record('1.1.5', 'due', 'soon', 'not-valid'), record('1.1.5', 'notes', 'y'.repeat(5001), 'too-long')]);
 });
 
 test('the importing profile replaces the one in the file when given', () => {

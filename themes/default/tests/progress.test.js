@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rng } from './rng.js';
 import {
-  FORMAT, VERSION, STATUSES, TEXT_FIELDS, PRIORITIES, LIMITS, ENTRY_FIELDS, ORGANISATION_FIELDS,
-  emptyDocument, emptyEntry, normalise, setField, setOrganisation, setProgramme, isEmptyEntry, serialise, isDate, isDateTime, header,
+  FORMAT, VERSION, STATUSES, TEXT_FIELDS, PRIORITIES, LIMITS, ENTRY_FIELDS, ORGANISATION_FIELDS, WHY,
+  emptyDocument, emptyEntry, normalise, setField, setOrganisation, setProgramme, isEmptyEntry, serialise, isDate, isDateTime, header, record,
 } from '../static/js/progress.js';
 
 const NOW = '2025-03-02T09:15:00.000Z';
@@ -44,7 +44,7 @@ test('emptyDocument has every field and no items', () => {
   assert.deepEqual(d, {
     format: FORMAT, version: 1, site: 'readykit', edition: E, profile: { id: 'p-oak', name: 'Oak House' },
     organisation: { name: '', odsCode: '', completedBy: '' }, created: NOW, updated: NOW,
-    items: {}, kept: {}, programme: { start: '', deadline: '' },
+    items: {}, kept: {}, leftOut: [], programme: { start: '', deadline: '' },
   });
   assert.deepEqual(emptyDocument({ site: 's', edition: E, now: NOW }).profile, { id: 'default', name: '' });
 });
@@ -72,6 +72,7 @@ test('normalise keeps a valid document exactly', () => {
       'own-devices': { ...emptyEntry(), status: 'not-applicable', updated: NOW },
     },
     kept: { '9.9.9': { from: 'dspt-2022-23-cat3', ...emptyEntry(), status: 'met', updated: NOW } },
+    leftOut: [record('1.1.1', 'notes', 'x'.repeat(5001), 'too-long'), record('', 'programme.start', '2025-02-30', 'not-valid')],
     programme: { start: '2025-03-03', deadline: '2025-06-30' },
     exported: NOW,
   };
@@ -119,6 +120,11 @@ test('normalise drops wrongly typed values with a plain message', () => {
     items: { '1.1.1': { status: 5, reviewed: 'yes', notes: ['x'], owner: null, priority: 'urgent', exceptional: 1, evidence: 'kept', updated: 12 } },
   }), OPTS);
   assert.deepEqual(r.doc.items['1.1.1'], { ...emptyEntry(), evidence: 'kept' });
+  assert.deepEqual(r.doc.leftOut, [
+    record('1.1.1', 'status', 5, 'not-valid'), record('1.1.1', 'reviewed', 'yes', 'not-valid'), record('1.1.1', 'notes', ['x'], 'not-valid'),
+    record('1.1.1', 'owner', null, 'not-valid'), record('1.1.1', 'priority', 'urgent', 'not-valid'), record('1.1.1', 'exceptional', 1, 'not-valid'),
+    record('1.1.1', 'updated', 12, 'not-valid'),
+  ], 'every value left out is kept whole, under the id and field of its problem');
   assert.deepEqual(r.problems.map((p) => [p.id, p.field]), [
     ['1.1.1', 'status'], ['1.1.1', 'reviewed'], ['1.1.1', 'notes'], ['1.1.1', 'owner'], ['1.1.1', 'priority'], ['1.1.1', 'exceptional'], ['1.1.1', 'updated'],
   ]);
@@ -147,6 +153,7 @@ test('normalise drops over-long text instead of cutting it', () => {
     assert.deepEqual(ok.problems, []);
     const long = normalise(base({ items: { '1.1.1': { status: 'met', [field]: 'x'.repeat(max + 1) } } }), OPTS);
     assert.equal(long.doc.items['1.1.1'][field], '', field);
+    assert.deepEqual(long.doc.leftOut, [record('1.1.1', field, 'x'.repeat(max + 1), 'too-long')], 'kept whole, never cut');
     assert.equal(long.problems.length, 1);
     assert.match(long.problems[0].message, new RegExp(`longer than ${max} characters, so it was left out\\.$`));
   }
@@ -160,6 +167,9 @@ test('normalise checks the organisation and programme', () => {
   assert.deepEqual(r.doc.organisation, { name: '', odsCode: '', completedBy: 'Sam Patel' });
   assert.deepEqual(r.doc.programme, { start: '', deadline: '2025-06-30' });
   assert.deepEqual(r.problems.map((p) => p.field), ['organisation.name', 'organisation.odsCode', 'programme.start']);
+  assert.deepEqual(r.doc.leftOut, [
+    record('', 'organisation.name', 'x'.repeat(201), 'too-long'), record('', 'organisation.odsCode', 'VNX-12', 'not-valid'), record('', 'programme.start', '2025-02-30', 'not-valid'),
+  ]);
   assert.equal(r.problems[1].message, 'Organisation: the ODS code "VNX-12" is not letters and digits only, so it was left out.');
   const long = normalise(base({ organisation: { odsCode: 'A'.repeat(21) } }), OPTS);
   assert.equal(long.doc.organisation.odsCode, '');
@@ -174,11 +184,95 @@ test('normalise drops unknown fields silently', () => {
   assert.deepEqual(Object.keys(r.doc.organisation), ['name', 'odsCode', 'completedBy']);
 });
 
-test('normalise moves ids not in the edition to aside', () => {
+test('normalise keeps entries for ids not in the edition, from the edition they were saved under', () => {
   const r = normalise(base({ items: { '1.1.1': { status: 'met' }, '9.9.9': { status: 'not-applicable', notes: 'old' } } }), OPTS);
   assert.deepEqual(Object.keys(r.doc.items), ['1.1.1']);
   assert.deepEqual(r.aside, { '9.9.9': { ...emptyEntry(), status: 'not-applicable', notes: 'old' } });
+  assert.deepEqual(r.doc.kept, { '9.9.9': { from: E, ...emptyEntry(), status: 'not-applicable', notes: 'old' } });
   assert.deepEqual(r.problems, []);
+  // Read again, it stays kept and is not reported again.
+  const again = normalise(JSON.parse(serialise(r.doc)), OPTS);
+  assert.deepEqual(again.doc, r.doc);
+  assert.deepEqual(again.aside, {});
+});
+
+test('normalise keeps an entry that meets a kept one under its id whole in leftOut', () => {
+  const old = { from: 'dspt-2022-23-cat3', status: 'met', notes: 'older', updated: NOW };
+  const r = normalise(base({ items: { '9.9.9': { status: 'in-progress', notes: 'newer', updated: LATER } }, kept: { '9.9.9': old } }), OPTS);
+  assert.deepEqual(r.doc.kept['9.9.9'], { ...emptyEntry(), ...old });
+  assert.deepEqual(r.doc.leftOut, [record('9.9.9', 'kept', { from: E, ...emptyEntry(), status: 'in-progress', notes: 'newer', updated: LATER }, 'replaced')]);
+  assert.deepEqual(r.problems, []);
+});
+
+test('the values issue 10 found dropped are all kept: unknown id, long note, not applicable, impossible date, reviewed "yes"', () => {
+  const raw = base({
+    items: {
+      '1.1.1': { status: 'not-applicable', notes: 'n'.repeat(5001), due: '2025-02-30', reviewed: 'yes', owner: 'Sam' },
+      '7.7.7': { status: 'met', notes: 'From last year' },
+    },
+  });
+  const r = normalise(raw, OPTS);
+  assert.deepEqual(r.doc.items['1.1.1'], { ...emptyEntry(), owner: 'Sam' });
+  assert.deepEqual(r.doc.kept, { '7.7.7': { from: E, ...emptyEntry(), status: 'met', notes: 'From last year' } });
+  assert.deepEqual(r.doc.leftOut, [
+    record('1.1.1', 'status', 'not-applicable', 'not-allowed'), record('1.1.1', 'reviewed', 'yes', 'not-valid'),
+    record('1.1.1', 'notes', 'n'.repeat(5001), 'too-long'), record('1.1.1', 'due', '2025-02-30', 'not-valid'),
+  ]);
+  // The problems are as before: one per value, with its id and field.
+  assert.deepEqual(r.problems.map((p) => [p.id, p.field]), [['1.1.1', 'status'], ['1.1.1', 'reviewed'], ['1.1.1', 'notes'], ['1.1.1', 'due']]);
+  // Written and read back, every value is still there and nothing is reported twice.
+  const again = normalise(JSON.parse(serialise(r.doc)), OPTS);
+  assert.deepEqual(again.problems, []);
+  assert.equal(serialise(again.doc), serialise(r.doc));
+  assert.equal(again.doc.leftOut.length, 4);
+});
+
+test('normalise reads leftOut back, checking every record', () => {
+  const good = [record('1.1.1', 'notes', 'x'.repeat(6000), 'too-long'), record('9.9.9', 'kept.due', 'soon', 'not-valid'), record('', 'exported', 5, 'not-valid'),
+    record('1.1.1', 'kept', { from: 'dspt-2022-23-cat3', status: 'met' }, 'replaced'), record('1.3.2', 'reviewed', { deep: [1, [2, { x: null }]] }, 'not-valid')];
+  const r = normalise(base({ leftOut: good }), OPTS);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.doc.leftOut, good);
+  // A record that fits again is not put back by itself: only the user does that.
+  assert.deepEqual(normalise(base({ leftOut: [record('own-devices', 'status', 'not-applicable', 'not-allowed')] }), OPTS).doc.items, {});
+  // An unknown reason is read as "not-valid"; a record without id is a document field.
+  assert.deepEqual(normalise(base({ leftOut: [{ id: '1.1.1', field: 'due', value: 'x', why: 'whatever' }, { field: 'created', value: 'y' }] }), OPTS).doc.leftOut,
+    [record('1.1.1', 'due', 'x', 'not-valid'), record('', 'created', 'y', 'not-valid')]);
+  const bad = [null, 'x', [], { id: '1.1.1', field: 'notes' }, { id: '1.1.1', field: 'colour', value: 1 }, { id: 'Bad Id', field: 'notes', value: 1 },
+    { id: '', field: 'notes', value: 1 }, { id: '1.1.1', field: 'organisation.name', value: 1 }, { id: 5, field: 'notes', value: 1 }, { id: '1.1.1', field: 'kept.colour', value: 1 },
+    { field: 'programme.end', value: 1 }, { id: '1.1.1', field: null, value: 1 }];
+  const b = normalise(base({ leftOut: [...bad, good[0]] }), OPTS);
+  assert.deepEqual(b.doc.leftOut, [good[0]]);
+  assert.deepEqual(b.problems, [{ message: `Progress file: ${bad.length} values could not be kept (unreadable or too many), so they were left out.` }]);
+  assert.equal(normalise(base({ leftOut: { id: '1.1.1' } }), OPTS).problems.length, 1, 'leftOut that is not a list');
+});
+
+test('leftOut is bounded: at most LIMITS.items records, none nested too deep to write back', () => {
+  const many = Array.from({ length: LIMITS.items + 7 }, (_, i) => record('1.1.1', 'notes', 'n' + i, 'not-valid'));
+  const r = normalise(base({ leftOut: many }), OPTS);
+  assert.equal(r.doc.leftOut.length, LIMITS.items);
+  assert.deepEqual(r.doc.leftOut, many.slice(0, LIMITS.items), 'the oldest are kept');
+  assert.match(r.problems[0].message, /^Progress file: 7 values could not be kept/);
+  // New values left out count towards the limit after the ones kept before.
+  const full = normalise(base({ leftOut: many.slice(0, LIMITS.items), items: { '1.1.1': { due: 'soon' } } }), OPTS);
+  assert.equal(full.doc.leftOut.length, LIMITS.items);
+  assert.deepEqual(full.problems.map((p) => p.field), ['due', undefined]);
+  let deep = 'x';
+  for (let i = 0; i < 5000; i++) deep = [deep];
+  const d = normalise(base({ items: { '1.1.1': { notes: deep } } }), OPTS);
+  assert.deepEqual(d.doc.leftOut, []);
+  assert.equal(d.problems.length, 2);
+  assert.doesNotThrow(() => serialise(d.doc));
+});
+
+test('serialise writes leftOut in a stable order', () => {
+  const d = { ...emptyDocument({ site: 'readykit', edition: E, now: NOW }), leftOut: [record('2.1.1', 'due', 'b', 'not-valid'), record('', 'created', 1, 'not-valid'), record('1.1.1', 'notes', 'z', 'too-long'), record('1.1.1', 'due', 'a', 'not-valid')] };
+  const text = serialise(d);
+  assert.deepEqual(JSON.parse(text).leftOut.map((r) => `${r.id}/${r.field}`), ['/created', '1.1.1/due', '1.1.1/notes', '2.1.1/due']);
+  assert.equal(serialise({ ...d, leftOut: [...d.leftOut].reverse() }), text);
+  assert.deepEqual(Object.keys(JSON.parse(text).leftOut[0]), ['id', 'field', 'value', 'why']);
+  assert.equal(d.leftOut[0].id, '2.1.1', 'the document itself is not reordered');
+  assert.deepEqual(WHY, ['not-allowed', 'too-long', 'not-valid', 'replaced']);
 });
 
 test('normalise drops not-applicable where the item does not allow it', () => {
@@ -187,6 +281,7 @@ test('normalise drops not-applicable where the item does not allow it', () => {
   assert.equal(r.doc.items['1.1.1'].notes, 'n');
   assert.equal(r.doc.items['own-devices'].status, 'not-applicable');
   assert.deepEqual(r.problems, [{ id: '1.1.1', field: 'status', message: 'Item 1.1.1: the status is "not applicable", which this item does not allow, so it was left out.' }]);
+  assert.deepEqual(r.doc.leftOut, [record('1.1.1', 'status', 'not-applicable', 'not-allowed')]);
 });
 
 test('normalise drops bad ids, non-object entries and entries that end up empty', () => {
@@ -205,12 +300,19 @@ test('normalise refuses items that are not a map and caps the number of entries'
   for (let i = 0; i < LIMITS.items + 20; i++) many[`x.${i}`] = { status: 'met' };
   const r = normalise(base({ items: many }), OPTS);
   assert.equal(Object.keys(r.aside).length, LIMITS.items);
+  assert.equal(Object.keys(r.doc.kept).length, LIMITS.items);
   assert.match(r.problems[0].message, /some items could not be read/);
+  // Kept entries and entries for other ids together stay within the limit too.
+  const kept = Object.fromEntries(Object.keys(many).slice(0, LIMITS.items).map((id) => [id, { from: 'dspt-2022-23-cat3', status: 'met' }]));
+  const both = normalise(base({ kept, items: { 'y.1': { status: 'met' } } }), OPTS);
+  assert.equal(Object.keys(both.doc.kept).length, LIMITS.items);
+  assert.match(both.problems[0].message, /^Progress file: 1 values could not be kept/);
 });
 
 test('normalise reads kept entries and refuses ones without an edition', () => {
   const r = normalise(base({ kept: { '9.9.9': { from: 'dspt-2022-23-cat3', status: 'met', notes: 'x' }, '9.9.8': { status: 'met' }, '9.9.7': { from: 'dspt-2022-23-cat3', due: 'soon' } } }), OPTS);
   assert.deepEqual(r.doc.kept, { '9.9.9': { from: 'dspt-2022-23-cat3', ...emptyEntry(), status: 'met', notes: 'x' } });
+  assert.deepEqual(r.doc.leftOut, [record('9.9.7', 'kept.due', 'soon', 'not-valid')]);
   assert.equal(r.problems.length, 2);
   assert.match(r.problems[1].message, /^Item 9\.9\.7 \(kept from 2022-23\): the target date "soon" is not a date/);
 });
@@ -368,7 +470,7 @@ test('serialise is stable: key order and item order do not matter', () => {
   assert.equal(serialise(a), serialise(b));
   assert.equal(serialise(a), serialise(shuffled));
   const parsed = JSON.parse(serialise(a));
-  assert.deepEqual(Object.keys(parsed), ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'programme']);
+  assert.deepEqual(Object.keys(parsed), ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'leftOut', 'programme']);
   assert.deepEqual(Object.keys(parsed.items), ['1.1.1', '1.3.2']);
   assert.deepEqual(Object.keys(parsed.items['1.1.1']), ENTRY_FIELDS);
   assert.deepEqual(Object.keys(JSON.parse(serialise({ items: { x: { updated: NOW, milestones: 'm', exceptional: true, dependencies: 'd', status: 'met' } } })).items.x),

@@ -1,11 +1,13 @@
 // The "Your progress" page: the organisation's details, backups (export
-// and import, with undo), profiles for several services, and progress kept
-// from earlier editions. Loaded only on that page.
+// and import, with undo), profiles for several services, and what is kept
+// aside because it does not fit this edition (kept entries and left-out
+// values), to put back or remove. Loaded only on that page.
 
 import { LIMITS, serialise, setOrganisation, title } from './progress.js';
 import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
 import { parseImport, summarise } from './importer.js';
 import { decodeFile } from './filetext.js';
+import { keptAside, keptLost, putBack, removeAside } from './editions.js';
 import { $, announce, el, open, persist, render, savedAt, saveFile, slug, tell, update } from './app.js';
 
 const now = () => new Date().toISOString();
@@ -40,9 +42,7 @@ function show() {
     value: p.id, textContent: p.name || 'Unnamed profile', selected: p.id == ix.current,
   })));
   $('#rk-profile-rename').value = s.profile.name;
-  const kept = Object.entries(s.doc.kept || {});
-  $('[data-rk-kept]').replaceChildren(...kept.map(([id, e]) => li(`${id} (from ${title(e.from)}): ${e.status}${e.notes ? '. Notes: ' + e.notes : ''}${e.evidence ? '. Evidence: ' + e.evidence : ''}`)));
-  $('[data-rk-kept-box]').hidden = !kept.length;
+  keptList();
   const p = $('[data-rk-persist]');
   if (navigator.storage && navigator.storage.persisted) {
     navigator.storage.persisted().then((yes) => {
@@ -112,6 +112,10 @@ function backups() {
     for (const p of r.problems) lines.push(li(p.message));
     const aside = Object.keys(r.aside);
     if (aside.length) lines.push(li(`${aside.length} items in the file are not in this edition; they will be kept on this page: ${aside.join(', ')}.`));
+    const values = r.doc.leftOut.length;
+    if (values) lines.push(li(`${values} ${values == 1 ? 'value' : 'values'} in the file do not fit this edition; they will be kept on this page, where you can put them back or remove them.`));
+    const gone = keptLost(s.doc, r.doc);
+    if (gone) lines.push(li(`It would also remove ${gone} of the things listed under Saved progress that does not fit. If you may need them, download a backup first.`));
     if (r.migrated) lines.push(li(`The file is from the ${title(r.migrated.from)} edition; its progress moves to this one.`));
     $('[data-rk-import-details]').replaceChildren(...lines);
     box.hidden = false;
@@ -128,14 +132,13 @@ function backups() {
   $('[data-rk-import-apply]').addEventListener('click', () => {
     if (!incoming) return;
     undo = s.doc;
-    const kept = { ...incoming.doc.kept };
-    for (const [id, e] of Object.entries(incoming.aside)) kept[id] = { from: s.tk.edition.id, ...e };
-    s.doc = { ...incoming.doc, kept };
+    s.doc = incoming.doc;
     incoming = null;
     box.hidden = true;
     file.value = '';
-    if (!persist()) {
+    if (!persist(true)) {
       s.doc = undo;
+      s.agreed = false;
       undo = null;
       return;
     }
@@ -150,7 +153,7 @@ function backups() {
     if (!undo) return;
     s.doc = undo;
     undo = null;
-    persist();
+    persist(true);
     update();
     show();
     $('[data-rk-undo-box]').hidden = true;
@@ -166,25 +169,98 @@ async function reopen(message) {
   announce(message);
 }
 
+// Makes a change to the profiles, then shows the profile in use; says so
+// when storage refuses the change.
+function profileChange(change) {
+  let message;
+  try {
+    message = change();
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    tell(`${e && e.name == 'QuotaExceededError' ? "This browser's storage for this site is full" : 'This browser would not save'}, so the profiles were not changed. Download a backup of your progress first, then clear some space.`);
+    return;
+  }
+  reopen(message);
+}
+
+// ---------------------------------------------------------------------------
+// Kept aside: what does not fit this edition, with what to do about it.
+
+let acted = false; // something was put back or removed on this visit
+
+// Lists what is kept aside (see editions.js keptAside).
+function keptList() {
+  const rows = keptAside(s.doc, s.tk.items);
+  $('[data-rk-kept]').replaceChildren(...rows.map(keptRow));
+  $('[data-rk-kept-box]').hidden = !rows.length && !acted;
+  $('[data-rk-kept-empty]').hidden = !!rows.length;
+}
+
+function keptRow(row, i) {
+  const id = `rk-kept-${i}`;
+  const item = row.key.id || row.key.record.id;
+  const button = (text, className, onclick) => {
+    const b = el('button', { type: 'button', className, textContent: text, onclick });
+    b.setAttribute('aria-describedby', id);
+    return b;
+  };
+  // Put back and remove are changes the user asked for: persist(true) lets
+  // the backup move on without what they took away (see storage.js save).
+  const act = (change, done) => {
+    s.doc = change(s.doc);
+    acted = true;
+    persist(true);
+    update();
+    show();
+    // Focus goes to the row that took this one's place, or to the line
+    // saying nothing is left.
+    const rows = $('[data-rk-kept]').children.length;
+    (rows ? $(`#rk-kept-${Math.min(i, rows - 1)}`) : $('[data-rk-kept-empty]')).focus();
+    announce(done);
+  };
+  const confirm = el('div', { className: 'rk-confirm', hidden: true },
+    el('p', { textContent: 'Remove this for good? It cannot be undone. If you may need it later, download a backup first.' }),
+    el('p', { className: 'rk-buttons' },
+      button('Yes, remove it', 'rk-button rk-button--warning', () => act((d) => removeAside(d, row.key, now()), 'Removed.')),
+      button('No, keep it', 'rk-button rk-button--secondary', () => {
+        confirm.hidden = true;
+        remove.focus();
+      })));
+  const remove = button('Remove', 'rk-button rk-button--secondary', () => {
+    confirm.hidden = false;
+    confirm.querySelector('.rk-button--secondary').focus();
+  });
+  const buttons = [remove];
+  if (row.fits) buttons.unshift(button('Put it back', 'rk-button', () => act((d) => putBack(d, row.key, s.tk.items, now()), 'Put back.')));
+  return el('li', { className: 'rk-kept__row' },
+    el('h3', { id, tabIndex: -1, textContent: row.title }),
+    el('div', { className: 'rk-kept__value' }, ...row.lines.map((t) => el('p', { textContent: t }))),
+    el('p', { textContent: row.why }),
+    el('p', { textContent: row.todo }),
+    ...(row.url && item ? [el('p', {}, el('a', { href: row.url, textContent: `Open item ${item}` }))] : []),
+    el('p', { className: 'rk-buttons' }, ...buttons),
+    confirm);
+}
+
 function profileForms() {
   const site = s.tk.site;
   $('[data-rk-profile-form]').addEventListener('submit', (e) => {
     e.preventDefault();
-    switchProfile(s.storage, site, $('[data-rk-profile-select]').value, now());
-    reopen('Switched profile.');
+    profileChange(() => (switchProfile(s.storage, site, $('[data-rk-profile-select]').value, now()), 'Switched profile.'));
   });
   $('[data-rk-profile-new]').addEventListener('submit', (e) => {
     e.preventDefault();
-    const input = $('#rk-profile-name');
-    const { profile } = createProfile(s.storage, site, input.value, now());
-    switchProfile(s.storage, site, profile.id, now());
-    input.value = '';
-    reopen(`Added the profile ${profile.name}, and switched to it.`);
+    profileChange(() => {
+      const input = $('#rk-profile-name');
+      const { profile } = createProfile(s.storage, site, input.value, now());
+      switchProfile(s.storage, site, profile.id, now());
+      input.value = '';
+      return `Added the profile ${profile.name}, and switched to it.`;
+    });
   });
   $('[data-rk-profile-rename]').addEventListener('submit', (e) => {
     e.preventDefault();
-    renameProfile(s.storage, site, s.profile.id, $('#rk-profile-rename').value, now());
-    reopen('Renamed the profile.');
+    profileChange(() => (renameProfile(s.storage, site, s.profile.id, $('#rk-profile-rename').value, now()), 'Renamed the profile.'));
   });
   const confirm = $('[data-rk-delete-confirm]');
   $('[data-rk-profile-delete]').addEventListener('click', () => {
@@ -197,8 +273,7 @@ function profileForms() {
     $('[data-rk-profile-delete]').focus();
   });
   $('[data-rk-delete-yes]').addEventListener('click', () => {
-    deleteProfile(s.storage, site, s.profile.id, now());
     confirm.hidden = true;
-    reopen('The profile was deleted.');
+    profileChange(() => (deleteProfile(s.storage, site, s.profile.id, now()), 'The profile was deleted.'));
   });
 }

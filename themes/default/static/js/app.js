@@ -22,7 +22,7 @@ const now = () => new Date().toISOString();
 const TYPING_PAUSE = 400; // ms after the last key press before saving
 
 // One state object, shared with account.js on the progress page.
-const state = { storage: null, tk: null, profile: null, key: '', doc: null, saveFailed: false, asked: false };
+const state = { storage: null, tk: null, profile: null, key: '', doc: null, saveFailed: false, asked: false, agreed: false };
 
 /** Replaces the message box's text with one paragraph per line, or hides it. */
 export function tell(...lines) {
@@ -43,24 +43,45 @@ let byId = new Map();
 
 const name = (it) => `${it.ref || 'Reference to check'} ${it.title}`;
 
-/** Saves the document, and says so when it cannot. Returns whether it saved. */
-export function persist() {
-  const r = save(state.storage, state.key, state.doc);
+// Why a write failed, as the start of a sentence.
+const refused = (reason) => (reason == 'quota' ? "This browser's storage for this site is full" : 'This browser would not save');
+
+/**
+ * Saves the document, and says so when it cannot. Returns whether it saved.
+ * @param {boolean} [agreed] the user asked for what the document leaves out (see storage.js save)
+ */
+export function persist(agreed) {
+  // A change the user agreed to that did not save yet is still agreed to.
+  state.agreed = state.agreed || !!agreed;
+  const r = save(state.storage, state.key, state.doc, state.agreed);
   if (!r.ok) {
     state.saveFailed = true;
-    tell(r.reason == 'quota'
-      ? "This browser's storage for this site is full, so your latest change is not saved yet. It is still on this page. Download a backup from the Your progress page, then clear space and try again."
-      : 'This browser would not save your latest change. It is still on this page. Download a backup from the Your progress page.');
+    tell(`${refused(r.reason)}, so your latest change is not saved yet. It is still on this page. Download a backup from the Your progress page${r.reason == 'quota' ? ', then clear space and try again' : ''}.`);
     return false;
   }
   if (state.saveFailed) tell();
-  state.saveFailed = false;
+  state.saveFailed = state.agreed = false;
   if (!state.asked && navigator.storage && navigator.storage.persist) {
     // Ask once that the browser does not clear this site's data on its own.
     state.asked = true;
     navigator.storage.persist().catch(() => {});
   }
   return true;
+}
+
+// What load did with damaged progress, in words: only what really happened
+// (see storage.js load).
+function recovery(c) {
+  const when = savedAt(c.savedAt).replace('Saved on this device ', '').replace(/\.$/, '');
+  const stuck = `${refused(c.reason)}, so the damaged copy could not be set aside, and nothing can be saved here until it can.`;
+  const then = c.reason == 'quota' ? ' Clear some space, then reload this page.' : '';
+  if (c.from == 'backup') {
+    return c.restored ? [`Your saved progress was damaged, so we have put back the copy saved ${when}. Check your most recent changes.`]
+      : [`Your saved progress was damaged, so this page shows the copy saved ${when}.`,
+        (c.damagedKept ? `${refused(c.reason)}, so that copy is not saved yet.` : stuck) + ' Download a backup from the Your progress page.' + then];
+  }
+  return ['Your saved progress was damaged and there was no good copy to put back.', c.damagedKept ? 'The damaged copy is kept in this browser.' : stuck + then,
+    'If you have a backup file, bring it back on the Your progress page.'];
 }
 
 /** A name made safe for a file name: oak-house. */
@@ -199,15 +220,22 @@ export function update() {
 export async function open() {
   const { storage, tk } = state;
   const ix = profiles(storage, tk.site, now());
+  state.agreed = false;
   state.profile = ix.profiles.find((p) => p.id == ix.current);
   state.key = keyFor(tk.site, state.profile.id, tk.edition.id);
   const o = { site: tk.site, profile: state.profile.id, edition: tk.edition.id, items: tk.items, now: now() };
   const r = load(storage, o);
   state.doc = r.doc;
   if (r.recovered) {
-    tell(r.recovered.from == 'backup'
-      ? `Your saved progress was damaged, so we have put back the copy saved ${savedAt(r.recovered.savedAt).replace('Saved on this device ', '').replace(/\.$/, '')}. Check your most recent changes.`
-      : 'Your saved progress was damaged and there was no good copy to put back. The damaged copy is kept in this browser; if you have a backup file, bring it back on the Your progress page.');
+    tell(...recovery(r.recovered));
+  } else {
+    // What no longer fits is now kept aside in the document: save it so, and say so once.
+    const moved = Object.keys(r.aside).length + r.problems.filter((p) => p.field).length;
+    const lost = r.problems.some((p) => !p.field);
+    if ((moved || lost) && persist()) {
+      tell(...[moved && 'Some of what you saved does not fit this edition of the guide. It is kept, with what to do, on the Your progress page.',
+        lost && 'Some of what was saved could not be read at all, so it cannot be kept.'].filter(Boolean));
+    }
   }
   if (storage.getItem(state.key) === null) {
     const from = findEarlier(storage, { ...o, history: tk.history });
@@ -219,7 +247,7 @@ export async function open() {
       if (n.doc) {
         state.doc = n.doc;
         persist();
-        tell(`We have brought your progress forward from the ${title(from)} edition.${m.kept.length ? ` ${m.kept.length} items are not in this edition: what you saved for them is kept on the Your progress page.` : ''}`);
+        tell(`We have brought your progress forward from the ${title(from)} edition.${m.kept.length ? ` ${m.kept.length} items are not in this edition: what you saved for them is kept on the Your progress page.` : ''}${n.problems.length ? ' Some values do not fit this edition; they are kept there too.' : ''}`);
       }
     }
   }

@@ -12,7 +12,20 @@ export const PRIORITIES = ['high', 'medium', 'low'];
 export const TEXT_FIELDS = { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000 };
 /** Organisation fields -> maximum length in characters. */
 export const ORGANISATION_FIELDS = { name: 200, odsCode: 20, completedBy: 200 };
+/**
+ * Limits on what a document may hold. `items` also bounds the kept entries
+ * and the values kept aside in `leftOut`, so a hostile file cannot make a
+ * document grow without bound.
+ */
 export const LIMITS = { importBytes: 1048576, items: 500 };
+/**
+ * Why a value is in `leftOut`: "not-allowed" (not applicable, which the item
+ * does not allow), "too-long", "not-valid" (any other failed check), or
+ * "replaced" (a whole kept entry, moved out by a later one for the same id).
+ * Codes, not words, so that the Go reader can agree with them and the page
+ * can say it in words for the edition in use.
+ */
+export const WHY = ['not-allowed', 'too-long', 'not-valid', 'replaced'];
 
 /**
  * A blank item entry; its keys, in this order, are the fields of an entry.
@@ -72,21 +85,40 @@ const FIELDS = {
   odsCode: ['ODS code', (v) => text(20)(v) || bad(v, /^[A-Za-z0-9]*$/.test(v), 'letters and digits only')],
 };
 for (const f in TEXT_FIELDS) FIELDS[f][1] = text(TEXT_FIELDS[f]);
-const check = (f, v, na) => FIELDS[f][1](v, na);
+/** "" when value v fits field f (na: whether "not applicable" is allowed), else why not, as the end of a sentence. */
+export const check = (f, v, na) => FIELDS[f][1](v, na);
+/** What a field is called in messages: "note", "target date". */
+export const fieldName = (f) => FIELDS[f][0];
 
 const problem = (message, id, field) => ({ message, ...(id && { id }), ...(field && { field }) });
 
+/** One value kept aside in a document's `leftOut`; id is "" for the document's own fields. */
+export const record = (id, field, value, why) => ({ id: id || '', field, value, why });
+
 // Copies the fields of `out` from raw when their values pass, reporting the
-// rest. Over-long text is dropped, never cut: a cut note could mislead.
-function copy(out, raw, where, problems, id, path = '', na) {
+// rest and keeping each of them whole in `left`, under the same id and field
+// as its problem. Over-long text is never cut: a cut note could mislead.
+function copy(out, raw, where, problems, left, id, path = '', na) {
   for (const f in out) {
     if (!has(raw, f)) continue;
-    const why = check(f, raw[f], na);
-    if (why) problems.push(problem(`${where}: the ${FIELDS[f][0]} ${why}, so it was left out.`, id, path + f));
-    else out[f] = raw[f];
+    const v = raw[f], why = check(f, v, na);
+    if (!why) out[f] = v;
+    else {
+      problems.push(problem(`${where}: the ${FIELDS[f][0]} ${why}, so it was left out.`, id, path + f));
+      left.push(record(id, path + f, v, f == 'status' && v == 'not-applicable' ? 'not-allowed' : /^is longer/.test(why) ? 'too-long' : 'not-valid'));
+    }
   }
   return out;
 }
+
+// Where a value kept aside belongs: with an id, an item's field ("notes"),
+// a kept entry's ("kept.notes") or a whole kept entry ("kept"); without,
+// one of the document's own fields.
+const isPlace = (id, f) => str(f) && (id === '' ? /^(created|updated|exported|organisation\.(name|odsCode|completedBy)|programme\.(start|deadline))$/.test(f)
+  : isId(id) && (f == 'kept' || ENTRY_FIELDS.includes(f.replace(/^kept\./, ''))));
+// True for a value nested deeper than any real one, which could not be
+// written back.
+const deep = (v, n) => n > 20 || (!!v && typeof v == 'object' && Object.values(v).some((x) => deep(x, n + 1)));
 
 const NOT_OURS = 'This file is not a readykit progress file.';
 /** "" when a value has the right format, version and edition id to be read, else why not. */
@@ -102,7 +134,7 @@ export function emptyDocument({ site, edition, profile, now = '' }) {
     format: FORMAT, version: VERSION, site, edition,
     profile: { id: (profile && profile.id) || 'default', name: (profile && profile.name) || '' },
     organisation: { name: '', odsCode: '', completedBy: '' },
-    created: now, updated: now, items: {}, kept: {}, programme: { start: '', deadline: '' },
+    created: now, updated: now, items: {}, kept: {}, leftOut: [], programme: { start: '', deadline: '' },
   };
 }
 
@@ -126,12 +158,23 @@ function entries(src, problems, kept, add) {
 }
 
 /**
- * Reads an untrusted value as a progress document. Never throws.
+ * Reads an untrusted value as a progress document. Never throws, and never
+ * drops a value it can read: an entry for an id the edition does not list
+ * goes to `kept` (from the edition it was saved under), and a value that
+ * fails its check goes whole to `leftOut` as
+ * { id, field, value, why } with the id and field of its problem (see WHY).
+ * Values already in `leftOut` are read back (checked: they are untrusted
+ * too) and stay there until the user puts them back or removes them.
+ *
+ * The document stays version 1: readykit before `leftOut` reads such a
+ * document as it always did, ignoring the field, whereas version 2 would
+ * make it refuse the whole file.
  * @param {*} value parsed JSON from storage or a file
  * @param {{site?: string, edition?: string, items?: object[], now?: string, profile?: {id: string, name: string}}} [opts]
- *   `items` is toolkit.json's item list: entries for other ids go to `aside`;
+ *   `items` is toolkit.json's item list: entries for other ids are kept;
  *   `edition`, when given, must match; `profile` replaces the document's.
  * @returns {{doc: object|null, problems: {id?: string, field?: string, message: string, fatal?: true}[], aside: object}}
+ *   aside: the entries this call moved into `kept`, by id, without `from`
  */
 export function normalise(value, opts) {
   const o = opts || {}, problems = [], aside = {};
@@ -150,22 +193,43 @@ export function normalise(value, opts) {
     profile: o.profile || (isObject(p) && isSlug(p.id) && !text(200)(p.name) ? p : 0),
     now: isDateTime(o.now) ? o.now : '',
   });
-  const t = copy({ created: doc.created, updated: doc.updated, exported: '' }, value, 'Progress file', problems);
+  // Values kept aside before come first, so the limit keeps the oldest.
+  const left = [], old = value.leftOut;
+  let lost = 0;
+  if (old !== undefined && !Array.isArray(old)) lost++;
+  for (const r of Array.isArray(old) ? old : []) {
+    const id = isObject(r) && r.id === undefined ? '' : r && r.id;
+    if (isObject(r) && r.value !== undefined && isPlace(id, r.field)) left.push(record(id, r.field, r.value, WHY.includes(r.why) ? r.why : 'not-valid'));
+    else lost++;
+  }
+  const t = copy({ created: doc.created, updated: doc.updated, exported: '' }, value, 'Progress file', problems, left);
   Object.assign(doc, t);
   if (!t.exported) delete doc.exported;
-  if (isObject(value.organisation)) copy(doc.organisation, value.organisation, 'Organisation', problems, '', 'organisation.');
-  if (isObject(value.programme)) copy(doc.programme, value.programme, 'Programme', problems, '', 'programme.');
+  if (isObject(value.organisation)) copy(doc.organisation, value.organisation, 'Organisation', problems, left, '', 'organisation.');
+  if (isObject(value.programme)) copy(doc.programme, value.programme, 'Programme', problems, left, '', 'programme.');
 
   entries(value.items, problems, false, (id, raw, where) => {
     const out = known && !known.has(id) ? aside : doc.items;
-    // Entries set aside belong to another edition: keep their status as is.
-    const e = copy(emptyEntry(), raw, where, problems, id, '', out == aside || !known || known.get(id));
+    // Entries for other ids belong to another edition: keep their status as is.
+    const e = copy(emptyEntry(), raw, where, problems, left, id, '', out == aside || !known || known.get(id));
     if (!isEmptyEntry(e)) out[id] = e;
   });
   entries(value.kept, problems, true, (id, raw, where) => {
-    const e = copy(emptyEntry(), raw, where, problems, id, 'kept.', true);
+    const e = copy(emptyEntry(), raw, where, problems, left, id, 'kept.', true);
     if (!isEmptyEntry(e)) doc.kept[id] = { from: raw.from, ...e };
   });
+  // An entry for an id that is kept already goes whole to leftOut.
+  for (const id in aside) {
+    const e = { from: value.edition, ...aside[id] };
+    if (has(doc.kept, id)) left.push(record(id, 'kept', e, 'replaced'));
+    else if (Object.keys(doc.kept).length < LIMITS.items) doc.kept[id] = e;
+    else lost++;
+  }
+  for (const r of left) {
+    if (doc.leftOut.length < LIMITS.items && !deep(r.value, 0)) doc.leftOut.push(r);
+    else lost++;
+  }
+  if (lost) problems.push(problem(`Progress file: ${lost} values could not be kept (unreadable or too many), so they were left out.`));
   return { doc, problems, aside };
 }
 
@@ -218,8 +282,10 @@ export const STATUS_NAMES = { 'not-started': 'Not started', 'in-progress': 'In p
 
 // Key order for serialise: one list for entries, one for everything else;
 // keys not listed (item ids) come after, by name.
-const ORDER = ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept',
-  'programme', 'exported', 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline'];
+const ORDER = ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'leftOut',
+  'programme', 'exported', 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline', 'field', 'value', 'why'];
+// leftOut is a list: sorted by id, field and value, so its order is stable too.
+const place = (r) => `${r.id}\u0000${r.field}\u0000${JSON.stringify(r.value)}`;
 const ENTRY_ORDER = ['from', ...ENTRY_FIELDS];
 
 /**
@@ -229,6 +295,7 @@ const ENTRY_ORDER = ['from', ...ENTRY_FIELDS];
  * @param {number} [space] indentation; export files use 2
  */
 export function serialise(doc, space) {
+  if (doc && Array.isArray(doc.leftOut)) doc = { ...doc, leftOut: doc.leftOut.map((r) => [place(r), r]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r) };
   return JSON.stringify(doc, (k, v) =>
   {
     if (!isObject(v)) return v;

@@ -1,6 +1,8 @@
 // Progress in a Storage-like object (window.localStorage on the page, a fake
 // in tests). One document per site, profile and edition, a backup of the last
 // good copy, and a damaged copy kept for the user rather than thrown away.
+// Every function that writes says what it did: nothing fails silently, so
+// the page's messages can say what really happened.
 
 import { emptyDocument, normalise, serialise, isObject, isSlug, isId } from './progress.js';
 
@@ -129,20 +131,35 @@ function parse(raw, opts) {
     return { doc: null, problems: [{ message: 'The saved progress is damaged and cannot be read.', fatal: true }], aside: {} };
   }
 }
+
+// Chromium: QuotaExceededError (code 22); Firefox: NS_ERROR_DOM_QUOTA_REACHED
+// (code 1014); old Safari: code 22 with other names.
+const isQuota = (e) => !!e && (e.name == 'QuotaExceededError' || e.name == 'NS_ERROR_DOM_QUOTA_REACHED' || e.code == 22 || e.code == 1014);
+const why = (e) => (isQuota(e) ? 'quota' : 'unavailable');
+
+// Writes one key: '' when it was written, else why not ('quota' or 'unavailable').
 function put(storage, key, value) {
   try {
     storage.setItem(key, value);
-  } catch {
-    // Best effort: the caller still gets the document it needs.
+    return '';
+  } catch (e) {
+    return why(e);
   }
 }
 
 /**
  * Loads the document for a site, profile and edition, recovering from damage.
  * Whenever `recovered` is set the page must tell the user what happened.
+ *
+ * A damaged main copy is first written to `key:damaged`, and the backup is
+ * put back under the main key only once that worked: the damaged text is
+ * the only copy of whatever it still holds. (A later damaged copy replaces
+ * an earlier one there.)
  * @param {object} storage
  * @param {{site: string, profile: string, edition: string, items: object[], now: string}} o
- * @returns {{doc: object, recovered: null|{from: 'backup', savedAt: string}|{from: 'none'}, problems: object[], aside: object}}
+ * @returns {{doc: object, recovered: null|{from: 'backup'|'none', savedAt?: string, damagedKept: boolean, restored?: boolean, reason: ''|'quota'|'unavailable'}, problems: object[], aside: object}}
+ *   savedAt and restored (whether the backup is back under the main key)
+ *   come with "backup"; reason says why the first write that failed did.
  */
 export function load(storage, o) {
   const key = keyFor(o.site, o.profile, o.edition);
@@ -154,32 +171,69 @@ export function load(storage, o) {
   if (raw === null) return fresh(null, []);
   const main = parse(raw, opts);
   if (main.doc) return { ...main, recovered: null };
-  put(storage, key + ':damaged', raw);
+  const aside = put(storage, key + ':damaged', raw);
   const back = parse(storage.getItem(key + ':backup'), opts);
-  if (!back.doc) return fresh({ from: 'none' }, main.problems);
-  put(storage, key, serialise(back.doc));
-  return { ...back, problems: [...main.problems, ...back.problems], recovered: { from: 'backup', savedAt: back.doc.updated } };
+  if (!back.doc) return fresh({ from: 'none', damagedKept: !aside, reason: aside }, main.problems);
+  const reason = aside || put(storage, key, serialise(back.doc));
+  return {
+    ...back, problems: [...main.problems, ...back.problems],
+    recovered: { from: 'backup', savedAt: back.doc.updated, damagedKept: !aside, restored: !reason, reason },
+  };
 }
 
-// Chromium: QuotaExceededError (code 22); Firefox: NS_ERROR_DOM_QUOTA_REACHED
-// (code 1014); old Safari: code 22 with other names.
-const isQuota = (e) => !!e && (e.name == 'QuotaExceededError' || e.name == 'NS_ERROR_DOM_QUOTA_REACHED' || e.code == 22 || e.code == 1014);
+// What only the user's say takes away from a document: its kept entries (by
+// id and edition) and the values kept aside in leftOut. The page cannot
+// change them, only put them back or remove them.
+const held = (d) => [
+  ...Object.entries(d.kept || {}).map(([id, e]) => serialise([id, e.from])),
+  ...(d.leftOut || []).map((r) => serialise([r.id, r.field, r.value])),
+];
 
 /**
- * Saves a document under `key`, first copying the valid document it replaces
- * to `key:backup`. Never throws.
- * @returns {{ok: true}|{ok: false, reason: 'quota'|'unavailable', error: *}}
+ * Saves a document under `key`. Never throws. There are two copies, the
+ * main one and `key:backup`, and saving guarantees this:
+ *
+ * - The main copy being replaced, when it is a readable document, becomes
+ *   the backup, so a main copy damaged later can be recovered from it.
+ * - Except when the backup holds kept entries or kept-aside values that
+ *   neither that copy nor `doc` holds: then the backup is the only copy of
+ *   them, and stays as it is. Only a change the user agreed to (`agreed`:
+ *   Remove or Put back on the Your progress page, an import or its undo)
+ *   may leave them out; the key `key:agreed` records that the main copy is
+ *   such a change, so that the next save may move it into the backup.
+ * - A main copy that cannot be read is first written to `key:damaged`
+ *   (unless it is there already); when that fails nothing is replaced.
+ * - When any write fails, the main copy is as it was.
+ * @param {boolean} [agreed] the user asked for what `doc` leaves out
+ * @returns {{ok: true, backup: 'none'|'moved'|'kept'}|{ok: false, reason: 'quota'|'unavailable', error: *}}
+ *   backup: nothing to back up (no copy, the same one, or a damaged one), the
+ *   replaced copy moved into the backup, or the backup kept as it was
  */
-export function save(storage, key, doc) {
+export function save(storage, key, doc, agreed = false) {
   try {
     const text = serialise(doc);
     const old = storage.getItem(key);
+    let backup = 'none';
     // An unchanged document would overwrite the older backup with itself.
-    if (old !== null && old !== text && parse(old).doc) storage.setItem(key + ':backup', old);
+    if (old !== null && old !== text) {
+      const o = parse(old).doc;
+      if (!o) {
+        if (storage.getItem(key + ':damaged') !== old) storage.setItem(key + ':damaged', old);
+      } else {
+        const b = parse(storage.getItem(key + ':backup')).doc;
+        const have = new Set([...held(o), ...held(doc)]);
+        if (!b || storage.getItem(key + ':agreed') !== null || held(b).every((h) => have.has(h))) {
+          storage.setItem(key + ':backup', old);
+          backup = 'moved';
+          if (agreed) storage.setItem(key + ':agreed', '1');
+          else storage.removeItem(key + ':agreed');
+        } else backup = 'kept';
+      }
+    }
     storage.setItem(key, text);
-    return { ok: true };
+    return { ok: true, backup };
   } catch (error) {
-    return { ok: false, reason: isQuota(error) ? 'quota' : 'unavailable', error };
+    return { ok: false, reason: why(error), error };
   }
 }
 
