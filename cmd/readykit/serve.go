@@ -26,6 +26,9 @@ type serveOptions struct {
 	Bind   string
 	Port   int
 	Drafts bool
+	// AllowHosts are host names the server answers for besides
+	// localhost, IP addresses and the --bind name.
+	AllowHosts []string
 	// ready, when set, receives the address once the server is listening
 	// and watching; tests use it instead of guessing.
 	ready chan<- string
@@ -42,10 +45,17 @@ reload by themselves. If a change breaks the build, the pages show what is
 wrong and where, and the last good version is kept until you fix it.
 
 The server listens on 127.0.0.1, so only this computer can see it. Use
---bind 0.0.0.0 to let other devices on your network see it too.`,
+--bind 0.0.0.0 to let other devices on your network see it too.
+
+It answers only requests addressed to localhost, an IP address or the
+--bind name, so that other web sites cannot read the preview through your
+browser. To open it by another name, such as your computer's name on the
+network, allow that name with --allow-host (a name starting with a dot
+allows its subdomains too).`,
 		Example: `  readykit serve
   readykit serve --source oak-house --port 8080
-  readykit serve --bind 0.0.0.0        # visible to your network`,
+  readykit serve --bind 0.0.0.0        # visible to your network
+  readykit serve --bind 0.0.0.0 --allow-host laptop.local`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Port < 0 || opts.Port > 65535 {
@@ -53,6 +63,11 @@ The server listens on 127.0.0.1, so only this computer can see it. Use
 			}
 			if net.ParseIP(opts.Bind) == nil && opts.Bind != "localhost" {
 				return fmt.Errorf("--bind %q is not an IP address such as 127.0.0.1", opts.Bind)
+			}
+			for _, h := range opts.AllowHosts {
+				if !devserver.ValidHost(h) {
+					return fmt.Errorf("--allow-host %q is not a host name such as laptop.local (no port, scheme or path)", h)
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -67,6 +82,7 @@ The server listens on 127.0.0.1, so only this computer can see it. Use
 	f.StringVar(&opts.Bind, "bind", "127.0.0.1", "the address to listen on")
 	f.IntVarP(&opts.Port, "port", "p", 1313, "the port to listen on (0 picks a free one)")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
+	f.StringArrayVar(&opts.AllowHosts, "allow-host", nil, "also answer requests addressed to this host `name` (repeatable; .example.org allows its subdomains)")
 	_ = cmd.MarkFlagDirname("source")
 	return cmd
 }
@@ -84,10 +100,15 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	}
 	defer done()
 
+	hosts := opts.AllowHosts
+	if net.ParseIP(opts.Bind) == nil {
+		hosts = append([]string{opts.Bind}, hosts...)
+	}
 	srv := devserver.New(devserver.Options{
-		Root: opts.Source,
-		Skip: []string{"public", "node_modules"},
-		Log:  opts.Err,
+		Root:  opts.Source,
+		Skip:  []string{"public", "node_modules"},
+		Log:   opts.Err,
+		Hosts: hosts,
 		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) error {
 			_, err := generator.Build(ctx, generator.Options{
 				Source:     src,

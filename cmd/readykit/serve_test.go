@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -199,4 +200,77 @@ func (e *eventStream) next(t *testing.T) string {
 	}
 	t.Fatalf("event stream ended: %v", e.lines.Err())
 	return ""
+}
+
+// TestServeAnswersOnlyItsHosts runs "readykit serve" and sends real
+// requests with the Host header a DNS-rebinding page would make the
+// browser send: they are refused, pages, events and all, with a message
+// that says how to allow a name; the server's own addresses, localhost
+// and names given with --allow-host are served.
+func TestServeAnswersOnlyItsHosts(t *testing.T) {
+	dir := baseSite(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var out, errs syncBuffer
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, &serveOptions{
+			streams: streams{Out: &out, Err: &errs},
+			Source:  dir, Bind: "127.0.0.1", Port: 0, ready: ready,
+			AllowHosts: []string{"oak-house.local"},
+		})
+	}()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve stopped: %v\n%s", err, errs.String())
+	}
+	port := strings.TrimSuffix(addr[strings.LastIndexByte(addr, ':'):], "/")
+
+	request := func(host, path string) (int, string, string) {
+		t.Helper()
+		req, _ := http.NewRequestWithContext(ctx, "GET", addr+strings.TrimPrefix(path, "/"), nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if resp.Header.Get("Content-Type") == "text/event-stream" {
+			return resp.StatusCode, "", resp.Header.Get("Content-Type")
+		}
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body), resp.Header.Get("Content-Type")
+	}
+	for _, host := range []string{"127.0.0.1" + port, "localhost" + port, "oak-house.local" + port, "OAK-HOUSE.local"} {
+		if status, body, _ := request(host, "/"); status != 200 || !strings.Contains(body, "Start with the") {
+			t.Errorf("Host %s: status %d", host, status)
+		}
+	}
+	for _, host := range []string{"evil.example", "evil.example" + port, "127.0.0.1.evil.example" + port} {
+		for _, path := range []string{"/", "/_readykit/events", "/items/1.1.1/"} {
+			status, body, ct := request(host, path)
+			if status != 403 || ct != "text/plain; charset=utf-8" ||
+				!strings.Contains(body, "It answers for localhost, names ending in .localhost and IP addresses, and oak-house.local.") ||
+				!strings.Contains(body, "readykit serve --allow-host "+strings.TrimSuffix(host, port)) {
+				t.Errorf("Host %s %s: status %d, %s:\n%s", host, path, status, ct, body)
+			}
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+}
+
+func TestServeAllowHostMistakes(t *testing.T) {
+	for _, name := range []string{"http://laptop.local", "laptop.local:1313", "my laptop", ""} {
+		code, stdout, stderr := runCLI("serve", "--allow-host", name)
+		want := fmt.Sprintf("readykit: --allow-host %q is not a host name such as laptop.local (no port, scheme or path)", name)
+		if code != exitUsage || stdout != "" || !strings.Contains(stderr, want) {
+			t.Errorf("--allow-host %q: exit %d, stderr %q", name, code, stderr)
+		}
+	}
 }

@@ -64,7 +64,7 @@ func TestContentTypes(t *testing.T) {
 		"/data/toolkit.json":  "application/json",
 	} {
 		w := httptest.NewRecorder()
-		s.Handler().ServeHTTP(w, httptest.NewRequest("GET", "http://x"+path, nil))
+		s.Handler().ServeHTTP(w, httptest.NewRequest("GET", "http://localhost:1313"+path, nil))
 		if got := w.Header().Get("Content-Type"); w.Code != http.StatusOK || got != want {
 			t.Errorf("%s: status %d, type %q, want %q", path, w.Code, got, want)
 		}

@@ -17,7 +17,8 @@ var contentTypes = map[string]string{
 }
 
 // Handler serves the site from memory, the reload events and script, and
-// the error page while the last build failed.
+// the error page while the last build failed; all of them only to
+// requests for a host it answers for (see Options.Hosts).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(EventsPath, s.events)
@@ -30,7 +31,7 @@ func (s *Server) Handler() http.Handler {
 		write(w, errorStyle)
 	})
 	mux.HandleFunc("/", s.file)
-	return headers(guard(mux))
+	return headers(s.hostCheck(guard(mux)))
 }
 
 // guard refuses any address that tries to climb out of the site: "..",

@@ -6,7 +6,9 @@
 // A failed rebuild keeps the last good site in memory; pages show the
 // problems instead, and the next good save clears them. The server never
 // reads the disk to answer a request: it serves only what the build put in
-// memory, so no address can reach a file outside the built site.
+// memory, so no address can reach a file outside the built site. It
+// answers only requests that name a host it is bound to, so that other
+// web sites cannot read the preview through the visitor's browser.
 package devserver
 
 import (
@@ -45,6 +47,11 @@ type Options struct {
 	// Debounce is how long to wait after a change for more changes, so a
 	// save that touches several files rebuilds once. Default 100ms.
 	Debounce time.Duration
+	// Hosts are the host names the server answers for besides localhost,
+	// names ending in .localhost and IP addresses: the name it is bound
+	// to and any the user allows. A name starting with a dot stands for
+	// itself and its subdomains. Requests for any other host are refused.
+	Hosts []string
 }
 
 // Server is a dev server for one site.
