@@ -15,8 +15,8 @@ import (
 // limits below keep any page of up to MaxSource bytes within a known
 // bound: converting it allocates at most 640 MiB in all and holds at most
 // 320 MiB at once (TestLimitsBoundMemory), and takes about 2 s at worst
-// (BenchmarkPathological: 1.8 s on a busy two-core machine, against
-// minutes or never without the limits). Real guidance pages stay far
+// (BenchmarkPathological: 1.8 s on a busy two-core machine; without the
+// limits, several cases ran past 30 s). Real guidance pages stay far
 // below them: the default site's largest paragraph has 10 marks.
 const (
 	// MaxSource is the largest Markdown body, in bytes, that is parsed at
