@@ -73,6 +73,23 @@ type SiteOptions struct {
 	// RawHTML lets HTML written in Markdown through to the pages. It is off
 	// by default so content cannot add scripts by accident.
 	RawHTML bool `yaml:"rawHTML"`
+	// AllowedHosts names the hosts, such as images.example.org, that images
+	// in Markdown may load from. There are none by default: reading the
+	// site sends nothing to anyone else. The site's Content-Security-Policy
+	// must allow them too (img-src), or browsers will not show them.
+	AllowedHosts []content.Text `yaml:"allowedHosts"`
+}
+
+// hostName is a plain host name: letters, digits and hyphens, with dots.
+var hostName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$`)
+
+// Hosts lists AllowedHosts as plain strings.
+func (o SiteOptions) Hosts() []string {
+	out := make([]string, len(o.AllowedHosts))
+	for i, h := range o.AllowedHosts {
+		out[i] = strings.ToLower(h.Value)
+	}
+	return out
 }
 
 var (
@@ -102,6 +119,11 @@ func (c *Config) normalise(errs *diag.List) {
 	}
 	if p := c.Programme; !p.Start.IsZero() && !p.Deadline.IsZero() && p.Deadline.Before(p.Start.Time) {
 		errs.Addf(p.Src.At("deadline"), "Set a deadline after the start, or leave it out to use the first deadline after the start", "the programme's deadline %s comes before its start %s", p.Deadline, p.Start)
+	}
+	for _, h := range c.Options.AllowedHosts {
+		if !hostName.MatchString(strings.ToLower(h.Value)) {
+			errs.Addf(h.Pos, "Write the host name alone, such as images.example.org, without https:// or a path", "%q is not a host name", h.Value)
+		}
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)

@@ -54,7 +54,7 @@ func (b *builder) load() error {
 		// Without settings nothing else can be read sensibly.
 		return errs.Err()
 	}
-	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Options.RawHTML})
+	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Options.RawHTML, AllowedHosts: b.cfg.Options.Hosts()})
 
 	var siteTheme fs.FS
 	if dir := "themes/" + b.cfg.Theme; exists(src, dir) {
