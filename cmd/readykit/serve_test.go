@@ -35,6 +35,25 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// startServe runs "readykit serve" with opts on a free port until ctx
+// ends. It returns the address, what the server writes to stderr, and the
+// channel its result arrives on.
+func startServe(ctx context.Context, t *testing.T, opts *serveOptions) (addr string, errs *syncBuffer, done <-chan error) {
+	t.Helper()
+	errs = &syncBuffer{}
+	ready := make(chan string, 1)
+	result := make(chan error, 1)
+	opts.streams = streams{Out: &syncBuffer{}, Err: errs}
+	opts.ready = ready
+	go func() { result <- runServe(ctx, opts) }()
+	select {
+	case addr = <-ready:
+	case err := <-result:
+		t.Fatalf("serve stopped: %v\n%s", err, errs.String())
+	}
+	return addr, errs, result
+}
+
 // TestServeReloadsOnEdit runs "readykit serve" on a free port and, as a
 // browser would, reads its server-sent events with a real HTTP client:
 // saving a content file rebuilds the site and sends a reload event; a
@@ -44,21 +63,7 @@ func TestServeReloadsOnEdit(t *testing.T) {
 	dir := baseSite(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	var out, errs syncBuffer
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- runServe(ctx, &serveOptions{
-			streams: streams{Out: &out, Err: &errs},
-			Source:  dir, Bind: "127.0.0.1", Port: 0, ready: ready,
-		})
-	}()
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve stopped: %v\n%s", err, errs.String())
-	}
+	addr, errs, done := startServe(ctx, t, &serveOptions{Source: dir, Bind: "127.0.0.1"})
 	if !strings.HasPrefix(addr, "http://127.0.0.1:") {
 		t.Fatalf("serving at %s, want 127.0.0.1 by default", addr)
 	}
@@ -211,22 +216,7 @@ func TestServeAnswersOnlyItsHosts(t *testing.T) {
 	dir := baseSite(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	var out, errs syncBuffer
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- runServe(ctx, &serveOptions{
-			streams: streams{Out: &out, Err: &errs},
-			Source:  dir, Bind: "127.0.0.1", Port: 0, ready: ready,
-			AllowHosts: []string{"oak-house.local"},
-		})
-	}()
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve stopped: %v\n%s", err, errs.String())
-	}
+	addr, _, done := startServe(ctx, t, &serveOptions{Source: dir, Bind: "127.0.0.1", AllowHosts: []string{"oak-house.local"}})
 	port := strings.TrimSuffix(addr[strings.LastIndexByte(addr, ':'):], "/")
 
 	request := func(host, path string) (int, string, string) {
