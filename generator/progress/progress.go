@@ -6,7 +6,10 @@
 // It reads a file exactly as the browser's import does (filetext.js, then
 // importer.js and normalise in progress.js): the same encodings, limits
 // and checks, a bad value left out on its own and listed with its item and
-// field, never the whole entry. Both pass the shared vectors in
+// field, never the whole entry. Like the browser, it loses nothing it can
+// read: entries for items the edition does not list are kept (Kept), and
+// each value that fails its check is kept whole aside (LeftOut), with the
+// values the browser kept aside before. Both pass the shared vectors in
 // testdata/progress at the repository's top.
 package progress
 
@@ -82,6 +85,10 @@ type Problem struct {
 	ID      string `json:"id,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
+	// KeptAside is true when the value is in the document's LeftOut, so
+	// it is not lost: the browser keeps it there too, and the user can put
+	// it back. A report need not list such a problem twice.
+	KeptAside bool `json:"-"`
 }
 
 func (p Problem) String() string { return p.Message }
@@ -97,12 +104,20 @@ type Document struct {
 	// Items are the entries for items of the edition, by id. Entries with
 	// nothing in them are left out.
 	Items map[string]Entry
-	// Aside are the ids, sorted, of entries for items the edition does not
-	// have; AsideItems holds them.
-	Aside      []string
-	AsideItems map[string]Entry
-	// Kept are entries the browser kept from earlier editions.
+	// Kept are the entries kept apart from Items, by id, as the browser
+	// keeps them: those it kept from earlier editions (whose item this
+	// edition may have again), and the file's own entries for ids the
+	// edition does not list (From is then the file's edition).
 	Kept map[string]Kept
+	// Aside are the ids, sorted, of the file's own entries for items the
+	// edition does not list (the browser's normalise calls them aside).
+	// Each went into Kept, or whole into LeftOut when Kept held an entry
+	// for its id already.
+	Aside []string
+	// LeftOut are the values kept aside, in the order the browser writes
+	// them (by id, field and value): the file's own list, read back and
+	// checked, then each value of this file that failed its check.
+	LeftOut []LeftOut
 	// Problems are the values that were left out, in the order the file
 	// has them.
 	Problems []Problem
@@ -200,12 +215,14 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		return nil, fail(OtherEdition, "the file is for the edition %q, which this site does not have; build the report from a site that has it, with --source", edition)
 	}
 
-	r := &reader{doc: &Document{
-		Edition: edition, Items: map[string]Entry{}, AsideItems: map[string]Entry{}, Kept: map[string]Kept{},
-	}}
+	r := &reader{doc: &Document{Edition: edition, Items: map[string]Entry{}, Kept: map[string]Kept{}, LeftOut: []LeftOut{}}}
 	doc := r.doc
 	if site, _ := str(top["site"]); slugPattern.MatchString(site) {
 		doc.Site = site
+	}
+	// Values kept aside before come first, so the limit keeps the oldest.
+	if raw, ok := top["leftOut"]; ok {
+		r.readBack(raw)
 	}
 	r.copy([]string{"created", "updated", "exported"}, top, "Progress file", "", "", true, func(f string, v value) {
 		if f == "updated" {
@@ -228,6 +245,9 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 	for _, it := range items {
 		known[it.ID] = it.NotApplicable
 	}
+	// The entries for ids the edition does not list, in the file's order.
+	var aside []string
+	asideItems := map[string]Entry{}
 	r.entries(top, "items", func(id string, raw map[string]json.RawMessage, where string) {
 		na, ok := known[id]
 		// Entries set aside belong to another edition: keep their status as is.
@@ -237,8 +257,8 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		case ok:
 			doc.Items[id] = e
 		default:
-			doc.AsideItems[id] = e
-			doc.Aside = append(doc.Aside, id)
+			asideItems[id] = e
+			aside = append(aside, id)
 		}
 	})
 	r.entries(top, "kept", func(id string, raw map[string]json.RawMessage, where string) {
@@ -247,12 +267,38 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 			doc.Kept[id] = Kept{From: from, Entry: e}
 		}
 	})
-	slices.Sort(doc.Aside)
+	// An entry for an id that is kept already goes whole to LeftOut, so
+	// neither is lost.
+	for _, id := range aside {
+		k := Kept{From: edition, Entry: asideItems[id]}
+		_, taken := doc.Kept[id]
+		switch {
+		case taken:
+			r.keepAside(LeftOut{ID: id, Field: "kept", Value: k.json(), Why: Replaced}, -1)
+		case len(doc.Kept) < MaxItems:
+			doc.Kept[id] = k
+		default:
+			r.lost++
+		}
+	}
+	r.finish()
+	doc.Aside = slices.Sorted(slices.Values(aside))
 	return doc, nil
 }
 
 type reader struct {
 	doc *Document
+	// left are the values to keep aside, in the order the browser
+	// collects them, and lost counts what could not be kept.
+	left []pending
+	lost int
+}
+
+// pending is a value to keep aside and the index in Problems of the
+// problem that reports it, or -1 when none does.
+type pending struct {
+	rec     LeftOut
+	problem int
 }
 
 func (r *reader) problem(msg, id, field string) {
@@ -260,8 +306,9 @@ func (r *reader) problem(msg, id, field string) {
 }
 
 // copy checks the fields of raw named in fields, in that order, and
-// passes the good values to set; it lists the rest. Over-long text is left
-// out, never cut: a cut note could mislead.
+// passes the good values to set; it lists the rest and keeps each of them
+// whole aside, under the same id and field as its problem. Over-long text
+// is left out, never cut: a cut note could mislead.
 func (r *reader) copy(fields []string, raw map[string]json.RawMessage, where, id, path string, notApplicable bool, set func(string, value)) {
 	for _, f := range fields {
 		msg, ok := raw[f]
@@ -271,6 +318,7 @@ func (r *reader) copy(fields []string, raw map[string]json.RawMessage, where, id
 		v := valueOf(msg)
 		if why := rules[f].check(v, notApplicable); why != "" {
 			r.problem(fmt.Sprintf("%s: the %s %s, so it was left out.", where, rules[f].label, why), id, path+f)
+			r.keepAside(LeftOut{ID: id, Field: path + f, Value: msg, Why: whyCode(f, v, why)}, len(r.doc.Problems)-1)
 			continue
 		}
 		set(f, v)
@@ -332,7 +380,7 @@ func (r *reader) entries(top map[string]json.RawMessage, key string, add func(id
 		}
 		where := "Item " + id
 		if kept {
-			where += " (kept from " + editionTitle(from) + ")"
+			where += " (kept from " + EditionTitle(from) + ")"
 		}
 		add(id, raw, where)
 	}
@@ -409,9 +457,9 @@ func isNumber(raw json.RawMessage) bool {
 	return len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9')
 }
 
-// editionTitle turns "dspt-2023-24-cat3" into "2023-24", as people name
-// editions.
-func editionTitle(id string) string {
+// EditionTitle turns an edition id such as "dspt-2023-24-cat3" into
+// "2023-24", as people name editions.
+func EditionTitle(id string) string {
 	for i := 0; i+7 <= len(id); i++ {
 		s := id[i : i+7]
 		if isDigits(s[:4]) && s[4] == '-' && isDigits(s[5:]) {

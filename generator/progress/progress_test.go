@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -35,7 +36,20 @@ type vector struct {
 		Items    map[string]Entry `json:"items"`
 		Problems []Problem        `json:"problems"`
 		Aside    []string         `json:"aside"`
+		// Kept is each kept entry's id and the edition it is from, and
+		// LeftOut each value kept aside, in the order the browser writes
+		// them. Pointers, so a vector that forgets them fails.
+		Kept    *map[string]string `json:"kept"`
+		LeftOut *[]place           `json:"leftOut"`
 	} `json:"want"`
+}
+
+// place is a value kept aside without the value itself: the vectors say
+// where it belongs and why it is there, in the order serialise writes.
+type place struct {
+	ID    string `json:"id"`
+	Field string `json:"field"`
+	Why   string `json:"why"`
 }
 
 // testdata is the repository's testdata/progress folder.
@@ -87,7 +101,8 @@ func TestVectors(t *testing.T) {
 		names[strings.TrimSuffix(vec.File, ".json")] = true
 	}
 	for _, want := range []string{"good", "reviewed-yes", "long-note", "impossible-date", "not-applicable-not-allowed", "unknown-status", "unknown-id",
-		"non-object-entry", "too-many-entries", "bom", "utf16le", "utf16be", "not-ours", "newer", "truncated", "empty"} {
+		"non-object-entry", "too-many-entries", "bom", "utf16le", "utf16be", "not-ours", "newer", "truncated", "empty",
+		"left-out-read-back", "left-out-values", "left-out-not-a-list", "kept-unknown-id", "kept-replaced", "left-out-limit", "kept-limit", "left-out-too-deep"} {
 		if !names[want] {
 			t.Errorf("no vector %s.json", want)
 		}
@@ -121,8 +136,29 @@ func TestVectors(t *testing.T) {
 			if !slices.Equal(doc.Aside, v.Want.Aside) && len(doc.Aside)+len(v.Want.Aside) > 0 {
 				t.Errorf("%s: aside %q, want %q", v.Name, doc.Aside, v.Want.Aside)
 			}
-			if len(doc.Aside) != len(doc.AsideItems) {
-				t.Errorf("aside ids %q but %d entries", doc.Aside, len(doc.AsideItems))
+			if v.Want.Kept == nil || v.Want.LeftOut == nil {
+				t.Fatalf("%s: the vector's want has no kept or no leftOut", v.Name)
+			}
+			kept := map[string]string{}
+			for id, k := range doc.Kept {
+				kept[id] = k.From
+			}
+			if !reflect.DeepEqual(kept, *v.Want.Kept) {
+				t.Errorf("%s: kept %v, want %v", v.Name, kept, *v.Want.Kept)
+			}
+			left := []place{}
+			for _, l := range doc.LeftOut {
+				left = append(left, place{l.ID, l.Field, l.Why})
+			}
+			if !slices.Equal(left, *v.Want.LeftOut) {
+				t.Errorf("%s: leftOut\n%v\nwant\n%v", v.Name, left, *v.Want.LeftOut)
+			}
+			// Every problem about a value says whether it was kept aside,
+			// and one was exactly when a record for its place is there.
+			for _, p := range doc.Problems {
+				if p.KeptAside && !slices.ContainsFunc(doc.LeftOut, func(l LeftOut) bool { return l.ID == p.ID && l.Field == p.Field }) {
+					t.Errorf("%s: problem %q is marked kept aside, but nothing is kept for %s|%s", v.Name, p.Message, p.ID, p.Field)
+				}
 			}
 			for _, p := range doc.Problems {
 				if !strings.HasSuffix(p.Message, ".") || (p.ID != "" && !strings.Contains(p.Message, p.ID)) {
@@ -148,6 +184,7 @@ func TestSpec(t *testing.T) {
 		TextFields         map[string]int `json:"textFields"`
 		OrganisationFields map[string]int `json:"organisationFields"`
 		Limits             struct{ Bytes, Items int }
+		Why                []string `json:"why"`
 	}
 	if err := json.Unmarshal(data, &spec); err != nil {
 		t.Fatal(err)
@@ -163,6 +200,7 @@ func TestSpec(t *testing.T) {
 		{"organisation fields", organisationFields, spec.OrganisationFields},
 		{"byte limit", MaxBytes, spec.Limits.Bytes},
 		{"entry limit", MaxItems, spec.Limits.Items},
+		{"reasons a value is kept aside", whyCodes, spec.Why},
 	} {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("%s: %v here, %v in spec/fields.json", c.name, c.got, c.want)
@@ -260,5 +298,106 @@ func TestRead(t *testing.T) {
 	}
 	if got := quote(strings.Repeat("📋", 30)); got != `"`+strings.Repeat("📋", 20)+`…"` {
 		t.Errorf("quote cuts at 40 UTF-16 units: %s", got)
+	}
+}
+
+// TestJSJSON: a value kept aside is written as the browser's JSON.stringify
+// writes it (the wants are what node printed), so both sort the list alike
+// and write equal files.
+func TestJSJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		"0": "0", "-0": "0", "1.0": "1", "1e2": "100", "1E21": "1e+21", "123456789012345678901": "123456789012345680000",
+		"1e-7": "1e-7", "1.5e-7": "1.5e-7", "0.000001": "0.000001", "0.0000015": "0.0000015", "-2.5e-10": "-2.5e-10",
+		"1e400": "null", "-1e400": "null", "1e-400": "0", "12345678901234567890": "12345678901234567000", "0.1": "0.1",
+		"1.7976931348623157e308": "1.7976931348623157e+308", "5e-324": "5e-324", "123e-20": "1.23e-18", "3.14159": "3.14159",
+		`[1, [2.50, {"b":1, "a":2, "b":3}]]`: `[1,[2.5,{"b":3,"a":2}]]`,
+		`{"10":1,"x":2,"2":3}`:               `{"2":3,"10":1,"x":2}`,
+		`"a\u0001\u001f\n\"\\\/\u2028😀<&>"`:  "\"a\\u0001\\u001f\\n\\\"\\\\/\u2028😀<&>\"",
+		` null `:                             "null",
+		`true`:                               "true",
+	} {
+		if got, ok := jsJSON(json.RawMessage(in)); !ok || string(got) != want {
+			t.Errorf("jsJSON(%s) = %s %v, want %s", in, got, ok, want)
+		}
+	}
+	nest := func(n int, leaf string) string { return strings.Repeat("[", n) + leaf + strings.Repeat("]", n) }
+	for in, ok := range map[string]bool{nest(20, `"x"`): true, nest(21, `"x"`): false, nest(21, ""): true, nest(22, ""): false, nest(5000, "1"): false} {
+		if _, got := jsJSON(json.RawMessage(in)); got != ok {
+			t.Errorf("%d lists deep: kept %v, want %v", strings.Count(in, "["), got, ok)
+		}
+	}
+	// JavaScript compares strings by UTF-16 units: an emoji (a surrogate
+	// pair, from U+D800) comes before U+FF5E, though Go's bytes say later.
+	if compareUTF16("😀", "～") >= 0 || compareUTF16("a", "ab") >= 0 || compareUTF16("b", "a") <= 0 || compareUTF16("～", "～") != 0 {
+		t.Error("compareUTF16 does not order as JavaScript's <")
+	}
+}
+
+// TestLeftOut: what the vectors cannot say of values kept aside: the
+// values themselves, which problems they answer, and what a report asks of
+// them.
+func TestLeftOut(t *testing.T) {
+	items := map[string][]*toolkit.Item{"dspt-2024-25-cat3": {{ID: "1.1.1"}, {ID: "own-devices", NotApplicable: true}}}
+	doc, err := Read("f.json", []byte(`{"format":"readykit-progress","version":1,"edition":"dspt-2024-25-cat3",
+		"items":{"1.1.1":{"status":"met","reviewed":"yes","due":[1.50,{"a":1}]},"9.9.9":{"status":"in-progress","notes":"newer"}},
+		"kept":{"9.9.9":{"from":"dspt-2023-24-cat3","status":"met","notes":"older"}},
+		"leftOut":[{"id":"own-devices","field":"status","value":"not-applicable","why":"not-allowed"},
+			{"id":"1.1.1","field":"notes","value":"`+strings.Repeat("n", 5001)+`","why":"too-long"}]}`), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, l := range doc.LeftOut {
+		got = append(got, fmt.Sprintf("%s|%s|%.40s|%s", l.ID, l.Field, l.Value, l.Why))
+	}
+	if want := []string{
+		`1.1.1|due|[1.5,{"a":1}]|not-valid`,
+		`1.1.1|notes|"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn|too-long`,
+		`1.1.1|reviewed|"yes"|not-valid`,
+		`9.9.9|kept|{"from":"dspt-2024-25-cat3","status":"in|replaced`,
+		`own-devices|status|"not-applicable"|not-allowed`,
+	}; !slices.Equal(got, want) {
+		t.Errorf("left out:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The whole entry in the browser's order, from first, milestones after exceptional.
+	if v := string(doc.LeftOut[3].Value); v != `{"from":"dspt-2024-25-cat3","status":"in-progress","reviewed":false,"notes":"newer","evidence":"","owner":"",`+
+		`"due":"","action":"","priority":"","localRef":"","dependencies":"","exceptional":false,"milestones":"","updated":""}` {
+		t.Errorf("replaced entry %s", v)
+	}
+	for _, p := range doc.Problems {
+		if !p.KeptAside {
+			t.Errorf("problem %q is kept aside, but not marked so", p.Message)
+		}
+	}
+	if k := doc.Kept["9.9.9"]; k.From != "dspt-2023-24-cat3" || k.Notes != "older" || !slices.Equal(doc.Aside, []string{"9.9.9"}) {
+		t.Errorf("kept %+v, aside %q", doc.Kept, doc.Aside)
+	}
+
+	// What a report asks of each.
+	k, ok := doc.LeftOut[3].Entry()
+	if !ok || k.From != "dspt-2024-25-cat3" || k.Status != "in-progress" || k.Notes != "newer" {
+		t.Errorf("replaced entry read back as %+v %v", k, ok)
+	}
+	if _, ok := doc.LeftOut[2].Entry(); ok {
+		t.Error("a reviewed mark read as an entry")
+	}
+	for i, want := range []struct{ label, text, now, allowed string }{
+		{"target date", `[1.5,{"a":1}]`, "is not a date", "is not a date"},
+		{"note", strings.Repeat("n", 5001), "is longer than 5000 characters", "is longer than 5000 characters"},
+		{"reviewed mark", "yes", `"yes" is not yes or no`, `"yes" is not yes or no`},
+		{"entry", string(doc.LeftOut[3].Value), "", ""},
+		{"status", "not-applicable", `is "not applicable", which this item does not allow`, ""},
+	} {
+		l := doc.LeftOut[i]
+		if l.Label() != want.label || l.Text() != want.text || l.Check(false) != want.now || l.Check(true) != want.allowed {
+			t.Errorf("%s|%s: label %q, text %.30q, check %q / %q", l.ID, l.Field, l.Label(), l.Text(), l.Check(false), l.Check(true))
+		}
+	}
+
+	// A leftOut that is null is not a list: one value that cannot be kept,
+	// said in the singular.
+	doc, err = Read("f.json", []byte(`{"format":"readykit-progress","version":1,"edition":"dspt-2024-25-cat3","leftOut":null}`), items)
+	if err != nil || len(doc.Problems) != 1 || doc.Problems[0].Message != "Progress file: 1 value could not be kept (unreadable or too many), so it was left out." {
+		t.Errorf("leftOut null: %v %v", doc.Problems, err)
 	}
 }

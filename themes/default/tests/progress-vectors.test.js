@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { decodeFile } from '../static/js/filetext.js';
 import { parseImport } from '../static/js/importer.js';
-import { ENTRY_FIELDS, LIMITS, ORGANISATION_FIELDS, PRIORITIES, STATUSES, TEXT_FIELDS, isDateTime } from '../static/js/progress.js';
+import { ENTRY_FIELDS, LIMITS, ORGANISATION_FIELDS, PRIORITIES, STATUSES, TEXT_FIELDS, WHY, isDateTime, serialise } from '../static/js/progress.js';
 
 const dir = new URL('../../../testdata/progress/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -37,6 +37,11 @@ const reason = (r) => r.reason || (REASONS.find(([, re]) => re.test(r.message)) 
 
 const where = (p) => ({ ...(p.id && { id: p.id }), ...(p.field && { field: p.field }) });
 const order = (list) => list.map((p) => JSON.stringify(where(p))).sort();
+// What a vector says of a document's kept entries (id -> the edition each
+// is from) and of its values kept aside (where and why, without the value,
+// in the order serialise writes them, which generator/progress keeps too).
+const kept = (doc) => Object.fromEntries(Object.entries(doc.kept).map(([id, e]) => [id, e.from]));
+const leftOut = (doc) => JSON.parse(serialise(doc)).leftOut.map(({ id, field, why }) => ({ id, field, why }));
 
 function read(v) {
   const d = decodeFile(input(v));
@@ -45,7 +50,8 @@ function read(v) {
 
 test('there are vectors for every case issue 10 names', () => {
   for (const name of ['good', 'reviewed-yes', 'long-note', 'impossible-date', 'not-applicable-not-allowed', 'unknown-status', 'unknown-id',
-    'non-object-entry', 'too-many-entries', 'bom', 'utf16le', 'utf16be', 'not-ours', 'newer', 'truncated', 'empty']) {
+    'non-object-entry', 'too-many-entries', 'bom', 'utf16le', 'utf16be', 'not-ours', 'newer', 'truncated', 'empty',
+    'left-out-read-back', 'left-out-values', 'left-out-not-a-list', 'kept-unknown-id', 'kept-replaced', 'left-out-limit', 'kept-limit', 'left-out-too-deep']) {
     assert.ok(vectors.includes(name + '.json'), name);
   }
 });
@@ -65,6 +71,9 @@ for (const file of vectors) {
     assert.deepEqual(r.doc.items, v.want.items, v.name);
     assert.deepEqual(order(r.problems), order(v.want.problems), v.name);
     assert.deepEqual(Object.keys(r.aside).sort(), v.want.aside, v.name);
+    assert.ok(v.want.kept && v.want.leftOut, `${v.name}: the vector's want has no kept or no leftOut`);
+    assert.deepEqual(kept(r.doc), v.want.kept, `${v.name}: kept`);
+    assert.deepEqual(leftOut(r.doc), v.want.leftOut, `${v.name}: leftOut`);
     for (const p of r.problems) assert.match(p.message, /\.$/, 'a sentence');
   });
 }
@@ -77,6 +86,7 @@ test('the rules the vectors rely on are the ones generator/progress holds too', 
   assert.deepEqual(TEXT_FIELDS, spec.textFields);
   assert.deepEqual(ORGANISATION_FIELDS, spec.organisationFields);
   assert.deepEqual({ bytes: LIMITS.importBytes, items: LIMITS.items }, spec.limits);
+  assert.deepEqual(WHY, spec.why);
 });
 
 test('decodeFile reads UTF-8 with and without a mark, and UTF-16 with one, and nothing else', () => {
