@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +44,10 @@ The plan is checked against a rule set from the site's data (see --rules).
 The progress file is read as the site's Your progress page reads it: UTF-8
 (with or without a byte order mark) or UTF-16 with one, at most 1 MB. A
 value that does not check out is left out and listed; the rest is used.
+What the file keeps aside (entries for items the edition does not list,
+values that did not fit) is listed too, in the HTML report and on the
+error stream: the care provider can put it back on the site's Your
+progress page.
 
 The output is written in one step to a new file or over a regular one,
 never through a symbolic link or to a device or folder: if anything goes
@@ -136,7 +141,7 @@ func runReport(opts *reportOptions) error {
 		if _, err := opts.Out0().Write(data); err != nil {
 			return failed(err)
 		}
-		leftOut(opts.Err, opts.Progress, doc)
+		leftOut(opts.Err, opts.Progress, rep)
 		return nil
 	}
 	if err := writeAtomically(out, data); err != nil {
@@ -147,7 +152,7 @@ func runReport(opts *reportOptions) error {
 		verdict = fmt.Sprintf("the plan has %d %s", len(rep.Result.Findings), map[bool]string{true: "problem", false: "problems"}[len(rep.Result.Findings) == 1])
 	}
 	fmt.Fprintf(opts.Out0(), "Wrote %s: %d %s; %s.\n", out, len(rep.Result.Gaps), map[bool]string{true: "gap", false: "gaps"}[len(rep.Result.Gaps) == 1], verdict)
-	leftOut(opts.Err, opts.Progress, doc)
+	leftOut(opts.Err, opts.Progress, rep)
 	return nil
 }
 
@@ -191,18 +196,37 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 
 // leftOut tells, on the error stream, what of the progress file the report
 // could not use, so a CSV or a workbook (which have no room for it) is not
-// taken for the whole story. The HTML report lists the same.
-func leftOut(w io.Writer, path string, doc *progress.Document) {
-	if n := len(doc.Problems); n > 0 {
+// taken for the whole story: first what is lost (it could not be read, or
+// not kept aside), then what the file keeps aside. The HTML report lists
+// the same.
+func leftOut(w io.Writer, path string, rep *report.Report) {
+	if ps := rep.Unread(); len(ps) > 0 {
+		n := len(ps)
 		fmt.Fprintf(w, "%s: %d %s could not be used, so the report leaves %s out:\n", path, n, plural(n, "value", "values"), plural(n, "it", "them"))
-		for _, p := range doc.Problems {
-			fmt.Fprintf(w, "  %s\n", p.Message)
+		for _, p := range ps {
+			fmt.Fprintf(w, "  %s\n", oneLine(p.Message))
 		}
 	}
-	if n := len(doc.Aside); n > 0 {
-		fmt.Fprintf(w, "%s: %d %s for items that are not in this edition, so the report leaves %s out: %s\n", path, n,
-			plural(n, "entry is", "entries are"), plural(n, "it", "them"), strings.Join(doc.Aside, ", "))
+	if rows := rep.Aside(); len(rows) > 0 {
+		n := len(rows)
+		fmt.Fprintf(w, "%s: the file keeps %d %s aside, which the report leaves out; on the site's Your progress page the care provider can put %s back when it fits, or remove it:\n",
+			path, n, plural(n, "thing", "things"), plural(n, "it", "each one"))
+		for _, a := range rows {
+			fmt.Fprintf(w, "  %s. %s\n", oneLine(a.What), oneLine(a.Why))
+		}
 	}
+}
+
+// oneLine makes text from the progress file safe to print on a terminal,
+// one line to a message: control characters (a line break, an escape that
+// would recolour or clear the screen) become spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func plural(n int, one, many string) string {

@@ -32,12 +32,22 @@ const repoSite = "../.."
 // browser exports it, and returns its path.
 func progressFile(t *testing.T, items map[string]map[string]any) string {
 	t.Helper()
+	return progressFileWith(t, items, nil)
+}
+
+// progressFileWith is progressFile with more of the document (kept
+// entries, values kept aside), or some of it replaced.
+func progressFileWith(t *testing.T, items map[string]map[string]any, more map[string]any) string {
+	t.Helper()
 	doc := map[string]any{
 		"format": "readykit-progress", "version": 1, "site": "readykit", "edition": "dspt-2023-24-cat3",
 		"profile":      map[string]any{"id": "default", "name": ""},
 		"organisation": map[string]any{"name": "Willow Lodge", "odsCode": "VNX12", "completedBy": "Sam Patel"},
 		"created":      "2025-03-01T10:00:00.000Z", "updated": "2025-03-02T09:15:00.000Z",
 		"items": items, "kept": map[string]any{},
+	}
+	for k, v := range more {
+		doc[k] = v
 	}
 	data, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
@@ -503,7 +513,7 @@ func TestReportEncodings(t *testing.T) {
 
 // TestReportLeavesOutOnlyTheBadValue: "reviewed": "yes" costs the reviewed
 // mark, not the item, which is still done (as in the browser); the report
-// says what it left out.
+// says what it left out, and that the file keeps it aside.
 func TestReportLeavesOutOnlyTheBadValue(t *testing.T) {
 	path := progressFile(t, map[string]map[string]any{
 		"1.1.1": {"status": "met", "reviewed": "yes"},
@@ -516,17 +526,21 @@ func TestReportLeavesOutOnlyTheBadValue(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		path + ": 2 values could not be used, so the report leaves them out:\n",
-		`  Item 1.1.1: the reviewed mark "yes" is not yes or no, so it was left out.` + "\n",
-		`  Item 1.1.2: the target date "2025-02-30" is not a date, so it was left out.` + "\n",
-		path + ": 1 entry is for items that are not in this edition, so the report leaves it out: 9.9.9\n",
+		path + ": the file keeps 3 things aside, which the report leaves out; on the site's Your progress page the care provider can put each one back when it fits, or remove it:\n",
+		"  Item 9.9.9: what was saved for it in the 2023-24 edition. The 2023-24 edition has no item 9.9.9.\n",
+		`: the reviewed mark. The reviewed mark "yes" is not yes or no.` + "\n",
+		`: the target date. The target date "2025-02-30" is not a date.` + "\n",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
+	// Both values are kept aside, so neither is listed as unreadable.
+	if strings.Contains(stderr, "could not be used") {
+		t.Errorf("a value kept aside is called unreadable:\n%s", stderr)
+	}
 	html, _ := os.ReadFile(out)
-	for _, want := range []string{"Item 1.1.1: the reviewed mark &#34;yes&#34; is not yes or no", "not in this edition: 9.9.9"} {
+	for _, want := range []string{"<h2>Kept aside in this progress file</h2>", "The reviewed mark &#34;yes&#34; is not yes or no.", "The 2023-24 edition has no item 9.9.9."} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("the report lacks %q", want)
 		}
@@ -536,5 +550,92 @@ func TestReportLeavesOutOnlyTheBadValue(t *testing.T) {
 	}
 	if !bytes.Contains(html, []byte(`<td class="ref">1.1.2</td>`)) || !bytes.Contains(html, []byte("<td>Sam</td>")) {
 		t.Error("1.1.2 lost its owner with its date")
+	}
+}
+
+// TestReportKeptAside: what the file keeps aside (entries kept from an
+// earlier edition, values read back from its leftOut list, and the file's
+// own bad values) is listed in the HTML report in words, and on the error
+// stream whatever the format, apart from what is lost (could not be read
+// at all, or not kept).
+// Text from the file reaches the terminal without its control characters.
+func TestReportKeptAside(t *testing.T) {
+	path := progressFileWith(t, map[string]map[string]any{
+		"1.1.1":          {"status": "met"},
+		"1.1.2":          {"status": "in-progress", "due": "\x1b[2J"},
+		"bad\x1b[31m id": {"status": "met"},
+	}, map[string]any{
+		"kept": map[string]any{
+			"9.9.9": map[string]any{"from": "dspt-2022-23-cat3", "status": "met", "notes": "Done in 2022 <b>bold</b>"},
+			"1.3.1": map[string]any{"from": "dspt-2022-23-cat3", "status": "in-progress", "owner": "Ann"},
+		},
+		"leftOut": []any{
+			map[string]any{"id": "", "field": "organisation.odsCode", "value": "VN X12", "why": "not-valid"},
+			map[string]any{"id": "1.3.12", "field": "status", "value": "not-applicable", "why": "not-allowed"},
+			map[string]any{"id": "9.9.9", "field": "kept", "value": map[string]any{"from": "dspt-2021-22-cat3", "status": "met", "notes": "Oldest"}, "why": "replaced"},
+			map[string]any{"id": "1.1.1", "field": "notes"},
+		},
+	})
+	run := func(args ...string) (string, string) {
+		t.Helper()
+		code, stdout, stderr := runCLI(append([]string{"report", "--source", repoSite, "--progress", path}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		return stdout, stderr
+	}
+	wantErr := []string{
+		path + ": 2 values could not be used, so the report leaves them out:\n",
+		`  Progress file: the entry "bad [31m id" could not be read, so it was left out.` + "\n",
+		"  Progress file: 1 value could not be kept (unreadable or too many), so it was left out.\n",
+		path + ": the file keeps 6 things aside, which the report leaves out;",
+		"): what was saved for it in the 2022-23 edition. The item is in this edition again, so this fits.\n",
+		"  Item 9.9.9: what was saved for it in the 2022-23 edition. The 2023-24 edition has no item 9.9.9.\n",
+		`  The organisation’s ODS code. The ODS code "VN X12" is not letters and digits only.` + "\n",
+		`: the target date. The target date " [2J" is not a date.` + "\n",
+		"): the status. It fits now.\n",
+		"  Item 9.9.9: an earlier entry, saved in the 2021-22 edition. Another entry for the same item, kept instead, took its place.\n",
+	}
+	for _, format := range []string{"html", "csv", "xlsx"} {
+		_, stderr := run("--format", format, "--out", filepath.Join(t.TempDir(), "r."+format))
+		for _, w := range wantErr {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", format, w, stderr)
+			}
+		}
+		if strings.ContainsRune(stderr, 0x1b) {
+			t.Errorf("%s: an escape from the file reaches the terminal: %q", format, stderr)
+		}
+	}
+	// To the terminal too, after the CSV.
+	if stdout, stderr := run("--format", "csv", "--out", "-"); !strings.Contains(stderr, wantErr[3]) || strings.Contains(stdout, "Kept aside") {
+		t.Errorf("--out -: stderr %q", stderr)
+	}
+
+	out := filepath.Join(t.TempDir(), "r.html")
+	run("--out", out)
+	data, _ := os.ReadFile(out)
+	html := string(data)
+	for _, s := range []string{
+		"<h2>Kept aside in this progress file</h2>",
+		"The progress file holds 6 things this report leaves out",
+		"the care provider sees each one on the Your progress page of the site, and can put it back when it fits, or remove it.",
+		"<td>Item 9.9.9: what was saved for it in the 2022-23 edition</td><td>Status: Done<br>Note: Done in 2022 &lt;b&gt;bold&lt;/b&gt;</td><td>The 2023-24 edition has no item 9.9.9.</td>",
+		"<td>Status: In progress<br>Owner: Ann</td><td>The item is in this edition again, so this fits.</td><td>The care provider can put it back on the Your progress page of the site.</td>",
+		"<td>Item 9.9.9: an earlier entry, saved in the 2021-22 edition</td><td>Status: Done<br>Note: Oldest</td>",
+		"<td>The organisation’s ODS code</td><td>VN X12</td>",
+		"Left out of the progress file, and not kept aside:",
+		"1 value could not be kept (unreadable or too many)",
+	} {
+		if !strings.Contains(html, s) {
+			t.Errorf("the report lacks %q", s)
+		}
+	}
+	if strings.Contains(html, "<b>bold") {
+		t.Error("text from the file is not escaped")
+	}
+	// The values kept aside are not listed again as unreadable.
+	if strings.Contains(html, "is not letters and digits only, so it was left out") || strings.Contains(html, "is not a date, so it was left out") {
+		t.Error("a value kept aside is listed among what is lost")
 	}
 }

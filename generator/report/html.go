@@ -27,6 +27,12 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	},
 	"status": plan.StatusName,
 	"cap":    plan.Capitalise,
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {

@@ -25,6 +25,8 @@ type Report struct {
 	Result    plan.Result
 	// Made is when the report was made, shown on it.
 	Made time.Time
+	// items are the edition's items, by id, to name those kept aside.
+	items map[string]*toolkit.Item
 }
 
 // New works out a report for progress against the edition's items.
@@ -33,8 +35,12 @@ func New(siteTitle string, edition *toolkit.Edition, items []*toolkit.Item, rule
 	for id, e := range doc.Items {
 		status[id] = e.Status
 	}
+	byID := map[string]*toolkit.Item{}
+	for _, it := range items {
+		byID[it.ID] = it
+	}
 	return &Report{
-		SiteTitle: siteTitle, Edition: edition, Rules: rules, Progress: doc, Made: made,
+		SiteTitle: siteTitle, Edition: edition, Rules: rules, Progress: doc, Made: made, items: byID,
 		Readiness: toolkit.Score(items, status),
 		Result:    plan.Analyse(items, doc.PlanEntries(), rules, edition.Deadline.Time),
 	}
