@@ -306,7 +306,7 @@ test('normalise refuses items that are not a map and caps the number of entries'
   const kept = Object.fromEntries(Object.keys(many).slice(0, LIMITS.items).map((id) => [id, { from: 'dspt-2022-23-cat3', status: 'met' }]));
   const both = normalise(base({ kept, items: { 'y.1': { status: 'met' } } }), OPTS);
   assert.equal(Object.keys(both.doc.kept).length, LIMITS.items);
-  assert.match(both.problems[0].message, /^Progress file: 1 values could not be kept/);
+  assert.match(both.problems[0].message, /^Progress file: 1 value could not be kept \(unreadable or too many\), so it was left out\.$/);
 });
 
 test('normalise reads kept entries and refuses ones without an edition', () => {

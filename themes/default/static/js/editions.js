@@ -114,7 +114,7 @@ function describe(e) {
 // where the user sets it again.
 function misfit(f, v, why, where) {
   const label = fieldName(f);
-  if (f == 'status' && v == 'not-applicable') return [`This item cannot be marked Not applicable in this edition.`, `Choose the status that fits ${where}, then remove this.`];
+  if (f == 'status' && v === 'not-applicable') return [`This item cannot be marked Not applicable in this edition.`, `Choose the status that fits ${where}, then remove this.`];
   if (TIMES.includes(f)) return [`The guide records this time by itself, and cannot read ${show(f, v)} as a time.`, 'You do not need it: remove it.'];
   if (YES_NO.includes(f)) return [`The ${label} was saved as ${show(f, v)}, which the guide cannot read as a tick.`, `Tick or untick it ${where}, then remove this.`];
   if (DATES.includes(f)) return [`${show(f, v)} is not a date on the calendar.`, `Type the date again ${where}, then remove this.`];

@@ -74,7 +74,7 @@ const day = (v) => bad(v, v === '' || isDate(v), 'a date');
 const time = (v) => bad(v, v === '' || isDateTime(v), 'a date and time');
 const yesNo = (v) => bad(v, typeof v == 'boolean', 'yes or no');
 const FIELDS = {
-  status: ['status', (v, na) => (v == 'not-applicable' && !na ? 'is "not applicable", which this item does not allow' : bad(v, STATUSES.includes(v), 'a known status'))],
+  status: ['status', (v, na) => (v === 'not-applicable' && !na ? 'is "not applicable", which this item does not allow' : bad(v, STATUSES.includes(v), 'a known status'))],
   reviewed: ['reviewed mark', yesNo], exceptional: ['exceptional mark', yesNo],
   notes: ['note'], evidence: ['evidence location'], owner: ['owner'], action: ['action'],
   localRef: ['local reference'], dependencies: ['dependencies list'], milestones: ['milestones list'],
@@ -105,7 +105,7 @@ function copy(out, raw, where, problems, left, id, path = '', na) {
     if (!why) out[f] = v;
     else {
       problems.push(problem(`${where}: the ${FIELDS[f][0]} ${why}, so it was left out.`, id, path + f));
-      left.push(record(id, path + f, v, f == 'status' && v == 'not-applicable' ? 'not-allowed' : /^is longer/.test(why) ? 'too-long' : 'not-valid'));
+      left.push(record(id, path + f, v, f == 'status' && v === 'not-applicable' ? 'not-allowed' : /^is longer/.test(why) ? 'too-long' : 'not-valid'));
     }
   }
   return out;
@@ -229,7 +229,7 @@ export function normalise(value, opts) {
     if (doc.leftOut.length < LIMITS.items && !deep(r.value, 0)) doc.leftOut.push(r);
     else lost++;
   }
-  if (lost) problems.push(problem(`Progress file: ${lost} values could not be kept (unreadable or too many), so they were left out.`));
+  if (lost) problems.push(problem(`Progress file: ${lost == 1 ? '1 value' : lost + ' values'} could not be kept (unreadable or too many), so ${lost == 1 ? 'it was' : 'they were'} left out.`));
   return { doc, problems, aside };
 }
 
