@@ -35,10 +35,20 @@
 //	publish   the transform chain (minify, reload script), then the sink
 //
 // Every problem in the site's content is a diag.FileError naming
-// file:line:col and what to do. A stage reports all the problems it finds;
-// a stage with problems stops the build, since later stages would only
-// report their consequences. Nothing reaches the sink unless every stage
-// succeeds, so a failed build leaves the previous output as it was.
+// file:line:col and what to do. A stage reports all the problems it finds.
+// The check stage runs even after the load stage found problems, on what
+// loaded, so one run lists as much as it can: what could not be read at
+// all (an empty file, one that is not YAML or not UTF-8) is marked, so its
+// knock-on effects are not reported as well, and the load stage's problems
+// come first, since they explain what follows. Any other stage with
+// problems stops the build, since later stages would only report their
+// consequences. Nothing reaches the sink unless every stage succeeds, so a
+// failed build leaves the previous output as it was.
+//
+// Every read of the site goes through sitefs: confined to the site folder
+// (when the command line opens it with sitefs.Open), regular files only,
+// and within the size limits; text is checked to be UTF-8 and YAML for its
+// depth before it is parsed.
 //
 // The same input always gives byte-identical output: files are produced in
 // a fixed order, maps are never ranged over into output, and nothing
