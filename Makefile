@@ -74,6 +74,8 @@ test-browser: browser-deps
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
 bench: bench-deps
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generator
+	# The worst inputs the limits allow: deep YAML, and cmark's pathological Markdown at 1 MB.
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./generator/content ./generator/markdown
 	$(GO) run ./generator/internal/benchsite/compare
 
 deps: browser-deps
