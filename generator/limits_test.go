@@ -2,6 +2,8 @@ package generator_test
 
 import (
 	"context"
+	"io/fs"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -60,5 +62,58 @@ func TestEmptyStandardsIsOneProblem(t *testing.T) {
 	fes := generator.FileErrors(err)
 	if len(fes) != 1 || fes[0].Error() != "content/data/standards.yaml:1:1: the file is empty. Fill it in; readykit new writes an example of each data file" {
 		t.Errorf("got %v", err)
+	}
+}
+
+// Breaking any one file of the default site, by emptying it or making it
+// unreadable, never panics the build and never buries the cause: the
+// first problem reported names that file, every problem has a file, and
+// there are few of them (knock-on effects are not reported).
+func TestOneBrokenFile(t *testing.T) {
+	var files []string
+	err := fs.WalkDir(os.DirFS(".."), "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".yaml")) {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every data file, and a sample of the pages and items.
+	var sample []string
+	for i, f := range files {
+		if strings.HasPrefix(f, "content/data/") && !strings.HasPrefix(f, "content/data/items/") || i%7 == 0 {
+			sample = append(sample, f)
+		}
+	}
+	sample = append(sample, "readykit.yaml")
+	for _, name := range sample {
+		for _, broken := range []string{"", "title: [unclosed\n", "---\ntitle: x\n", "\xff\xfe"} {
+			src := overlayFS{os.DirFS(".."), fstest.MapFS{name: {Data: []byte(broken)}}}
+			_, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, publish.Discard{})
+			fes := generator.FileErrors(err)
+			if len(fes) == 0 {
+				t.Errorf("%s as %q: no problems reported (%v)", name, broken, err)
+				continue
+			}
+			if fes[0].File != name {
+				t.Errorf("%s as %q: the first problem is not about it: %v", name, broken, fes[0])
+			}
+			for _, fe := range fes {
+				if fe.File == "" {
+					t.Errorf("%s as %q: a problem without a file: %v", name, broken, fe)
+				}
+			}
+			var others []string
+			for _, fe := range fes {
+				if fe.File != name {
+					others = append(others, fe.Error())
+				}
+			}
+			if len(others) > 0 {
+				t.Errorf("%s as %q: knock-on problems in other files:\n%s", name, broken, strings.Join(others, "\n"))
+			}
+		}
 	}
 }

@@ -109,18 +109,28 @@ func (b *builder) loadData() []error {
 	src := b.opts.Source
 	b.data.Unread = toolkit.Unread{Items: map[string]bool{}, Editions: map[string]bool{}}
 
+	// Without any standard every item would be reported as naming a
+	// missing one; the standards file's own problem says it all.
+	before := len(errs.Unwrap())
 	switch ok, found := b.decodeFile(standardsFile, &b.data.Standards, &errs); {
 	case !found:
 		errs.Addf(diag.Pos{File: standardsFile}, "Add the standards file; readykit new writes one to start from", "the standards file is missing")
 		b.data.Unread.Standards = true
 	case !ok:
 		b.data.Unread.Standards = true
+	case len(b.data.Standards) == 0:
+		if len(errs.Unwrap()) == before {
+			errs.Addf(diag.Pos{File: standardsFile, Line: 1, Col: 1}, "List the standards, each starting with \"- number:\"", "the standards file lists no standards")
+		}
+		b.data.Unread.Standards = true
 	}
 	ok, found := b.decodeFile(programmeFile, &b.prog, &errs)
 	if !found {
 		errs.Addf(diag.Pos{File: programmeFile}, "Add the programme file; readykit new writes one to start from", "the programme file is missing")
 	}
-	b.progUnread = !ok
+	// A programme without its length cannot be checked; the missing or
+	// broken "weeks" is reported already.
+	b.progUnread = !ok || b.prog.Weeks == 0
 	b.decodeFile(glossaryFile, &b.data.Glossary, &errs)
 
 	err := walk(src, dataDir, func(p string) error {
@@ -131,7 +141,9 @@ func (b *builder) loadData() []error {
 		switch dir, ext := path.Dir(p), path.Ext(p); {
 		case dir == editionsDir && ext == ".yaml":
 			e := &toolkit.Edition{}
-			if ok, _ := b.decodeFile(p, e, &errs); ok {
+			// An edition without its id cannot be told apart from the
+			// others; its file's own problems say why.
+			if ok, _ := b.decodeFile(p, e, &errs); ok && e.ID != "" {
 				b.data.Editions = append(b.data.Editions, e)
 			} else {
 				b.data.Unread.Editions[id] = true
@@ -143,6 +155,11 @@ func (b *builder) loadData() []error {
 			}
 		case dir == itemsDir && ext == ".md":
 			doc, ok := b.readDoc(p, &errs)
+			if ok && doc.FrontMatter == nil {
+				errs.Addf(diag.Pos{File: p, Line: 1, Col: 1}, "Start the file with a line of ---, then the item's facts, then another line of ---, as in the other item files",
+					"this item file has no front matter")
+				ok = false
+			}
 			if !ok {
 				b.data.Unread.Items[id] = true
 				return nil
@@ -150,7 +167,7 @@ func (b *builder) loadData() []error {
 			it := &toolkit.Item{Body: doc.Body, BodyLine: doc.BodyLine}
 			ierrs := content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, it)
 			errs.Add(ierrs...)
-			if content.IsUnread(ierrs...) {
+			if content.IsUnread(ierrs...) || it.ID == "" {
 				b.data.Unread.Items[id] = true
 				return nil
 			}

@@ -97,6 +97,8 @@ func (d *Data) Check(weeks int) []error {
 		prev := editions[e.Previous]
 		switch {
 		case e.Previous == "":
+		case prev == nil && d.Unread.Editions[e.Previous]:
+			// The previous edition's file could not be read; it said why.
 		case prev == nil:
 			errs.Addf(e.Src.At("previous"), "Use the id of another edition, or remove the line",
 				"previous edition %q does not exist", e.Previous)
