@@ -35,6 +35,11 @@ type Options struct {
 	// Transforms run on every output file after minifying; the dev server
 	// adds its reload script this way.
 	Transforms []publish.Transform
+	// Today is the date that warnings about passed deadlines are judged
+	// against. The engine never reads the clock, so a build is the same on
+	// any day and tests can choose the day; zero gives no such warnings.
+	// The pages never depend on it.
+	Today time.Time
 }
 
 // Result describes a finished build.
@@ -43,6 +48,9 @@ type Result struct {
 	Files  int   // all files written
 	Bytes  int64 // total size of the files
 	Stages []StageTime
+	// Warnings are problems that did not stop the build, such as an
+	// edition whose deadline has passed, by position.
+	Warnings []*FileError
 }
 
 // StageTime is how long one stage took.
@@ -150,6 +158,7 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 		res.Bytes += int64(len(f.Data))
 	}
 	res.Pages = len(b.site.Pages)
+	res.Warnings = b.warn()
 	return res, nil
 }
 

@@ -72,6 +72,10 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		return err
 	}
 	defer done()
+	day, err := today()
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
 		Source:  src,
@@ -79,10 +83,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		BaseURL: opts.BaseURL,
 		Drafts:  opts.Drafts,
 		Minify:  !opts.NoMinify,
+		Today:   day,
 	}, sink)
 	if err != nil {
 		return err
 	}
+	printWarnings(opts.Err, res.Warnings)
 	fmt.Fprintf(opts.Out, "Built %d pages (%d files, %s) in %s into %s\n",
 		res.Pages, res.Files, size(res.Bytes), time.Since(start).Round(time.Millisecond), sink.Path)
 	return nil

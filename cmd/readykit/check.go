@@ -22,7 +22,9 @@ func newCheckCmd(s streams, runF func(*checkOptions) error) *cobra.Command {
 		Use:   "check",
 		Short: "Check the site for problems without writing anything",
 		Long: `Check runs the whole build (settings, data, pages, links and templates)
-and reports every problem with its file:line:col, but writes nothing.`,
+and reports every problem with its file:line:col, but writes nothing.
+Warnings (such as an edition whose deadline has passed) are listed too,
+but do not make it fail.`,
 		Example: `  readykit check
   readykit check --source oak-house`,
 		Args: usageArgs(cobra.NoArgs),
@@ -44,13 +46,19 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		return err
 	}
 	defer done()
+	day, err := today()
+	if err != nil {
+		return err
+	}
 	res, err := generator.Build(ctx, generator.Options{
 		Source: src,
 		Theme:  themes.Default(),
+		Today:  day,
 	}, publish.Discard{})
 	if err != nil {
 		return err
 	}
+	printWarnings(opts.Err, res.Warnings)
 	fmt.Fprintf(opts.Out, "No problems found in %d pages.\n", res.Pages)
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -118,6 +120,37 @@ func printErrors(w io.Writer, err error) {
 		stage = se.Stage
 	}
 	fmt.Fprintf(w, "readykit: %s found %s\n", stage, diag.Plural(len(fes), "1 problem", fmt.Sprintf("%d problems", len(fes))))
+}
+
+// TodayEnv names the environment variable that sets the date readykit
+// judges deadlines by, as YYYY-MM-DD, instead of the system's. Tests use it
+// so their output does not depend on the day they run; a consultant can
+// use it to see what a site will warn about on a later day. Only the
+// command line reads it: the generator is given the date.
+const TodayEnv = "READYKIT_TODAY"
+
+// today is the date for generator.Options.Today.
+func today() (time.Time, error) {
+	v := os.Getenv(TodayEnv)
+	if v == "" {
+		return time.Now(), nil
+	}
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s=%q is not a date in the form YYYY-MM-DD; set it to a date such as 2027-07-01, or unset it to use today's", TodayEnv, v)
+	}
+	return t, nil
+}
+
+// printWarnings prints problems that did not stop the build, one per line
+// like errors but marked "warning:", so they are not mistaken for a
+// failure and editors still jump to file:line:col.
+func printWarnings(w io.Writer, ws []*generator.FileError) {
+	for _, fe := range ws {
+		e := *fe
+		e.Msg = "warning: " + e.Msg
+		fmt.Fprintln(w, e.Error())
+	}
 }
 
 // usageArgs wraps a cobra.PositionalArgs so its error reads as a usage

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestMain runs every test of this package on a fixed day, so that no
+// output depends on the day the tests run; TestWarnings sets other days.
+// testdata/base.txtar's edition has its deadline after this day.
+func TestMain(m *testing.M) {
+	if os.Getenv(TodayEnv) == "" {
+		os.Setenv(TodayEnv, "2025-01-06")
+	}
+	os.Exit(m.Run())
+}
+
+// TestWarnings builds the site of testdata/base.txtar with the files of
+// testdata/warnings/<case>.txtar over it, on the day its "today" file
+// names, and checks the exact warnings on stderr, exit 0, and that the
+// site was written; check must list the same warnings. `go test -update`
+// rewrites the expected messages.
+func TestWarnings(t *testing.T) {
+	cases, err := filepath.Glob("testdata/warnings/*.txtar")
+	if err != nil || len(cases) < 4 {
+		t.Fatalf("want at least 4 warning cases, found %d (%v)", len(cases), err)
+	}
+	for _, path := range cases {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := baseSite(t)
+			writeArchive(t, dir, ar, "want", "today")
+			t.Setenv(TodayEnv, strings.TrimSpace(string(file(ar, "today"))))
+
+			code, stdout, stderr := runCLI("build", "--source", dir)
+			if *update {
+				for i := range ar.Files {
+					if ar.Files[i].Name == "want" {
+						ar.Files[i].Data = []byte(stderr)
+					}
+				}
+				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if code != exitOK {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitOK, stderr)
+			}
+			if want := string(file(ar, "want")); stderr != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+			}
+			if !strings.HasPrefix(stdout, "Built ") {
+				t.Errorf("stdout %q, want the build's summary", stdout)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
+				t.Errorf("public/ was not written: %v", err)
+			}
+			for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+				if line != "" && !strings.Contains(line, ": warning: ") {
+					t.Errorf("a line with no warning marker: %q", line)
+				}
+			}
+
+			code, stdout, checkErr := runCLI("check", "--source", dir)
+			if code != exitOK || checkErr != stderr || !strings.HasPrefix(stdout, "No problems found") {
+				t.Errorf("check: exit %d, stdout %q, stderr:\n%s", code, stdout, checkErr)
+			}
+		})
+	}
+}
+
+// TestTodayEnv: a READYKIT_TODAY that is not a date is a plain failure,
+// not a build on some other day.
+func TestTodayEnv(t *testing.T) {
+	dir := baseSite(t)
+	t.Setenv(TodayEnv, "1 July 2027")
+	for _, verb := range []string{"build", "check"} {
+		code, _, stderr := runCLI(verb, "--source", dir)
+		if code != exitContent || !strings.Contains(stderr, `READYKIT_TODAY="1 July 2027" is not a date`) {
+			t.Errorf("%s: exit %d, stderr %q", verb, code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("build wrote public/ with no date: %v", err)
+	}
+}
