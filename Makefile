@@ -8,6 +8,8 @@ APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 # Where test builds of the default site go (never public/), and of a
 # consultant's client portal made with `readykit new`, with fixed dates.
 E2E_SITE := $(CURDIR)/.cache/e2e-site
+# The same site unminified, which e2e/minified.test.mjs compares it with.
+E2E_SITE_RAW := $(CURDIR)/.cache/e2e-site-raw
 E2E_PORTAL := $(CURDIR)/.cache/e2e-portal
 # Debian's Python, which python3-icalendar is installed for.
 PYTHON ?= /usr/bin/python3
@@ -64,12 +66,14 @@ test-js:
 test-browser: browser-deps
 	rm -rf $(E2E_SITE)
 	$(GO) run ./cmd/readykit build --dest $(E2E_SITE)
+	rm -rf $(E2E_SITE_RAW)
+	$(GO) run ./cmd/readykit build --no-minify --dest $(E2E_SITE_RAW)
 	rm -rf $(E2E_PORTAL) $(E2E_PORTAL)-src
 	$(GO) run ./cmd/readykit new $(E2E_PORTAL)-src >/dev/null
 	printf 'programme:\n  start: 2027-04-12\n  client: Oak House Care\n' >> $(E2E_PORTAL)-src/readykit.yaml
 	$(GO) run ./cmd/readykit build --source $(E2E_PORTAL)-src --dest $(E2E_PORTAL)
 	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE) $(E2E_PORTAL)
-	SITE_DIR=$(E2E_SITE) PORTAL_DIR=$(E2E_PORTAL) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
+	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) PORTAL_DIR=$(E2E_PORTAL) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
 bench: bench-deps

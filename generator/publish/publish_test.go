@@ -71,3 +71,18 @@ func TestTransforms(t *testing.T) {
 		t.Errorf("other files must pass through: %q", got)
 	}
 }
+
+// A CSS attribute selector matches only attributes that are written, so
+// a minifier that drops default values changes which rules apply.
+func TestMinifierKeepsDefaultAttributeValues(t *testing.T) {
+	files := []File{{"form.html", []byte(`<form method="get" action="/find/"><input type="text" name="q"><button type="submit">Find</button></form>`)}}
+	if err := Apply(files, Minifier()); err != nil {
+		t.Fatal(err)
+	}
+	got := string(files[0].Data)
+	for _, want := range []string{"method=get", "type=text", "type=submit"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("minified form lost %s: %s", want, got)
+		}
+	}
+}

@@ -20,7 +20,14 @@ func Minifier() Transform {
 	m := minify.New()
 	// Document and end tags are kept: they cost little, and keep the markup
 	// plain for validators and for the people who read it.
-	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true})
+	//
+	// Default attribute values (type="text", method="get", ...) are kept
+	// too. A browser treats a missing value as the default, but a CSS
+	// attribute selector does not: input[type=text] in a site's own
+	// stylesheet stops matching once type="text" is dropped, and the
+	// minified site then looks different from the one previewed with
+	// serve. Minifying must never change how a page looks.
+	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("text/javascript", js.Minify)
 	m.AddFunc("application/json", json.Minify)
