@@ -16,6 +16,7 @@ import (
 
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/devserver"
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
 )
@@ -100,6 +101,10 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	}
 	defer done()
 
+	day, err := today()
+	if err != nil {
+		return err
+	}
 	hosts := opts.AllowHosts
 	if net.ParseIP(opts.Bind) == nil {
 		hosts = append([]string{opts.Bind}, hosts...)
@@ -109,15 +114,21 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		Skip:  []string{"public", "node_modules"},
 		Log:   opts.Err,
 		Hosts: hosts,
-		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) error {
-			_, err := generator.Build(ctx, generator.Options{
+		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
+			res, err := generator.Build(ctx, generator.Options{
 				Source:     src,
 				Theme:      themes.Default(),
 				BaseURL:    addr,
 				Drafts:     opts.Drafts,
 				Transforms: extra,
+				// A server left running over 30 June still judges by the
+				// day it started; restarting it, or saving, is enough.
+				Today: day,
 			}, sink)
-			return err
+			if err != nil {
+				return nil, err
+			}
+			return res.Warnings, nil
 		},
 	})
 	if err := srv.Rebuild(ctx); err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
 )
 
@@ -50,8 +51,8 @@ func TestGuard(t *testing.T) {
 // TestContentTypes: files are served with their own types, whatever the
 // system's table holds, so a calendar opens in a calendar program.
 func TestContentTypes(t *testing.T) {
-	s := New(Options{Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) error {
-		return sink.Publish([]publish.File{
+	s := New(Options{Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
+		return nil, sink.Publish([]publish.File{
 			{Path: "dspt-programme.ics", Data: []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")},
 			{Path: "data/toolkit.json", Data: []byte("{}")},
 		})

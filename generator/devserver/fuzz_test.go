@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
 )
 
@@ -39,8 +40,8 @@ func FuzzPath(f *testing.F) {
 	if err := os.WriteFile(filepath.Join(root, "secret.txt"), []byte(fuzzSecret), 0o644); err != nil {
 		f.Fatal(err)
 	}
-	s := New(Options{Root: root, Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) error {
-		return sink.Publish(fuzzSite)
+	s := New(Options{Root: root, Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
+		return nil, sink.Publish(fuzzSite)
 	}})
 	if err := s.Rebuild(context.Background()); err != nil {
 		f.Fatal(err)

@@ -1,6 +1,7 @@
 package devserver
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"mime"
@@ -29,6 +30,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc(stylePath, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		write(w, errorStyle)
+	})
+	mux.HandleFunc(warnStylePath, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		write(w, warningStyle)
 	})
 	mux.HandleFunc("/", s.file)
 	return headers(s.hostCheck(guard(mux)))
@@ -100,6 +105,9 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		}
 		name = "404.html"
 	}
+	if path.Ext(name) == ".html" {
+		data = s.withWarnings(data)
+	}
 	ct := contentTypes[path.Ext(name)]
 	if ct == "" {
 		ct = mime.TypeByExtension(path.Ext(name))
@@ -142,6 +150,51 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+// withWarnings puts the build's warnings at the top of a page's body, as
+// the server shows build errors in place of the page: a stale edition is
+// seen by whoever previews the site, not only in the terminal. It is
+// markup from a template, so the messages are escaped, and a stylesheet
+// of the server's own, since the site's policy allows no inline style.
+func (s *Server) withWarnings(page []byte) []byte {
+	ws := s.warnings()
+	if len(ws) == 0 {
+		return page
+	}
+	at := bytes.Index(page, []byte("<body"))
+	if at < 0 {
+		return page
+	}
+	end := bytes.IndexByte(page[at:], '>')
+	if end < 0 {
+		return page
+	}
+	at += end + 1
+	var b bytes.Buffer
+	b.Write(page[:at])
+	_ = warningTemplate.Execute(&b, map[string]any{"Warnings": ws, "Style": warnStylePath})
+	b.Write(page[at:])
+	return b.Bytes()
+}
+
+var warningTemplate = template.Must(template.New("warnings").Parse(`<link rel="stylesheet" href="{{.Style}}">
+<aside class="readykit-warnings" role="note" aria-label="Warnings from readykit">
+<p><strong>readykit warns about this site</strong> (only the preview shows this):</p>
+<ul>
+{{- range .Warnings}}
+<li><code>{{.Pos}}</code> {{.Msg}}{{with .Hint}}<br><span class="readykit-warnings__hint">{{.}}</span>{{end}}</li>
+{{- end}}
+</ul>
+</aside>
+`))
+
+const warningStyle = `.readykit-warnings { font: 1rem/1.5 system-ui, sans-serif; color: #0b0c0c; background: #fff7bf;
+  border-bottom: 4px solid #b58800; padding: 0.75rem 1rem; margin: 0; }
+.readykit-warnings ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
+.readykit-warnings code { font-weight: 700; }
+.readykit-warnings__hint { color: #383838; }
+@media print { .readykit-warnings { display: none; } }
+`
 
 func (s *Server) errorPage(w http.ResponseWriter, err error) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

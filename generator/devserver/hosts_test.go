@@ -17,11 +17,11 @@ import (
 // the home page, or fails with a problem when broken is set.
 func serveSite(t *testing.T, hosts []string, broken bool) *httptest.Server {
 	t.Helper()
-	s := New(Options{Hosts: hosts, Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) error {
+	s := New(Options{Hosts: hosts, Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
 		if broken {
-			return diag.Errors{diag.Errorf(diag.Pos{File: "content/secret-draft.md", Line: 3, Col: 1}, "Fix it", "a problem in a draft")}
+			return nil, diag.Errors{diag.Errorf(diag.Pos{File: "content/secret-draft.md", Line: 3, Col: 1}, "Fix it", "a problem in a draft")}
 		}
-		return sink.Publish([]publish.File{{Path: "index.html", Data: []byte("<p>draft preview</p>")}})
+		return nil, sink.Publish([]publish.File{{Path: "index.html", Data: []byte("<p>draft preview</p>")}})
 	}})
 	if err := s.Rebuild(context.Background()); err != nil && !broken {
 		t.Fatal(err)

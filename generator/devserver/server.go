@@ -28,11 +28,16 @@ const (
 	EventsPath = "/_readykit/events"
 	ScriptPath = "/_readykit/reload.js"
 	stylePath  = "/_readykit/errors.css"
+	// warnStylePath styles the warnings banner inside the site's own
+	// pages, apart from errors.css, whose rules would restyle the page.
+	warnStylePath = "/_readykit/warnings.css"
 )
 
 // BuildFunc builds the site into sink, running the extra transforms on
-// every file. The server calls it for the first build and every rebuild.
-type BuildFunc func(ctx context.Context, extra []publish.Transform, sink publish.Sink) error
+// every file, and returns the problems that did not stop the build
+// (warnings) or the error that did. The server calls it for the first
+// build and every rebuild.
+type BuildFunc func(ctx context.Context, extra []publish.Transform, sink publish.Sink) ([]*diag.FileError, error)
 
 // Options configure a Server.
 type Options struct {
@@ -59,9 +64,12 @@ type Server struct {
 	opts Options
 	site publish.Memory
 
-	mu      sync.Mutex
-	errs    error // the last build's error, nil after a good build
-	version int   // counts builds, good or bad
+	mu   sync.Mutex
+	errs error // the last build's error, nil after a good build
+	// warns are the last good build's warnings, shown at the top of every
+	// page so that they are not missed in a terminal left behind a window.
+	warns   []*diag.FileError
+	version int // counts builds, good or bad
 	clients map[chan int]struct{}
 }
 
@@ -81,12 +89,15 @@ func New(opts Options) *Server {
 // open pages are told to reload. It returns the build's error.
 func (s *Server) Rebuild(ctx context.Context) error {
 	start := time.Now()
-	err := s.opts.Build(ctx, []publish.Transform{publish.Reload(ScriptPath)}, &s.site)
+	warns, err := s.opts.Build(ctx, []publish.Transform{publish.Reload(ScriptPath)}, &s.site)
 	if ctx.Err() != nil {
 		return err
 	}
 	s.mu.Lock()
 	s.errs = err
+	if err == nil {
+		s.warns = warns
+	}
 	s.version++
 	v := s.version
 	for c := range s.clients {
@@ -104,6 +115,12 @@ func (s *Server) Rebuild(ctx context.Context) error {
 		}
 	} else {
 		fmt.Fprintf(s.opts.Log, "Rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
+		// Marked as readykit build marks them, file:line:col first.
+		for _, w := range warns {
+			e := *w
+			e.Msg = "warning: " + e.Msg
+			fmt.Fprintf(s.opts.Log, "  %s\n", &e)
+		}
 	}
 	return err
 }
@@ -113,6 +130,13 @@ func (s *Server) state() (error, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.errs, s.version
+}
+
+// warnings returns the warnings of the site being served.
+func (s *Server) warnings() []*diag.FileError {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.warns
 }
 
 func (s *Server) subscribe() chan int {
