@@ -33,6 +33,7 @@ func TestEditionCounts(t *testing.T) {
 		"dspt-2023-24-cat3": {26, 42},
 		"dspt-2024-25-cat3": {26, 43},
 		"dspt-2025-26-cat3": {26, 45},
+		"dspt-2026-27-cat3": {26, 45},
 	}
 	if len(data.Editions) != len(want) {
 		t.Errorf("%d editions, want %d", len(data.Editions), len(want))
@@ -61,10 +62,57 @@ func TestEditionCounts(t *testing.T) {
 	}
 }
 
+// TestEditionLists holds the editions to what facts.md section 9 says of
+// them: the optional items 7.1.5, 7.1.6 and 8.3.8 came to Category 3 only
+// in 2025-26; a provisional edition claims nothing as confirmed; and every
+// edition says where its list comes from and when it was checked.
+func TestEditionLists(t *testing.T) {
+	data := defaultData(t)
+	from := data.Edition("dspt-2025-26-cat3")
+	if from == nil {
+		t.Fatal("no 2025-26 edition")
+	}
+	for _, e := range data.Editions {
+		if e.ListSource == "" || e.Checked.IsZero() {
+			t.Errorf("%s: says where its list comes from %q, and when it was checked %q; want both", e.ID, e.ListSource, e.Checked)
+		}
+		view := data.View(e)
+		for _, id := range []string{"7.1.5", "7.1.6", "8.3.8"} {
+			want := !e.Deadline.Before(from.Deadline.Time)
+			if got := view.Item(id) != nil; got != want {
+				t.Errorf("%s lists %s: %v, want %v", e.ID, id, got, want)
+			}
+		}
+	}
+	e := data.Edition("dspt-2026-27-cat3")
+	if e == nil {
+		t.Fatal("no 2026-27 edition")
+	}
+	if e.Deadline.String() != "2027-06-30" || e.Previous != "dspt-2025-26-cat3" {
+		t.Errorf("2026-27: deadline %s, previous %s", e.Deadline, e.Previous)
+	}
+	if !strings.Contains(e.Note, "not yet checked") {
+		t.Errorf("2026-27 note does not say it is not yet checked: %q", e.Note)
+	}
+	view := data.View(e)
+	if len(view.Items) != len(data.View(from).Items) {
+		t.Errorf("2026-27 has %d items, 2025-26 %d; it should carry them all over", len(view.Items), len(data.View(from).Items))
+	}
+	for _, it := range view.Items {
+		if it.Confidence == toolkit.Confirmed {
+			t.Errorf("2026-27 item %s is confirmed, but nobody has checked the edition", it.ID)
+		}
+	}
+	if it := data.View(from).Item("passwords"); it == nil || it.Ref != "4.5.4" {
+		t.Errorf("the password item should be numbered 4.5.4: %+v", it)
+	}
+}
+
 // officialHosts are where the pack may link: the toolkit, NHS England's
-// digital pages, Digital Care Hub, the ICO and the NCSC.
+// digital pages, Digital Care Hub, the ICO, the NCSC, and GOV.UK (which
+// publishes the Records Management Code of Practice).
 var officialHosts = []string{
-	"www.dsptoolkit.nhs.uk", "digital.nhs.uk", "www.digitalcarehub.co.uk", "ico.org.uk", "www.ncsc.gov.uk",
+	"www.dsptoolkit.nhs.uk", "digital.nhs.uk", "www.digitalcarehub.co.uk", "ico.org.uk", "www.ncsc.gov.uk", "www.gov.uk",
 }
 
 func checkLink(t *testing.T, where, link string) {

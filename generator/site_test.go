@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
 )
@@ -58,7 +59,7 @@ func TestCheckNotes(t *testing.T) {
 			row := regexp.MustCompile(`(?s)<li class="task" id="item-` + regexp.QuoteMeta(it.ID) + `">.*?</li>`).FindString(checklist)
 			if row == "" {
 				t.Errorf("%s: item %s is not in the checklist", edition, it.ID)
-			} else if got := strings.Contains(row, "Check in toolkit"); got != needs {
+			} else if got := strings.Contains(row, plan.CheckMark); got != needs {
 				t.Errorf("%s, checklist row %s: check note shown %v", edition, it.ID, got)
 			}
 			if it.Ref == "" && !strings.Contains(row, "Reference to check") {
@@ -71,13 +72,16 @@ func TestCheckNotes(t *testing.T) {
 	}
 }
 
-// TestWhatChanged reads the "what changed" page: 2024-25 adds only 4.5.3,
-// 2025-26 only 4.3.1 and 7.1.1, and neither removes anything.
+// TestWhatChanged reads the "what changed" page: 2024-25 adds only 4.5.3;
+// 2025-26 adds 4.3.1 and 7.1.1, brings the optional 7.1.5, 7.1.6 and 8.3.8,
+// and rewords 1.1.3, 1.1.5 and 1.3.1; the provisional 2026-27 changes no
+// item and says where its list comes from. None removes anything.
 func TestWhatChanged(t *testing.T) {
 	page := builtDefault(t, "")("what-changed/index.html")
 	for edition, want := range map[string][]string{
 		"dspt-2024-25-cat3": {"4.5.3"},
-		"dspt-2025-26-cat3": {"4.3.1", "7.1.1"},
+		"dspt-2025-26-cat3": {"4.3.1", "7.1.1", "7.1.5", "7.1.6", "8.3.8"},
+		"dspt-2026-27-cat3": nil,
 	} {
 		section := regexp.MustCompile(`(?s)<section class="edition-changes" id="changes-` + edition + `".*?</section>`).FindString(page)
 		if section == "" {
@@ -90,10 +94,21 @@ func TestWhatChanged(t *testing.T) {
 		if got := listed(section, "changes-removed"); len(got) != 0 {
 			t.Errorf("%s removed %v, want none", edition, got)
 		}
+		if !strings.Contains(section, `<p class="edition-source">Where the list comes from: `) || !strings.Contains(section, "Last checked 1 December 2026.") {
+			t.Errorf("%s does not say where its list comes from and when it was checked", edition)
+		}
 	}
 	section := regexp.MustCompile(`(?s)id="changes-dspt-2025-26-cat3".*?</section>`).FindString(page)
-	if got := listed(section, "changes-reworded"); !slices.Equal(got, []string{"1.1.5"}) {
-		t.Errorf("2025-26 reworded %v, want [1.1.5]", got)
+	if got := listed(section, "changes-reworded"); !slices.Equal(got, []string{"1.1.3", "1.1.5", "1.3.1"}) {
+		t.Errorf("2025-26 reworded %v, want [1.1.3 1.1.5 1.3.1]", got)
+	}
+	section = regexp.MustCompile(`(?s)id="changes-dspt-2026-27-cat3".*?</section>`).FindString(page)
+	if !strings.Contains(section, "No items changed.") || !strings.Contains(section, "not yet checked it against the") {
+		t.Errorf("2026-27 should change no item and say it is not yet checked:\n%s", section)
+	}
+	about := builtDefault(t, "")("about/index.html")
+	if !strings.Contains(about, "2026-27 edition") || !strings.Contains(about, "Where the list comes from: Carried over from our 2025-26 list.") || !strings.Contains(about, "Last checked 1 December 2026.") {
+		t.Errorf("the About page does not name the edition, where its list comes from and when it was checked")
 	}
 }
 

@@ -138,6 +138,16 @@ func (d *Data) cycle(e *Edition, editions map[string]*Edition) bool {
 // checkEdition checks one edition against the items; unread are the ids of
 // items whose files could not be read, which it does not report missing.
 func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item, unread map[string]bool) {
+	// A date with no source, or a source with no date, would tell the
+	// reader only half of how far to trust the list.
+	switch {
+	case e.ListSource != "" && e.Checked.IsZero() && !e.Src.Failed("checked"):
+		errs.Addf(e.Src.At("listSource"), "Add checked: with the date (YYYY-MM-DD) the list was last compared with its source",
+			"edition %s says where its list comes from but not when it was checked", e.ID)
+	case e.ListSource == "" && !e.Checked.IsZero():
+		errs.Addf(e.Src.At("checked"), "Add listSource: saying where the list of items comes from",
+			"edition %s says when its list was checked but not where it comes from", e.ID)
+	}
 	seen := map[string]bool{}
 	var approaching, met int
 	complete := true
@@ -168,7 +178,7 @@ func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item, unr
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(e.Changes)) {
-		if !seen[id] {
+		if !seen[id] && !unread[id] {
 			errs.Addf(e.Changes[id].Src.Pos, "List the item in the edition's items, or remove its changes",
 				"edition %s has changes for item %q, which it does not list", e.ID, id)
 		}

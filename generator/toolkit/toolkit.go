@@ -237,6 +237,11 @@ type Edition struct {
 	Counts         Counts       `yaml:"counts,required"`
 	// Note says what is uncertain about the edition as a whole, for users.
 	Note string `yaml:"note"`
+	// ListSource says where the list of items comes from, and Checked when
+	// it was last compared with that source, so a reader can tell a list
+	// read from the toolkit from one carried over and not yet checked.
+	ListSource string       `yaml:"listSource"`
+	Checked    content.Date `yaml:"checked"`
 	// Previous is the id of the edition before this one.
 	Previous string         `yaml:"previous"`
 	Items    []content.Text `yaml:"items,required"`
