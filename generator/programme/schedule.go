@@ -17,10 +17,16 @@ type Input struct {
 	// counted back from the deadline.
 	Start time.Time
 	// Deadline is the day the toolkit must be published by; when zero, it
-	// is the next YearlyDeadline on or after Start (or Today).
+	// is EditionDeadline, or when that is zero too, the next
+	// YearlyDeadline on or after Start (or Today).
 	Deadline time.Time
-	// YearlyDeadline gives the deadline's day and month (30 June): the
-	// edition's own deadline.
+	// EditionDeadline is the deadline of the site's edition: the default,
+	// so that every page names the same date whatever the day. A start
+	// after it counts to the same day and month in a later year. Any other
+	// deadline in effect is warned about (OtherDeadline).
+	EditionDeadline time.Time
+	// YearlyDeadline gives the deadline's day and month (30 June) when
+	// there is no EditionDeadline.
 	YearlyDeadline time.Time
 	// Weeks is the programme's length; MinWeeks the fewest weeks it can be
 	// done in, below which the reader is warned.
@@ -39,6 +45,9 @@ const (
 	// LateStart: the programme ends less than a week before the deadline,
 	// leaving nothing spare for a busy week.
 	LateStart = "late-start"
+	// OtherDeadline: the deadline in effect is not EditionDeadline, so the
+	// programme names another date than the rest of the site.
+	OtherDeadline = "other-deadline"
 )
 
 // Schedule is a programme laid out on the calendar.
@@ -107,7 +116,7 @@ func Plan(in Input) Schedule {
 	var s Schedule
 	in.Weeks = min(max(in.Weeks, 1), 52)
 	// Only the calendar day counts, whatever the time or zone given.
-	for _, t := range []*time.Time{&in.Today, &in.Start, &in.Deadline} {
+	for _, t := range []*time.Time{&in.Today, &in.Start, &in.Deadline, &in.EditionDeadline} {
 		if !t.IsZero() {
 			*t = Day(*t)
 		}
@@ -117,7 +126,16 @@ func Plan(in Input) Schedule {
 		from = WeekStart(in.Start)
 	}
 	s.Deadline = in.Deadline
-	if s.Deadline.IsZero() && !from.IsZero() {
+	ed := in.EditionDeadline
+	switch {
+	case !s.Deadline.IsZero():
+	case !ed.IsZero() && (in.Start.IsZero() || !from.After(ed)):
+		// Not the next 30 June from today: the edition's, so the page says
+		// the same as the rest of the site, and says so if it has passed.
+		s.Deadline = ed
+	case !ed.IsZero():
+		s.Deadline = NextDeadline(from, ed)
+	case !from.IsZero():
 		s.Deadline = NextDeadline(from, in.YearlyDeadline)
 	}
 	s.StartBy = LatestStart(s.Deadline, in.Weeks)
@@ -155,15 +173,18 @@ func Plan(in Input) Schedule {
 
 	if !in.Today.IsZero() && s.Deadline.Before(in.Today) {
 		s.Warnings = []string{DeadlinePassed}
-		return s
+	} else {
+		if s.WeeksLeft < in.MinWeeks {
+			s.Warnings = append(s.Warnings, FewWeeks)
+		}
+		if s.End.After(s.Deadline) {
+			s.Warnings = append(s.Warnings, Overrun)
+		} else if s.End.AddDate(0, 0, 7).After(s.Deadline) {
+			s.Warnings = append(s.Warnings, LateStart)
+		}
 	}
-	if s.WeeksLeft < in.MinWeeks {
-		s.Warnings = append(s.Warnings, FewWeeks)
-	}
-	if s.End.After(s.Deadline) {
-		s.Warnings = append(s.Warnings, Overrun)
-	} else if s.End.AddDate(0, 0, 7).After(s.Deadline) {
-		s.Warnings = append(s.Warnings, LateStart)
+	if !ed.IsZero() && !s.Deadline.Equal(ed) {
+		s.Warnings = append(s.Warnings, OtherDeadline)
 	}
 	return s
 }

@@ -15,8 +15,8 @@ type scheduleVectors struct {
 	Cases []struct {
 		Name  string
 		Input struct {
-			Today, Start, Deadline, YearlyDeadline string
-			Weeks, MinWeeks                        int
+			Today, Start, Deadline, EditionDeadline, YearlyDeadline string
+			Weeks, MinWeeks                                         int
 		}
 		Want struct {
 			Start, Deadline, End, StartBy string
@@ -42,12 +42,13 @@ func date(t *testing.T, s string) time.Time {
 func iso(d time.Time) string { return d.Format(time.DateOnly) }
 
 func TestScheduleVectors(t *testing.T) {
-	for _, v := range vectors.Load[scheduleVectors](t, "programme", 6) {
+	for _, v := range vectors.Load[scheduleVectors](t, "programme", 7) {
 		for _, c := range v.V.Cases {
 			t.Run(v.File+"/"+c.Name, func(t *testing.T) {
 				in := c.Input
 				s := Plan(Input{Today: date(t, in.Today), Start: date(t, in.Start), Deadline: date(t, in.Deadline),
-					YearlyDeadline: date(t, in.YearlyDeadline), Weeks: in.Weeks, MinWeeks: in.MinWeeks})
+					EditionDeadline: date(t, in.EditionDeadline), YearlyDeadline: date(t, in.YearlyDeadline),
+					Weeks: in.Weeks, MinWeeks: in.MinWeeks})
 				w := c.Want
 				got := [4]string{iso(s.Start), iso(s.Deadline), iso(s.End), iso(s.StartBy)}
 				if want := [4]string{w.Start, w.Deadline, w.End, w.StartBy}; got != want {

@@ -60,7 +60,7 @@ function checkRFC5545(ics) {
 const calendarOf = (v) => calendar({ schedule: plan(v.input), phases: v.phases, organisation: v.organisation, id: v.id, url: v.url, stamp: v.stamp });
 
 test('there are shared vectors for the schedule and the calendar', () => {
-  assert.ok(schedules.length >= 6, `${schedules.length} schedule vector files`);
+  assert.ok(schedules.length >= 7, `${schedules.length} schedule vector files`);
   assert.ok(icses.length >= 4, `${icses.length} calendar vector files`);
   for (const { file, v } of schedules) assert.ok(v.cases.length > 0, file);
 });

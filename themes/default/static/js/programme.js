@@ -47,20 +47,25 @@ export function localToday(date = new Date()) {
 
 /**
  * The programme in Monday-to-Sunday weeks, by the rules of Go's Plan.
- * @param {{today, start, deadline, yearlyDeadline: string, weeks, minWeeks: number}} input dates '' when not set
+ * With no deadline it counts to editionDeadline (a start after that counts
+ * to the same day a year later), so the page names the site's date, not
+ * one worked out from today; with no edition date, the next yearlyDeadline.
+ * @param {{today, start, deadline, editionDeadline, yearlyDeadline: string, weeks, minWeeks: number}} input dates '' when not set
  * @returns {{start, deadline, end, startBy: string, weeks: string[][], thisWeek, weeksLeft: number, warnings: string[]}}
  */
-export function plan({ today = '', start = '', deadline = '', yearlyDeadline = '', weeks = 1, minWeeks = 0 } = {}) {
+export function plan({ today = '', start = '', deadline = '', editionDeadline = '', yearlyDeadline = '', weeks = 1, minWeeks = 0 } = {}) {
   // Fewer than one week is one, as in Go; a page may pass '10' from an attribute.
   const n = Math.max(1, Math.trunc(weeks) || 1);
   // A weekend start moves to the Monday after.
   const t = num(today), s0 = num(start), begun = s0 + ({ 5: 2, 6: 1 }[weekday(s0)] ?? 0);
   let dl = num(deadline);
-  const from = isNaN(begun) ? t : begun;
-  if (isNaN(dl) && !isNaN(from)) {
+  const ed = num(editionDeadline), from = isNaN(begun) ? t : begun;
+  const yearly = isNaN(ed) ? yearlyDeadline : editionDeadline;
+  if (isNaN(dl) && !isNaN(ed) && (isNaN(begun) || begun <= ed)) dl = ed;
+  else if (isNaN(dl) && !isNaN(from)) {
     // With no yearly date, Go's zero date's 1 January. 29 February is 1 March
     // in other years, as in Go.
-    const [m, d] = isDate(yearlyDeadline) ? [yearlyDeadline.slice(5, 7) - 1, +yearlyDeadline.slice(8)] : [0, 1];
+    const [m, d] = isDate(yearly) ? [yearly.slice(5, 7) - 1, +yearly.slice(8)] : [0, 1];
     const y = new Date(from * DAY).getUTCFullYear(), at = (y) => Date.UTC(y, m, d) / DAY;
     dl = at(y) < from ? at(y + 1) : at(y);
   }
@@ -83,6 +88,7 @@ export function plan({ today = '', start = '', deadline = '', yearlyDeadline = '
     if (end > dl) warnings.push('overrun');
     else if (end + 7 > dl) warnings.push('late-start');
   }
+  if (!isNaN(ed) && dl != ed) warnings.push('other-deadline');
   return { start: iso(s), deadline: iso(dl), end: iso(end), startBy: iso(startBy),
     weeks: spans.map((w) => w.map(iso)), thisWeek, weeksLeft, warnings };
 }

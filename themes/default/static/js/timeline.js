@@ -65,7 +65,7 @@ function dates() {
 /** Lays the page out from the saved progress. */
 export function update() {
   const p = s.tk.programme, today = localToday();
-  sch = plan({ today, ...dates(), yearlyDeadline: s.tk.edition.deadline, weeks: p.weeks, minWeeks: p.minWeeks });
+  sch = plan({ today, ...dates(), editionDeadline: s.tk.edition.deadline, weeks: p.weeks, minWeeks: p.minWeeks });
   const org = s.doc.organisation.name || p.client;
 
   for (const input of $$('[data-rk-date]')) {
@@ -108,8 +108,15 @@ export function update() {
 // Says why the plan cannot fit, and what to do first when time is short.
 function warnings() {
   const box = $('[data-rk-warnings]'), dl = longDate(sch.deadline), min = s.tk.programme.minWeeks;
+  const ed = longDate(s.tk.edition.deadline), theirs = sch.warnings.includes('other-deadline'), mine = s.doc.programme;
   const lines = sch.warnings.map((w) => ({
-    'deadline-passed': `The deadline, ${dl}, has passed. Set next year's deadline, or clear your dates to use the next one.`,
+    // The edition's own deadline has passed: the site is out of date, and
+    // only the reader can check the toolkit for the new one.
+    'deadline-passed': theirs
+      ? `The deadline, ${dl}, has passed. Set a deadline that is still to come.`
+      : `This site's toolkit year ended on ${dl}. The site may be out of date: check the new deadline in the toolkit, and set it as your deadline above.`,
+    'other-deadline': `Your programme counts to ${dl}, but this site's toolkit year ends on ${ed}. Check which date is right.${
+      mine.deadline ? ` To use ${ed}, clear the deadline above.` : mine.start ? ` To count to ${ed}, set a start before it.` : ''}`,
     'few-weeks': `Only ${sch.weeksLeft} ${sch.weeksLeft == 1 ? 'week is' : 'weeks are'} left before the deadline of ${dl}, and most services need at least ${min}.`,
     overrun: `This plan ends on ${longDate(sch.end)}, after the deadline of ${dl}. Start earlier, or fit the work into fewer weeks.`,
     'late-start': `This plan ends on ${longDate(sch.end)}, less than a week before the deadline. To keep a week spare, start in the week of ${longDate(sch.startBy)} or earlier.`,
