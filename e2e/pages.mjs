@@ -155,7 +155,7 @@ export async function pageProblems(page, where) {
 }
 
 // The storage key of the default site's default profile's progress.
-export const DEFAULT_KEY = 'readykit:readykit:default:dspt-2023-24-cat3';
+export const DEFAULT_KEY = 'readykit:readykit:default:dspt-2026-27-cat3';
 
 // waitForEntries waits until the stored document holds the given item
 // fields ({ id: { field: value } }; null for "no entry").
