@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readiness } from '../static/js/scoring.js';
+import { readiness, tallyText } from '../static/js/scoring.js';
 
 // Shared with the Go tests: same files, same meaning.
 const dir = new URL('../../../testdata/readiness/', import.meta.url);
@@ -40,4 +40,20 @@ test('readiness ignores entries inherited from Object.prototype and unknown leve
   assert.deepEqual(r.approaching, { done: 1, total: 2, blocking: ['constructor'] });
   assert.deepEqual(r.standards[3], { done: 0, total: 1, blocking: ['constructor'] });
   assert.deepEqual(r.optional, { done: 0, total: 1 });
+});
+
+test('a tally says how many items are left out as not applicable, in the singular and the plural', () => {
+  assert.equal(tallyText({ done: 7, total: 42 }, 42), '7 of 42 done');
+  assert.equal(tallyText({ done: 7, total: 41 }, 42), '7 of 41 done. You marked 1 of the 42 items as not applicable, so it is not counted.');
+  assert.equal(tallyText({ done: 0, total: 40 }, 42), '0 of 40 done. You marked 2 of the 42 items as not applicable, so they are not counted.');
+  // A standard whose every item is marked not applicable.
+  assert.equal(tallyText({ done: 0, total: 0 }, 3), '0 of 0 done. You marked all 3 items as not applicable, so none is counted.');
+  assert.equal(tallyText({ done: 0, total: 0 }, 1), '0 of 0 done. You marked the only item as not applicable, so it is not counted.');
+});
+
+test('the tallies of app.js match readiness: with no document nothing is left out', () => {
+  const all = readiness(ITEMS, null);
+  const r = readiness(ITEMS, { items: { b: { status: 'not-applicable' } } });
+  assert.equal(tallyText(r.met, all.met.total), '0 of 1 done. You marked 1 of the 2 items as not applicable, so it is not counted.');
+  assert.equal(tallyText(r.approaching, all.approaching.total), '0 of 1 done');
 });

@@ -5,7 +5,7 @@
 // DOM, and only ever sets text, never markup.
 
 import { normalise, setField, title } from './progress.js';
-import { readiness } from './scoring.js';
+import { readiness, tallyText } from './scoring.js';
 import { findEarlier, keyFor, load, profiles, save } from './storage.js';
 
 /** The first element matching sel, and every element matching it. */
@@ -125,12 +125,15 @@ function fillItems() {
 // "saved at" lines.
 export function render() {
   const r = readiness(state.tk.items, state.doc);
+  // The same tallies with nothing marked not applicable: what the page's
+  // own counts of items say.
+  const all = readiness(state.tk.items, null);
   const org = state.doc.organisation;
   for (const box of $$('[data-rk-summary]')) {
     for (const tally of $$('[data-rk-tally]', box)) {
       const k = tally.dataset.rkTally;
       const t = r[k] || r.standards[k] || { done: 0, total: 0, blocking: [] };
-      $('[data-rk-count]', tally).textContent = `${t.done} of ${t.total} done`;
+      $('[data-rk-count]', tally).textContent = tallyText(t, (all[k] || all.standards[k] || t).total);
       const bar = $('[data-rk-bar]', tally);
       bar.max = t.total || 1;
       bar.value = t.done;

@@ -32,3 +32,19 @@ export function readiness(items, doc) {
   }
   return r;
 }
+
+/**
+ * A tally in words: "7 of 40 done". The home page also says how many items
+ * there are (42), so when items marked not applicable have left the count,
+ * it says how many did and why, or 40 would look like a mistake.
+ * @param {{done: number, total: number}} t the tally, not-applicable items left out
+ * @param {number} all how many items the tally has when none is left out
+ * @returns {string}
+ */
+export function tallyText(t, all) {
+  const text = `${t.done} of ${t.total} done`;
+  const out = all - t.total;
+  if (out <= 0) return text;
+  if (out == all) return `${text}. You marked ${all == 1 ? 'the only item as not applicable, so it is not' : `all ${all} items as not applicable, so none is`} counted.`;
+  return `${text}. You marked ${out} of the ${all} items as not applicable, so ${out == 1 ? 'it is' : 'they are'} not counted.`;
+}
