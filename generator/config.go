@@ -7,6 +7,7 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/plan"
 )
 
 // ConfigFile is the name of a site's settings file.
@@ -34,6 +35,11 @@ type Config struct {
 	// against by default, from content/data/plans. It defaults to the
 	// newest.
 	PlanRules string `yaml:"planRules"`
+	// OrganisationType says what kind of organisation the site is for:
+	// care-provider (the default) gets the Approaching Standards action
+	// plan; nhs-body or local-authority gets the improvement plan, checked
+	// against the rule sets that apply to it.
+	OrganisationType string `yaml:"organisationType"`
 	// Theme names the folder under themes/ whose files replace the
 	// embedded theme's. It defaults to "default".
 	Theme string `yaml:"theme"`
@@ -111,6 +117,11 @@ func (c *Config) normalise(errs *diag.List) {
 		c.ProgressKey = "readykit"
 	} else if !keyName.MatchString(c.ProgressKey) {
 		errs.Addf(c.Src.At("progressKey"), "Use up to 40 lower-case letters, digits and hyphens", "progressKey %q cannot be used", c.ProgressKey)
+	}
+	if c.OrganisationType == "" {
+		c.OrganisationType = plan.CareProvider
+	} else if _, ok := plan.OrganisationTypes[c.OrganisationType]; !ok {
+		errs.Addf(c.Src.At("organisationType"), "Use one of: "+strings.Join(plan.TypeNames, ", "), "organisationType %q is not a kind of organisation readykit knows", c.OrganisationType)
 	}
 	if c.Language == "" {
 		c.Language = "en-GB"

@@ -1,6 +1,10 @@
 package generator
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/readykit/readykit/generator/plan"
+)
 
 // toolkitJSON is /data/toolkit.json: what the browser needs to keep and
 // score progress (the edition, its items and where earlier editions' items
@@ -24,9 +28,12 @@ type toolkitJSON struct {
 	History   []jsonStep     `json:"history"`
 	// Rules are the plan rule sets; DefaultRules the id of the one to use
 	// unless the reader picks another.
-	Rules        []jsonRules   `json:"rules"`
-	DefaultRules string        `json:"defaultRules"`
-	Programme    jsonProgramme `json:"programme"`
+	// OrganisationType is the site's: for a care provider, DefaultRules is
+	// "" and the plan page is the Approaching Standards action plan.
+	Rules            []jsonRules   `json:"rules"`
+	DefaultRules     string        `json:"defaultRules"`
+	OrganisationType string        `json:"organisationType"`
+	Programme        jsonProgramme `json:"programme"`
 }
 
 // jsonProgramme is what programme.js needs to lay the programme out on
@@ -55,6 +62,8 @@ type jsonRules struct {
 	MonthsAfterDeadline int      `json:"monthsAfterDeadline"`
 	Exceptional         bool     `json:"exceptional"`
 	MaxOutstanding      int      `json:"maxOutstanding"`
+	AppliesTo           []string `json:"appliesTo"`
+	Whom                string   `json:"whom"`
 }
 
 type jsonStandard struct {
@@ -72,6 +81,11 @@ type jsonItem struct {
 	NotApplicable bool   `json:"notApplicable"`
 	URL           string `json:"url"`
 	Week          int    `json:"week"`
+	// Confidence is how sure the data is of the item's number, level and
+	// wording; Check is true unless it is confirmed, so every page, print
+	// and file marks the item to check in the toolkit.
+	Confidence string `json:"confidence"`
+	Check      bool   `json:"check"`
 }
 
 type jsonStep struct {
@@ -96,7 +110,7 @@ func (b *builder) toolkitData() []byte {
 	}
 	out.Items = []jsonItem{}
 	for _, it := range s.Items {
-		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID)), it.Week})
+		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID)), it.Week, string(it.Confidence), it.Confidence.NeedsCheck()})
 	}
 	out.History = []jsonStep{}
 	for _, d := range s.History {
@@ -104,10 +118,12 @@ func (b *builder) toolkitData() []byte {
 	}
 	out.Rules = []jsonRules{}
 	for _, r := range s.Rules {
-		out.Rules = append(out.Rules, jsonRules{r.ID, r.Title, r.Source, append([]string{}, r.Required...), r.MonthsAfterDeadline, r.Exceptional, r.MaxOutstanding})
+		out.Rules = append(out.Rules, jsonRules{r.ID, r.Title, r.Source, append([]string{}, r.Required...), r.MonthsAfterDeadline, r.Exceptional, r.MaxOutstanding,
+			append([]string{}, r.AppliesTo...), r.Whom()})
 	}
-	if s.DefaultRules != nil {
-		out.DefaultRules = s.DefaultRules.ID
+	out.OrganisationType = s.Config.OrganisationType
+	if r := plan.For(s.Rules, s.DefaultRules, s.Config.OrganisationType); r != nil {
+		out.DefaultRules = r.ID
 	}
 	p := s.Programme
 	out.Programme = jsonProgramme{Weeks: p.Weeks, MinWeeks: p.MinWeeks, Phases: []jsonPhase{},

@@ -34,13 +34,18 @@ func newReportCmd(s streams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{streams: s, now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report --progress FILE",
-		Short: "Write a gap analysis and improvement plan from a progress file",
+		Short: "Write a gap analysis and action or improvement plan from a progress file",
 		Long: `Report reads a progress file downloaded from a readykit site (the "Download
 a backup" button on the Your progress page) and writes the gap analysis and
-improvement plan the site shows: a printable HTML page, a CSV file of the
-plan or of the gaps, or an Excel workbook with both.
+plan the site shows: a printable HTML page, a CSV file of the plan or of
+the gaps, or an Excel workbook with both. Every item whose number, level or
+wording is not confirmed is marked "Check in the toolkit" beside its
+reference.
 
-The plan is checked against a rule set from the site's data (see --rules).
+For a care provider (organisationType in readykit.yaml) the plan is the
+Approaching Standards action plan, which no rule set judges. For an NHS
+body or local authority it is the improvement plan, checked against the
+site's rule set for that kind of organisation (or the one --rules names).
 The progress file is read as the site's Your progress page reads it: UTF-8
 (with or without a byte order mark) or UTF-16 with one, at most 1 MB. A
 value that does not check out is left out and listed; the rest is used.
@@ -77,7 +82,7 @@ wrong, no part-written file is left behind.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Progress, "progress", "p", "", "the progress file downloaded from the site")
 	f.StringVarP(&opts.Source, "source", "s", ".", "the site folder, holding readykit.yaml")
-	f.StringVar(&opts.Rules, "rules", "", "the rule set to check the plan against, such as 2024-25 (default: the site's)")
+	f.StringVar(&opts.Rules, "rules", "", "the rule set to check the plan against, such as 2024-25 (default: the site's, and none for a care provider)")
 	f.StringVarP(&opts.Format, "format", "f", "html", "html, csv or xlsx")
 	f.StringVar(&opts.Table, "table", "plan", "with --format csv: the plan or the gaps")
 	f.StringVarP(&opts.Out, "out", "o", "", "where to write (default: beside the progress file's name, in this folder; - for the terminal)")
@@ -107,7 +112,9 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return failed(err)
 	}
-	rules := model.DefaultRules
+	// A care provider's action plan is judged by no rule set unless
+	// --rules asks for one.
+	rules := plan.For(model.Rules, model.DefaultRules, model.Config.OrganisationType)
 	if opts.Rules != "" {
 		if rules = model.RuleSet(opts.Rules); rules == nil {
 			return fmt.Errorf("--rules %q is not a rule set of this site; use one of: %s", opts.Rules, strings.Join(model.RuleIDs(), ", "))
@@ -148,7 +155,15 @@ func runReport(opts *reportOptions) error {
 		return failed(fmt.Errorf("cannot write %s: %v", out, unwrapPath(err)))
 	}
 	verdict := "the plan would be agreed"
-	if !rep.Result.Agreed {
+	if rules == nil {
+		todo := 0
+		for _, g := range rep.Result.Gaps {
+			if len(plan.Missing(g.Entry)) > 0 {
+				todo++
+			}
+		}
+		verdict = fmt.Sprintf("the action plan has %d %s still to fill in", todo, map[bool]string{true: "row", false: "rows"}[todo == 1])
+	} else if !rep.Result.Agreed {
 		verdict = fmt.Sprintf("the plan has %d %s", len(rep.Result.Findings), map[bool]string{true: "problem", false: "problems"}[len(rep.Result.Findings) == 1])
 	}
 	fmt.Fprintf(opts.Out0(), "Wrote %s: %d %s; %s.\n", out, len(rep.Result.Gaps), map[bool]string{true: "gap", false: "gaps"}[len(rep.Result.Gaps) == 1], verdict)

@@ -23,6 +23,7 @@ import (
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/report"
+	"github.com/readykit/readykit/generator/toolkit"
 )
 
 // repoSite is the repository's own site, with the full content pack.
@@ -80,7 +81,8 @@ func expected(t *testing.T, path string) *report.Report {
 		t.Fatal(err)
 	}
 	e := model.Data.Edition(doc.Edition)
-	return report.New(model.Config.Title, e, model.Data.View(e).Items, model.DefaultRules, doc, time.Now())
+	rules := plan.For(model.Rules, model.DefaultRules, model.Config.OrganisationType)
+	return report.New(model.Config.Title, e, model.Data.View(e).Items, rules, doc, time.Now())
 }
 
 func TestReportCSV(t *testing.T) {
@@ -92,7 +94,7 @@ func TestReportCSV(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("%s: exit %d: %s", table, code, stderr)
 		}
-		if !strings.HasPrefix(stdout, "Wrote "+out+": 40 gaps; the plan has ") {
+		if !strings.HasPrefix(stdout, "Wrote "+out+": 40 gaps; the action plan has ") {
 			t.Errorf("summary %q", stdout)
 		}
 		data, err := os.ReadFile(out)
@@ -150,8 +152,8 @@ func TestReportXLSX(t *testing.T) {
 		rows    [][]string
 		dateCol int
 	}{
-		{report.PlanSheet, plan.PlanColumns, want.Result.PlanRows(), 7},
-		{report.GapSheet, plan.GapColumns, want.Result.GapRows(), 6},
+		{report.ActionSheet, plan.PlanColumns, want.Result.PlanRows(), 8},
+		{report.GapSheet, plan.GapColumns, want.Result.GapRows(), 7},
 	} {
 		got, err := f.GetRows(s.sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -218,8 +220,8 @@ func TestReportHTML(t *testing.T) {
 		}
 	}
 	for _, g := range want.Result.Gaps {
-		if !strings.Contains(html, `<td class="ref">`+g.Item.Reference()+`</td>`) {
-			t.Errorf("the report lacks gap %s", g.Item.Reference())
+		if !strings.Contains(html, `<td class="ref">`+refCell(g.Item)+`</td>`) {
+			t.Errorf("the report lacks gap %s, with its mark if it is to be checked", g.Item.Reference())
 		}
 	}
 	if strings.Contains(html, "<script") {
@@ -637,5 +639,100 @@ func TestReportKeptAside(t *testing.T) {
 	// The values kept aside are not listed again as unreadable.
 	if strings.Contains(html, "is not letters and digits only, so it was left out") || strings.Contains(html, "is not a date, so it was left out") {
 		t.Error("a value kept aside is listed among what is lost")
+	}
+}
+
+// refCell is what the HTML report's reference cells hold for it: the
+// reference, with the mark beside it unless the item is confirmed.
+func refCell(it *toolkit.Item) string {
+	if it.Confidence.NeedsCheck() {
+		return it.Reference() + ` <span class="check">` + plan.CheckMark + `</span>`
+	}
+	return it.Reference()
+}
+
+// TestReportCheckMarks reads every output of report for a care provider
+// (the default site): each item not confirmed has "Check in the toolkit"
+// in the column beside its reference, in both CSV tables and both sheets
+// of the workbook, and beside its reference in the HTML; the plan is the
+// Approaching Standards action plan, with no approval language.
+func TestReportCheckMarks(t *testing.T) {
+	path := progressFile(t, sample)
+	want := expected(t, path)
+	marked, confirmed := 0, 0
+	check := func(where string, rows [][]string) {
+		t.Helper()
+		if len(rows) != len(want.Result.Gaps) {
+			t.Fatalf("%s: %d rows, want %d", where, len(rows), len(want.Result.Gaps))
+		}
+		for i, g := range want.Result.Gaps {
+			ref, beside := rows[i][0], rows[i][1]
+			if ref != g.Item.Reference() {
+				t.Errorf("%s row %d: reference %q, want %q", where, i+1, ref, g.Item.Reference())
+			}
+			switch {
+			case g.Item.Confidence.NeedsCheck() && beside == plan.CheckMark:
+				marked++
+			case !g.Item.Confidence.NeedsCheck() && beside == "Confirmed":
+				confirmed++
+			default:
+				t.Errorf("%s: item %s (%s) has %q beside its reference", where, g.Item.ID, g.Item.Confidence, beside)
+			}
+		}
+	}
+	dir := t.TempDir()
+	for _, table := range []string{"plan", "gaps"} {
+		out := filepath.Join(dir, table+".csv")
+		if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--table", table, "--out", out); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		data, _ := os.ReadFile(out)
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+		if err != nil || len(rows) == 0 || rows[0][1] != "Reference status" {
+			t.Fatalf("%s.csv: %v, header %q", table, err, rows)
+		}
+		check(table+".csv", rows[1:])
+	}
+	out := filepath.Join(dir, "r.xlsx")
+	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "xlsx", "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range []string{report.ActionSheet, report.GapSheet} {
+		rows, err := f.GetRows(sheet)
+		if err != nil || len(rows) == 0 || rows[0][1] != "Reference status" {
+			t.Fatalf("%s: %v", sheet, err)
+		}
+		check(sheet, rows[1:])
+	}
+	if marked == 0 || confirmed == 0 {
+		t.Errorf("%d marked and %d confirmed: the test would prove nothing", marked, confirmed)
+	}
+
+	html := filepath.Join(dir, "r.html")
+	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", html); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(html)
+	page := string(data)
+	for _, g := range want.Result.Gaps {
+		// In the gap analysis and in the plan (items without a number
+		// share "Reference to check", so count at least two).
+		if n := strings.Count(page, `<td class="ref">`+refCell(g.Item)+`</td>`); n < 2 {
+			t.Errorf("the HTML report shows item %s with its mark %d times, want 2", g.Item.ID, n)
+		}
+	}
+	if !strings.Contains(page, "<h2>Approaching Standards action plan</h2>") || !strings.Contains(page, "Nobody approves it.") {
+		t.Error("a care provider's report does not have the action plan")
+	}
+	body := page[strings.Index(page, "<body>"):] // not the stylesheet's class names
+	for _, bad := range []string{"agreed", "Problems", "meets every rule"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("a care provider's action plan says %q", bad)
+		}
 	}
 }

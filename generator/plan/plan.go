@@ -11,6 +11,8 @@ package plan
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/readykit/readykit/generator/content"
@@ -32,7 +34,41 @@ type Rules struct {
 	Exceptional bool `yaml:"exceptional"`
 	// MaxOutstanding is the most gaps a plan may have; 0 means no limit.
 	MaxOutstanding int `yaml:"maxOutstanding"`
-	Src            content.Source
+	// AppliesTo are the organisation types the rule set is for, such as
+	// nhs-body: improvement plans are not asked of care providers, who
+	// write an Approaching Standards action plan that nobody approves.
+	AppliesTo []string `yaml:"appliesTo,required"`
+	Src       content.Source
+}
+
+// OrganisationTypes are the kinds of organisation a site can be for
+// (organisationType in readykit.yaml), and what people call them.
+var OrganisationTypes = map[string]string{
+	CareProvider:      "care providers",
+	"nhs-body":        "NHS bodies",
+	"local-authority": "local authorities",
+}
+
+// CareProvider is the organisation type a site is for unless it says
+// otherwise.
+const CareProvider = "care-provider"
+
+// TypeNames lists the organisation types in a fixed order, for messages.
+var TypeNames = []string{CareProvider, "nhs-body", "local-authority"}
+
+// AppliesToType reports whether the rule set is for organisations of type t.
+func (r *Rules) AppliesToType(t string) bool { return slices.Contains(r.AppliesTo, t) }
+
+// Whom says in words whom the rule set is for: "NHS bodies and local
+// authorities".
+func (r *Rules) Whom() string {
+	var names []string
+	for _, t := range TypeNames {
+		if r.AppliesToType(t) {
+			names = append(names, OrganisationTypes[t])
+		}
+	}
+	return and(names)
 }
 
 // Fields a row may be required to have, and what they are called in
@@ -45,6 +81,14 @@ func (r *Rules) Check() []error {
 	for _, f := range r.Required {
 		if _, ok := fieldNames[f]; !ok {
 			errs.Addf(r.Src.At("required"), "Use action, owner, due, priority or milestones", "%q is not a plan field", f)
+		}
+	}
+	if len(r.AppliesTo) == 0 {
+		errs.Addf(r.Src.At("appliesTo"), "List whom it is for, such as [nhs-body, local-authority]", "rule set %s applies to nobody", r.ID)
+	}
+	for _, t := range r.AppliesTo {
+		if _, ok := OrganisationTypes[t]; !ok {
+			errs.Addf(r.Src.At("appliesTo"), "Use "+strings.Join(TypeNames, ", "), "%q is not an organisation type", t)
 		}
 	}
 	if r.MonthsAfterDeadline < 0 || r.MaxOutstanding < 0 {
@@ -175,4 +219,20 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("not a date")
 	}
 	return time.Parse(time.DateOnly, s)
+}
+
+// For picks the rule set a plan for an organisation of type orgType is
+// checked against: def if it applies to that type, else the newest of
+// sets (sorted by id) that does. It is nil for a care provider, whose
+// action plan nobody approves and no rule set judges.
+func For(sets []*Rules, def *Rules, orgType string) *Rules {
+	if def != nil && def.AppliesToType(orgType) {
+		return def
+	}
+	for i := len(sets) - 1; i >= 0; i-- {
+		if sets[i].AppliesToType(orgType) {
+			return sets[i]
+		}
+	}
+	return nil
 }

@@ -24,6 +24,7 @@ func TestVectors(t *testing.T) {
 			Standard      int    `json:"standard"`
 			Level         string `json:"level"`
 			NotApplicable bool   `json:"notApplicable"`
+			Confidence    string `json:"confidence"`
 		} `json:"items"`
 		Progress struct {
 			Items map[string]Entry `json:"items"`
@@ -39,13 +40,17 @@ func TestVectors(t *testing.T) {
 			Verdict  string     `json:"verdict"`
 			PlanRows [][]string `json:"planRows"`
 			GapRows  [][]string `json:"gapRows"`
+			// Only the action plan vectors have these.
+			ActionSummary *string           `json:"actionSummary"`
+			ActionNotes   map[string]string `json:"actionNotes"`
 		} `json:"want"`
 	}
 	for _, vec := range vectors.Load[vector](t, "plan", 7) {
 		v, f := vec.V, vec.File
 		items := make([]*toolkit.Item, len(v.Items))
 		for i, it := range v.Items {
-			items[i] = &toolkit.Item{ID: it.ID, Ref: it.Ref, Title: it.Title, Standard: it.Standard, NotApplicable: it.NotApplicable}
+			items[i] = &toolkit.Item{ID: it.ID, Ref: it.Ref, Title: it.Title, Standard: it.Standard, NotApplicable: it.NotApplicable,
+				Confidence: toolkit.Confidence(it.Confidence)}
 			if err := items[i].Level.UnmarshalText([]byte(it.Level)); err != nil {
 				t.Fatalf("%s: %v", f, err)
 			}
@@ -86,6 +91,20 @@ func TestVectors(t *testing.T) {
 		}
 		if rows := got.GapRows(); !equalRows(rows, v.Want.GapRows) {
 			t.Errorf("%s: gap rows\n %q\nwant\n %q", name, rows, v.Want.GapRows)
+		}
+		if v.Want.ActionSummary != nil {
+			if s := got.ActionSummary(); s != *v.Want.ActionSummary {
+				t.Errorf("%s: action summary\n %q\nwant\n %q", name, s, *v.Want.ActionSummary)
+			}
+			notes := map[string]string{}
+			for _, g := range got.Gaps {
+				if n := MissingNote(g.Entry); n != "" {
+					notes[g.Item.ID] = n
+				}
+			}
+			if !reflect.DeepEqual(notes, v.Want.ActionNotes) && !(len(notes) == 0 && len(v.Want.ActionNotes) == 0) {
+				t.Errorf("%s: action notes %q, want %q", name, notes, v.Want.ActionNotes)
+			}
 		}
 	}
 }

@@ -8,13 +8,29 @@ import (
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
+// CheckMark is what every page, printout and file says beside the
+// reference of an item whose number, level or wording is not confirmed
+// for care providers. plan.js's CHECK_MARK and the theme's
+// partials/checkmark.html say the same.
+const CheckMark = "Check in the toolkit"
+
+// RefStatus is the "Reference status" cell for it: CheckMark unless the
+// item is confirmed.
+func RefStatus(it *toolkit.Item) string {
+	if it.Confidence.NeedsCheck() {
+		return CheckMark
+	}
+	return "Confirmed"
+}
+
 // PlanColumns are the improvement plan's columns, in the order the
-// guidance lists what a plan must hold. plan.js has the same.
-var PlanColumns = []string{"Reference", "Evidence item", "Actions", "Milestones, funding and resources",
+// guidance lists what a plan must hold, with whether to check the
+// reference beside it. plan.js has the same.
+var PlanColumns = []string{"Reference", "Reference status", "Evidence item", "Actions", "Milestones, funding and resources",
 	"Owner", "Priority", "Local reference", "Planned completion date", "Status", "Dependencies", "Exceptional"}
 
 // GapColumns are the gap analysis's columns.
-var GapColumns = []string{"Reference", "Evidence item", "Standard", "Needed for", "Status",
+var GapColumns = []string{"Reference", "Reference status", "Evidence item", "Standard", "Needed for", "Status",
 	"Owner", "Target date", "Where the evidence is kept", "Notes"}
 
 var statusNames = map[string]string{
@@ -42,7 +58,7 @@ func (r Result) PlanRows() [][]string {
 		if e.Exceptional {
 			exceptional = "Yes"
 		}
-		rows[i] = []string{g.Item.Reference(), g.Item.Title, e.Action, e.Milestones, e.Owner, Capitalise(e.Priority),
+		rows[i] = []string{g.Item.Reference(), RefStatus(g.Item), g.Item.Title, e.Action, e.Milestones, e.Owner, Capitalise(e.Priority),
 			e.LocalRef, e.Due, StatusName(e.Status), e.Dependencies, exceptional}
 	}
 	return rows
@@ -53,7 +69,7 @@ func (r Result) GapRows() [][]string {
 	rows := make([][]string, len(r.Gaps))
 	for i, g := range r.Gaps {
 		e := g.Entry
-		rows[i] = []string{g.Item.Reference(), g.Item.Title, strconv.Itoa(g.Item.Standard), g.Item.Level.Name(),
+		rows[i] = []string{g.Item.Reference(), RefStatus(g.Item), g.Item.Title, strconv.Itoa(g.Item.Standard), g.Item.Level.Name(),
 			StatusName(e.Status), e.Owner, e.Due, e.Evidence, e.Notes}
 	}
 	return rows
@@ -111,4 +127,71 @@ func join(s []string) string {
 		return strings.Join(s, "")
 	}
 	return strings.Join(s[:len(s)-1], "; ") + " and " + s[len(s)-1]
+}
+
+// ActionFields are what an Approaching Standards action plan says about
+// each item: what will be done, by whom, and when. plan.js has the same.
+var ActionFields = []string{"action", "owner", "due"}
+
+// actionNouns name the action plan's fields in neutral words: what is
+// still to write, not what is wrong.
+var actionNouns = map[string]string{"action": "what will be done", "owner": "who will do it", "due": "a date"}
+
+// Missing lists the action plan fields e has no value for, in
+// ActionFields order.
+func Missing(e Entry) []string {
+	var out []string
+	for _, f := range ActionFields {
+		if value(e, f) == "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// MissingNote says what one action plan row still needs ("Still to add:
+// who will do it and a date."), or "" when it has everything.
+func MissingNote(e Entry) string {
+	var words []string
+	for _, f := range Missing(e) {
+		words = append(words, actionNouns[f])
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return "Still to add: " + and(words) + "."
+}
+
+// ActionSummary says in neutral words how much of the action plan is
+// written: how many items still need each field. plan.js's
+// actionSummary says the same.
+func (r Result) ActionSummary() string {
+	if len(r.Gaps) == 0 {
+		return "Every mandatory item is done: there is nothing to plan."
+	}
+	count := map[string]int{}
+	for _, g := range r.Gaps {
+		for _, f := range Missing(g.Entry) {
+			count[f]++
+		}
+	}
+	var parts []string
+	for _, f := range ActionFields {
+		if n := count[f]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s for %d %s", actionNouns[f], n, plural(n, "item", "items")))
+		}
+	}
+	head := fmt.Sprintf("The plan has %d %s.", len(r.Gaps), plural(len(r.Gaps), "item", "items"))
+	if len(parts) == 0 {
+		return head + " Each one says what will be done, who will do it and when."
+	}
+	return head + " Still to fill in: " + and(parts) + "."
+}
+
+// and lists words as "a, b and c". plan.js's and is the same.
+func and(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }

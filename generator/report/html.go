@@ -26,6 +26,8 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 		return t.Format("2 January 2006")
 	},
 	"status": plan.StatusName,
+	"check":  func() string { return plan.CheckMark },
+	"note":   plan.MissingNote,
 	"cap":    plan.Capitalise,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {

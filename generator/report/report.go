@@ -46,6 +46,16 @@ func New(siteTitle string, edition *toolkit.Edition, items []*toolkit.Item, rule
 	}
 }
 
+// PlanTitle names the plan: an improvement plan when a rule set judges
+// it (NHS bodies, local authorities), else the action plan a care
+// provider uploads when it publishes at Approaching Standards.
+func (r *Report) PlanTitle() string {
+	if r.Rules == nil {
+		return "Approaching Standards action plan"
+	}
+	return "Improvement plan"
+}
+
 // CSV writes rows under header as CSV that Excel opens correctly: a UTF-8
 // byte order mark, CRLF line ends, quotes only where needed, and any cell
 // that a spreadsheet would run as a formula (starting with =, +, -, @, a

@@ -11,9 +11,19 @@ import (
 
 // Sheet names in the workbook.
 const (
-	PlanSheet = "Improvement plan"
-	GapSheet  = "Gap analysis"
+	PlanSheet   = "Improvement plan"
+	ActionSheet = "Action plan"
+	GapSheet    = "Gap analysis"
 )
+
+// PlanSheet is the name of the plan's sheet: an improvement plan when a
+// rule set judges it, else a care provider's action plan.
+func (r *Report) PlanSheet() string {
+	if r.Rules == nil {
+		return ActionSheet
+	}
+	return PlanSheet
+}
 
 // XLSX writes the report as an Excel workbook: the plan on one sheet, in
 // the guidance's column order, and the gap analysis on another, each with
@@ -42,8 +52,8 @@ func (r *Report) XLSX() ([]byte, error) {
 		dateCol int // the column holding dates, counted from 0
 		widths  []float64
 	}{
-		{PlanSheet, plan.PlanColumns, r.Result.PlanRows(), 7, []float64{12, 36, 40, 30, 18, 10, 14, 16, 14, 24, 12}},
-		{GapSheet, plan.GapColumns, r.Result.GapRows(), 6, []float64{12, 36, 10, 22, 14, 18, 16, 30, 40}},
+		{r.PlanSheet(), plan.PlanColumns, r.Result.PlanRows(), 8, []float64{12, 20, 36, 40, 30, 18, 10, 14, 16, 14, 24, 12}},
+		{GapSheet, plan.GapColumns, r.Result.GapRows(), 7, []float64{12, 20, 36, 10, 22, 14, 18, 16, 30, 40}},
 	}
 	for i, s := range sheets {
 		if i == 0 {

@@ -80,7 +80,7 @@ test('the plan and gap analysis download as CSV', () => {
   const v = read('../plan/complete-agreed.json');
   const r = analyse(v.items, v.progress, v.rules, v.deadline);
   const plan = toCSV(PLAN_COLUMNS, planRows(v.items, v.progress, r));
-  assert.ok(plan.startsWith('\ufeffReference,Evidence item,Actions,"Milestones, funding and resources",Owner,Priority,'));
+  assert.ok(plan.startsWith('\ufeffReference,Reference status,Evidence item,Actions,"Milestones, funding and resources",Owner,Priority,'));
   assert.equal(parse(plan).length, 1 + r.gaps.length);
   const gaps = parse(toCSV(GAP_COLUMNS, gapRows(v.items, v.progress, r)));
   assert.deepEqual(gaps, [GAP_COLUMNS, ...v.want.gapRows]);

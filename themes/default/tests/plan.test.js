@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { analyse, verdict, planRows, gapRows, PLAN_COLUMNS, GAP_COLUMNS } from '../static/js/plan.js';
+import { analyse, verdict, planRows, gapRows, PLAN_COLUMNS, GAP_COLUMNS, actionSummary, missingNote, CHECK_MARK, refStatus } from '../static/js/plan.js';
 
 const dir = new URL('../../../testdata/plan/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -42,13 +42,18 @@ for (const file of vectors) {
     assert.equal(verdict(r, rules), want.verdict);
     assert.deepEqual(planRows(items, progress, r), want.planRows);
     assert.deepEqual(gapRows(items, progress, r), want.gapRows);
+    if ('actionSummary' in want) {
+      assert.equal(actionSummary(progress, r), want.actionSummary);
+      const notes = Object.fromEntries(r.gaps.map((id) => [id, missingNote(progress, id)]).filter(([, n]) => n));
+      assert.deepEqual(notes, want.actionNotes);
+    }
   });
 }
 
 test('the column headers are the guidance ones', () => {
-  assert.deepEqual(PLAN_COLUMNS, ['Reference', 'Evidence item', 'Actions', 'Milestones, funding and resources', 'Owner', 'Priority',
+  assert.deepEqual(PLAN_COLUMNS, ['Reference', 'Reference status', 'Evidence item', 'Actions', 'Milestones, funding and resources', 'Owner', 'Priority',
     'Local reference', 'Planned completion date', 'Status', 'Dependencies', 'Exceptional']);
-  assert.deepEqual(GAP_COLUMNS, ['Reference', 'Evidence item', 'Standard', 'Needed for', 'Status', 'Owner', 'Target date',
+  assert.deepEqual(GAP_COLUMNS, ['Reference', 'Reference status', 'Evidence item', 'Standard', 'Needed for', 'Status', 'Owner', 'Target date',
     'Where the evidence is kept', 'Notes']);
 });
 
@@ -122,8 +127,8 @@ test('an id or value named like an Object property is only ever data', () => {
   const doc = JSON.parse('{"items":{"constructor":{"status":"constructor","priority":"constructor","owner":"Sam"},"__proto__":{"status":"met"}}}');
   const r = analyse(items, doc, R2425, '2025-06-30');
   assert.deepEqual(r.gaps, ['constructor']);
-  assert.deepEqual(planRows(items, doc, r), [['constructor', 'Item constructor', '', '', 'Sam', '', '', '', 'Not started', '', '']]);
-  assert.deepEqual(gapRows([{ ...items[0], level: 'toString', standard: undefined }], doc, r), [['constructor', 'Item constructor', '', '', 'Not started', 'Sam', '', '', '']]);
+  assert.deepEqual(planRows(items, doc, r), [['constructor', 'Check in the toolkit', 'Item constructor', '', '', 'Sam', '', '', '', 'Not started', '', '']]);
+  assert.deepEqual(gapRows([{ ...items[0], level: 'toString', standard: undefined }], doc, r), [['constructor', 'Check in the toolkit', 'Item constructor', '', '', 'Not started', 'Sam', '', '', '']]);
   // Only the five plan fields can be required.
   const rules = { ...R2425, required: ['constructor', 'toString', 'owner'] };
   assert.deepEqual(analyse(items, docOf({}), rules, '2025-06-30').findings.map((f) => f.id + ' ' + f.rule), ['constructor missing-owner', '__proto__ missing-owner']);
@@ -134,8 +139,8 @@ test('rows leave out values that are not text and ids that are not items', () =>
   const items = [item('1.1.1', 'approaching', { title: 5 })];
   const doc = docOf({ '1.1.1': { status: 'in-progress', owner: ['Sam'], due: 20250630, priority: 'urgent', exceptional: 'yes', notes: null } });
   const r = { gaps: ['1.1.1', '9.9.9'] };
-  assert.deepEqual(planRows(items, doc, r), [['1.1.1', '', '', '', '', '', '', '', 'In progress', '', '']]);
-  assert.deepEqual(gapRows(items, doc, r), [['1.1.1', '', '1', 'Approaching Standards', 'In progress', '', '', '', '']]);
+  assert.deepEqual(planRows(items, doc, r), [['1.1.1', 'Check in the toolkit', '', '', '', '', '', '', '', 'In progress', '', '']]);
+  assert.deepEqual(gapRows(items, doc, r), [['1.1.1', 'Check in the toolkit', '', '1', 'Approaching Standards', 'In progress', '', '', '', '']]);
 });
 
 test('analyse, verdict and the rows never throw on odd input', () => {
@@ -163,4 +168,19 @@ test('a normalised document gives the same result as the saved one', async () =>
     assert.deepEqual(r, analyse(v.items, v.progress, v.rules, v.deadline));
     assert.deepEqual(planRows(v.items, doc, r), v.want.planRows);
   }
+});
+
+test('only a confirmed item goes without the check mark; odd input is marked', () => {
+  assert.equal(CHECK_MARK, 'Check in the toolkit');
+  assert.equal(refStatus({ confidence: 'confirmed' }), 'Confirmed');
+  for (const it of [{ confidence: 'likely' }, { confidence: 'unverified' }, {}, null, { confidence: 'Confirmed' }]) assert.equal(refStatus(it), CHECK_MARK);
+});
+
+test('an action plan with every field written says so, and never says "agreed"', () => {
+  const items = [item('a', 'approaching')];
+  const doc = docOf({ a: { action: 'Do it', owner: 'Sam', due: '2027-01-01' } });
+  const r = analyse(items, doc, null, '2027-06-30');
+  assert.equal(actionSummary(doc, r), 'The plan has 1 item. Each one says what will be done, who will do it and when.');
+  assert.equal(missingNote(doc, 'a'), '');
+  assert.doesNotMatch(actionSummary(docOf({}), analyse(items, docOf({}), null, '2027-06-30')), /agree|problem|error/i);
 });

@@ -6,11 +6,21 @@
 
 import { isDate, isObject } from './progress.js';
 
+/**
+ * What every page, printout and file says beside the reference of an item
+ * not confirmed for care providers; Go's plan.CheckMark is the same.
+ */
+export const CHECK_MARK = 'Check in the toolkit';
+/** Whether an item's number, level or wording must be checked in the toolkit. */
+export const toCheck = (it) => !isObject(it) || it.confidence !== 'confirmed';
+/** An item's "Reference status" cell. */
+export const refStatus = (it) => (toCheck(it) ? CHECK_MARK : 'Confirmed');
+
 /** Headers of the improvement plan, in the order the plan guidance lists them. */
-export const PLAN_COLUMNS = ['Reference', 'Evidence item', 'Actions', 'Milestones, funding and resources',
+export const PLAN_COLUMNS = ['Reference', 'Reference status', 'Evidence item', 'Actions', 'Milestones, funding and resources',
   'Owner', 'Priority', 'Local reference', 'Planned completion date', 'Status', 'Dependencies', 'Exceptional'];
 /** Headers of the gap analysis. */
-export const GAP_COLUMNS = ['Reference', 'Evidence item', 'Standard', 'Needed for', 'Status',
+export const GAP_COLUMNS = ['Reference', 'Reference status', 'Evidence item', 'Standard', 'Needed for', 'Status',
   'Owner', 'Target date', 'Where the evidence is kept', 'Notes'];
 
 // Fields a rule set may require -> what a message calls them.
@@ -122,7 +132,7 @@ const status = (e) => own(STATUSES, e.status) || 'Not started';
  * @returns {string[][]}
  */
 export const planRows = (items, doc, result) => rows(items, doc, result, (it, e) => [
-  ref(it), text(it.title), text(e.action), text(e.milestones), text(e.owner), own(PRIORITIES, e.priority) || '',
+  ref(it), refStatus(it), text(it.title), text(e.action), text(e.milestones), text(e.owner), own(PRIORITIES, e.priority) || '',
   text(e.localRef), text(e.due), status(e), text(e.dependencies), e.exceptional === true ? 'Yes' : '',
 ]);
 
@@ -132,6 +142,41 @@ export const planRows = (items, doc, result) => rows(items, doc, result, (it, e)
  * @returns {string[][]}
  */
 export const gapRows = (items, doc, result) => rows(items, doc, result, (it, e) => [
-  ref(it), text(it.title), it.standard == null ? '' : String(it.standard), own(LEVELS, it.level) || '',
+  ref(it), refStatus(it), text(it.title), it.standard == null ? '' : String(it.standard), own(LEVELS, it.level) || '',
   status(e), text(e.owner), text(e.due), text(e.evidence), text(e.notes),
 ]);
+
+/** What a care provider's action plan says about each item: what, who and when; Go's plan.ActionFields. */
+export const ACTION_FIELDS = ['action', 'owner', 'due'];
+// Neutral words: what is still to write, not what is wrong.
+const ACTION_NOUNS = { action: 'what will be done', owner: 'who will do it', due: 'a date' };
+const and = (a) => (a.length < 2 ? a.join('') : `${a.slice(0, -1).join(', ')} and ${a[a.length - 1]}`);
+const missing = (e) => ACTION_FIELDS.filter((f) => !text(own(e, f)));
+
+/**
+ * What one action plan row still needs, such as "Still to add: who will do
+ * it and a date."; "" when it has everything.
+ * @param {object|null} doc a progress document
+ * @param {string} id the item's id
+ */
+export function missingNote(doc, id) {
+  const m = missing(entry(doc, id));
+  return m.length ? `Still to add: ${and(m.map((f) => ACTION_NOUNS[f]))}.` : '';
+}
+
+/**
+ * How much of the action plan is written, in neutral words; the same as
+ * Go's Result.ActionSummary.
+ * @param {object|null} doc the progress document given to analyse
+ * @param {{gaps: string[]}} result from analyse
+ */
+export function actionSummary(doc, result) {
+  const gaps = Array.isArray(own(result, 'gaps')) ? result.gaps : [];
+  if (!gaps.length) return 'Every mandatory item is done: there is nothing to plan.';
+  const count = Object.fromEntries(ACTION_FIELDS.map((f) => [f, 0]));
+  for (const id of gaps) for (const f of missing(entry(doc, id))) count[f]++;
+  const n = (k, one, many) => `${k} ${k == 1 ? one : many}`;
+  const parts = ACTION_FIELDS.filter((f) => count[f]).map((f) => `${ACTION_NOUNS[f]} for ${n(count[f], 'item', 'items')}`);
+  const head = `The plan has ${n(gaps.length, 'item', 'items')}.`;
+  return parts.length ? `${head} Still to fill in: ${and(parts)}.` : `${head} Each one says what will be done, who will do it and when.`;
+}

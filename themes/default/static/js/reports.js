@@ -1,9 +1,13 @@
-// The gap analysis and improvement plan pages: tables made from the saved
-// progress, the plan's rows edited in place and checked against the
-// chosen rule set as the user types, and downloads as CSV. Loaded only on
-// those two pages. Every value from the progress goes in as text.
+// The gap analysis and plan pages: tables made from the saved progress,
+// the plan's rows edited in place, and downloads as CSV. A care provider's
+// plan is the Approaching Standards action plan, which nobody approves, so
+// it only says what each row still needs; an NHS body's or local
+// authority's improvement plan is checked against the chosen rule set.
+// Either way a row is judged only once it has been touched, so a first
+// visit shows no problems. Loaded only on those two pages. Every value
+// from the progress goes in as text.
 
-import { analyse, gapRows, GAP_COLUMNS, planRows, PLAN_COLUMNS, verdict } from './plan.js';
+import { actionSummary, analyse, CHECK_MARK, gapRows, GAP_COLUMNS, missingNote, planRows, PLAN_COLUMNS, toCheck, verdict } from './plan.js';
 import { toCSV } from './csv.js';
 import { setField, STATUS_NAMES as STATUS } from './progress.js';
 import { $, $$, announce, el, persist, render, saveFile, slug, tell } from './app.js';
@@ -15,6 +19,10 @@ let s; // app.js's state
 let items = new Map();
 let rules = null;
 let result = null;
+// Whether this is a care provider's action plan rather than an improvement plan.
+let action = true;
+// The plan rows the user has left or changed; only these are judged.
+const touched = new Set();
 
 /** A YYYY-MM-DD date in words, such as 30 June 2026. */
 function longDate(iso) {
@@ -23,6 +31,9 @@ function longDate(iso) {
 }
 
 const ref = (it) => it.ref || 'Reference to check';
+// An item's reference, and beside it the mark when it is not confirmed.
+const refCell = (it, link) => [el('a', { href: it.url, className: link, textContent: ref(it) }),
+  ...(toCheck(it) ? [' ', el('span', { className: 'tag tag--check', textContent: CHECK_MARK })] : [])];
 const entry = (id) => s.doc.items[id] || {};
 
 /** Wires up whichever of the two pages this is. */
@@ -37,9 +48,10 @@ export function start(state) {
   for (const th of $$('[data-rk-running]')) th.textContent = `${org.name ? org.name + ' · ' : ''}DSPT ${s.tk.edition.title} · ${today}`;
   for (const b of $$('[data-rk-print]')) b.addEventListener('click', () => window.print());
   for (const b of $$('[data-rk-csv]')) b.addEventListener('click', () => download(b.dataset.rkCsv));
+  action = s.tk.organisationType == 'care-provider';
   const select = $('[data-rk-rules]');
   const pick = () => {
-    rules = s.tk.rules.find((r) => r.id == (select ? select.value : s.tk.defaultRules)) || null;
+    rules = action ? null : s.tk.rules.find((r) => r.id == (select ? select.value : s.tk.defaultRules)) || null;
   };
   pick();
   if (select) {
@@ -63,7 +75,7 @@ function gaps() {
     $(`[data-rk-gap-rows="${level}"]`).replaceChildren(...ids[level].map((id) => {
       const it = items.get(id), e = entry(id);
       return el('tr', {},
-        el('td', { className: 'rk-ref' }, el('a', { href: it.url, textContent: ref(it) })),
+        el('td', { className: 'rk-ref' }, ...refCell(it)),
         el('td', { textContent: it.title }),
         el('td', { textContent: String(it.standard) }),
         el('td', { textContent: STATUS[e.status || 'not-started'] }),
@@ -142,7 +154,7 @@ function plan() {
     // Status sits with dependencies, as in the guidance's list.
     cells[6].prepend(el('p', { className: 'rk-plan__status', textContent: STATUS[e.status || 'not-started'] }));
     return el('tr', { id: 'plan-' + id },
-      el('th', { scope: 'row' }, el('a', { href: it.url, className: 'rk-ref', textContent: ref(it) }), ' ', it.title),
+      el('th', { scope: 'row' }, ...refCell(it, 'rk-ref'), ' ', it.title),
       ...cells,
       el('td', { className: 'rk-plan__problems' }, el('ul', { className: 'rk-problems' })));
   });
@@ -173,14 +185,24 @@ function plan() {
   rowsBox.addEventListener('change', (ev) => {
     if (!ev.target.dataset.field) return;
     clearTimeout(timers.get(ev.target));
+    touched.add(ev.target.dataset.item);
     save(ev.target);
+  });
+  // Leaving a row's field counts as touching it, typed in or not, so the
+  // row is judged from then on.
+  rowsBox.addEventListener('focusout', (ev) => {
+    const id = ev.target.dataset && ev.target.dataset.item;
+    if (!id || touched.has(id)) return;
+    touched.add(id);
+    check();
   });
   check();
   $('[data-rk-plan]').hidden = false;
 }
 
-// Judges the plan again and shows each problem beside its row, and the
-// verdict above the table.
+// Judges the touched rows again and shows beside each what it still needs
+// (an action plan) or which rules it breaks (an improvement plan), and
+// above the table a summary: in neutral words until a row is touched.
 let lastVerdict = null;
 function check() {
   if (!$('[data-rk-plan]')) return;
@@ -188,19 +210,32 @@ function check() {
   const byRow = new Map();
   for (const f of result.findings) byRow.set(f.id, [...(byRow.get(f.id) || []), f.message]);
   for (const row of $$('[data-rk-plan-rows] tr[id]')) {
-    const list = $('.rk-problems', row);
-    list.replaceChildren(...(byRow.get(row.id.slice(5)) || []).map((m) => el('li', { textContent: m })));
-    row.classList.toggle('rk-has-problems', list.children.length > 0);
+    const id = row.id.slice(5), list = $('.rk-problems', row);
+    const notes = !touched.has(id) ? [] : action ? [missingNote(s.doc, id)].filter(Boolean) : byRow.get(id) || [];
+    list.replaceChildren(...notes.map((m) => el('li', { textContent: m })));
+    list.classList.toggle('rk-todo', action);
+    row.classList.toggle('rk-has-problems', !action && notes.length > 0);
     const ex = $('.rk-exceptional', row);
     if (ex) ex.hidden = !(rules && rules.exceptional);
   }
   const box = $('[data-rk-verdict]');
-  const text = result.agreed
-    ? (result.gaps.length ? `This plan meets every rule of ${rules ? rules.title : 'the guidance'}.` : '')
-    : verdict(result, rules);
-  const whole = (byRow.get('') || []);
-  box.replaceChildren(...[text, ...whole].filter(Boolean).map((t) => el('p', { textContent: t })));
-  box.className = 'rk-verdict ' + (result.agreed ? 'rk-verdict--ok' : 'rk-verdict--no');
+  let lines, ok = true;
+  if (action) {
+    lines = [actionSummary(s.doc, result)];
+  } else if (!rules) {
+    lines = [actionSummary(s.doc, result)];
+  } else {
+    const intro = `${rules.title} applies to ${rules.whom}.`;
+    if (!touched.size) {
+      lines = [intro, actionSummary(s.doc, result)];
+    } else {
+      ok = result.agreed;
+      lines = [intro, result.agreed ? (result.gaps.length ? `This plan meets every rule of ${rules.title}.` : '') : verdict(result, rules), ...(byRow.get('') || [])];
+    }
+  }
+  const text = lines.filter(Boolean).join(' ');
+  box.replaceChildren(...lines.filter(Boolean).map((t) => el('p', { textContent: t })));
+  box.className = 'rk-verdict ' + (ok ? (action || !touched.size ? 'rk-verdict--info' : 'rk-verdict--ok') : 'rk-verdict--no');
   if (lastVerdict !== null && text != lastVerdict) announce(text || 'Nothing to plan.');
   lastVerdict = text;
 }
@@ -212,6 +247,6 @@ function download(which) {
     ? toCSV(PLAN_COLUMNS, planRows(s.tk.items, s.doc, result))
     : toCSV(GAP_COLUMNS, gapRows(s.tk.items, s.doc, result));
   const who = slug(s.doc.organisation.name, 'readykit');
-  saveFile(`${who}-${which == 'plan' ? 'improvement-plan' : 'gap-analysis'}-${now().slice(0, 10)}.csv`, 'text/csv;charset=utf-8', text);
+  saveFile(`${who}-${which == 'plan' ? (action ? 'action-plan' : 'improvement-plan') : 'gap-analysis'}-${now().slice(0, 10)}.csv`, 'text/csv;charset=utf-8', text);
   announce('The spreadsheet is downloading.');
 }
