@@ -410,18 +410,17 @@ test('items show their status: done items are never late, unfinished ones are la
 });
 
 test('warnings: few weeks left (with what to do first), a plan that overruns or ends late, a deadline passed; Clear my dates', LIMIT, async (t) => {
-  const { page, quiet } = await session(t, { today: '2026-05-20' });
+  const { page, quiet } = await session(t, { today: '2027-05-20' });
   await visit(page, '/programme/');
-  const DEFAULT_LINE = 'Your programme runs from 13 April 2026 to 21 June 2026, to publish by 30 June 2026.';
-  const FEW = 'Only 6 weeks are left before the deadline of 30 June 2026, and most services need at least 8.';
+  const FEW = 'Only 6 weeks are left before the deadline of 30 June 2027, and most services need at least 8.';
   const approaching = TK.items.filter((it) => it.level === 'approaching');
   assert.equal(approaching.length, TK.edition.counts.approaching);
   const FIRST = [`Do these first: ${approaching.length} items are still needed for Approaching Standards.`];
   const FIRST_LINKS = approaching.map((it) => [it.url, `${it.ref || 'Reference to check'} ${it.title}`]);
 
-  // No dates: counted back from 30 June 2026; six weeks are left.
-  assert.equal(await scheduleLine(page), DEFAULT_LINE);
-  assert.equal(await text(page, '[data-rk-this-week]'), 'This is week 6 of 10: 18 to 24 May 2026.');
+  // No dates: counted back from the edition's 30 June 2027; six weeks are left.
+  assert.equal(await scheduleLine(page), `Your ${LINE_2027}`);
+  assert.equal(await text(page, '[data-rk-this-week]'), 'This is week 6 of 10: 17 to 23 May 2027.');
   assert.deepEqual(await warnings(page), { shown: true, paragraphs: [FEW, ...FIRST], links: FIRST_LINKS });
 
   // What is done drops off the list.
@@ -432,33 +431,96 @@ test('warnings: few weeks left (with what to do first), a plan that overruns or 
   assert.deepEqual((await warnings(page)).paragraphs, [FEW, `Do these first: ${approaching.length - 1} items are still needed for Approaching Standards.`]);
   assert.deepEqual((await warnings(page)).links, FIRST_LINKS.slice(1));
 
-  // Starting on 11 May 2026 runs past the deadline.
-  await setDate(page, 'start', '2026-05-11');
+  // Starting on 10 May 2027 runs past the deadline.
+  await setDate(page, 'start', '2027-05-10');
   await waitForWarning(page, 'after the deadline');
-  assert.deepEqual((await warnings(page)).paragraphs.slice(0, 2), [FEW, 'This plan ends on 19 July 2026, after the deadline of 30 June 2026. Start earlier, or fit the work into fewer weeks.']);
-  assert.equal(await scheduleLine(page), 'Your programme runs from 11 May 2026 to 19 July 2026, to publish by 30 June 2026.');
+  assert.deepEqual((await warnings(page)).paragraphs.slice(0, 2), [FEW, 'This plan ends on 18 July 2027, after the deadline of 30 June 2027. Start earlier, or fit the work into fewer weeks.']);
+  assert.equal(await scheduleLine(page), 'Your programme runs from 10 May 2027 to 18 July 2027, to publish by 30 June 2027.');
 
-  // Starting on 20 April 2026 ends less than a week before it.
-  await setDate(page, 'start', '2026-04-20');
+  // Starting on 19 April 2027 ends less than a week before it.
+  await setDate(page, 'start', '2027-04-19');
   await waitForWarning(page, 'less than a week before the deadline');
-  assert.deepEqual((await warnings(page)).paragraphs.slice(0, 2), [FEW, 'This plan ends on 28 June 2026, less than a week before the deadline. To keep a week spare, start in the week of 13 April 2026 or earlier.']);
+  assert.deepEqual((await warnings(page)).paragraphs.slice(0, 2), [FEW, 'This plan ends on 27 June 2027, less than a week before the deadline. To keep a week spare, start in the week of 12 April 2027 or earlier.']);
 
-  // A deadline in the past says only that.
-  await setDate(page, 'deadline', '2026-04-30');
+  // A deadline of the reader's own in the past: that it has passed, and
+  // that it is not the site's.
+  await setDate(page, 'deadline', '2027-04-30');
   await waitForWarning(page, 'has passed');
-  assert.deepEqual(await warnings(page), { shown: true, paragraphs: ['The deadline, 30 April 2026, has passed. Set next year\'s deadline, or clear your dates to use the next one.'], links: [] });
-  assert.deepEqual((await stored(page)).programme, { start: '2026-04-20', deadline: '2026-04-30' });
+  assert.deepEqual(await warnings(page), { shown: true, paragraphs: [
+    'The deadline, 30 April 2027, has passed. Set a deadline that is still to come.',
+    'Your programme counts to 30 April 2027, but this site\'s toolkit year ends on 30 June 2027. Check which date is right. To use 30 June 2027, clear the deadline above.',
+  ], links: [] });
+  assert.deepEqual((await stored(page)).programme, { start: '2027-04-19', deadline: '2027-04-30' });
 
-  // Clear my dates: back to the deadline counted back from, and nothing saved.
+  // Clear my dates: back to the edition's deadline, and nothing saved.
   await page.getByRole('button', { name: 'Clear my dates' }).click();
   await waitForProgramme(page, { start: '', deadline: '' });
-  await waitForText(page, '[data-rk-schedule-line]', DEFAULT_LINE);
+  await waitForText(page, '[data-rk-schedule-line]', `Your ${LINE_2027}`);
   assert.equal(await page.locator('#rk-start').inputValue(), '');
   assert.equal(await page.locator('#rk-deadline').inputValue(), '');
   assert.equal((await warnings(page)).paragraphs[0], FEW);
   assert.equal(await text(page, '[data-rk-announce]'), 'Your dates are cleared.');
   await reload(page);
-  assert.equal(await scheduleLine(page), DEFAULT_LINE);
+  assert.equal(await scheduleLine(page), `Your ${LINE_2027}`);
+  quiet();
+});
+
+// The home page and the programme name one deadline, the edition's,
+// whatever the reader's day: not "the next 30 June" worked out from it.
+test('one deadline: in December 2026 the home page and the programme both say 30 June 2027, from the edition', LIMIT, async (t) => {
+  assert.equal(TK.edition.deadline, '2027-06-30', 'the default edition\'s deadline');
+  const { page, quiet } = await session(t, { today: '2026-12-02' });
+  await visit(page, '/');
+  const home = await page.locator('main').textContent();
+  assert.ok(home.includes('30 June 2027'), 'the home page names 30 June 2027');
+  assert.doesNotMatch(home, /30 June 20(2[0-6]|2[89])/, 'and no other year\'s deadline');
+  await visit(page, '/programme/');
+  assert.equal(await scheduleLine(page), `Your ${LINE_2027}`);
+  assert.equal(await text(page, '[data-rk-this-week]'), 'It starts on 12 April 2027.');
+  assert.equal(await page.locator('[data-rk-warnings]').isVisible(), false);
+  assert.equal(await text(page, '#rk-deadline-hint'), 'Leave it empty to use this toolkit year\'s deadline, 30 June 2027.');
+  assert.match(await text(page, '[data-rk-programme-for]'), /publish by 30 June 2027$/);
+  quiet();
+});
+
+test('after the edition\'s deadline the page keeps that date and says the toolkit year has ended, rather than moving to the next 30 June', LIMIT, async (t) => {
+  const { page, quiet } = await session(t, { today: '2027-07-05' });
+  await visit(page, '/programme/');
+  assert.equal(await scheduleLine(page), `Your ${LINE_2027}`);
+  assert.deepEqual(await warnings(page), { shown: true, paragraphs: [
+    'This site\'s toolkit year ended on 30 June 2027. The site may be out of date: check the new deadline in the toolkit, and set it as your deadline above.',
+  ], links: [] });
+  // The reader sets the new deadline: the plan counts to it, and says it
+  // is not the site's.
+  await setDate(page, 'deadline', '2028-06-30');
+  await waitForText(page, '[data-rk-schedule-line]', 'Your programme runs from 10 April 2028 to 18 June 2028, to publish by 30 June 2028.');
+  assert.deepEqual((await warnings(page)).paragraphs, [
+    'Your programme counts to 30 June 2028, but this site\'s toolkit year ends on 30 June 2027. Check which date is right. To use 30 June 2027, clear the deadline above.',
+  ]);
+  quiet();
+});
+
+test('the reader\'s own dates that disagree with the edition\'s deadline get a plain warning; the edition\'s own date typed in gets none', LIMIT, async (t) => {
+  const { page, quiet } = await session(t, { today: '2026-12-02' });
+  await visit(page, '/programme/');
+  // A start after the edition's deadline counts to the next year's.
+  await setDate(page, 'start', '2027-08-02');
+  await waitForWarning(page, 'toolkit year ends on 30 June 2027');
+  assert.equal(await scheduleLine(page), 'Your programme runs from 2 August 2027 to 10 October 2027, to publish by 30 June 2028.');
+  assert.deepEqual((await warnings(page)).paragraphs, [
+    'Your programme counts to 30 June 2028, but this site\'s toolkit year ends on 30 June 2027. Check which date is right. To count to 30 June 2027, set a start before it.',
+  ]);
+  // An earlier deadline of one's own.
+  await setDate(page, 'start', '');
+  await setDate(page, 'deadline', '2027-05-28');
+  await waitForText(page, '[data-rk-schedule-line]', 'Your programme runs from 8 March 2027 to 16 May 2027, to publish by 28 May 2027.');
+  assert.deepEqual((await warnings(page)).paragraphs, [
+    'Your programme counts to 28 May 2027, but this site\'s toolkit year ends on 30 June 2027. Check which date is right. To use 30 June 2027, clear the deadline above.',
+  ]);
+  // The edition's own deadline, typed in: nothing to warn about.
+  await setDate(page, 'deadline', '2027-06-30');
+  await waitForText(page, '[data-rk-schedule-line]', `Your ${LINE_2027}`);
+  assert.equal(await page.locator('[data-rk-warnings]').isVisible(), false);
   quiet();
 });
 
@@ -571,7 +633,7 @@ test('the timeline prints on one landscape A4 sheet with the organisation and da
 test('axe-core finds nothing with warnings, late items and this week shown, at 1280 and 320 px, nor on the portal without JavaScript', LIMIT, async (t) => {
   const problems = [];
   for (const width of [1280, 320]) {
-    const { page, quiet } = await session(t, { today: '2026-05-20', viewport: { width, height: 800 } });
+    const { page, quiet } = await session(t, { today: '2027-05-20', viewport: { width, height: 800 } });
     await visit(page, '/checklist/');
     await setStatus(page, '1.1.1', 'Done');
     await waitForEntries(page, { '1.1.1': { status: 'met' } }, KEY);
