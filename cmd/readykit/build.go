@@ -35,7 +35,11 @@ file:line:col and the destination is left as it was.
 The destination is readykit's alone: a build replaces everything in it.
 So readykit refuses a destination that is the site folder, holds it, or
 mixes with content/, static/ or themes/, and a folder with files that no
-build wrote, unless you pass --overwrite.`,
+build wrote, unless you pass --overwrite.
+
+A build also warns, without failing, when the edition's deadline has
+passed or the programme's dates do not match it. It judges by today's
+date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.`,
 		Example: `  readykit build
   readykit build --source oak-house --dest /tmp/oak-house
   readykit build --base-url "$URL"      # on Netlify`,

@@ -44,6 +44,8 @@ func newServeCmd(s streams, runF func(*serveOptions) error) *cobra.Command {
 watches the site folder and rebuilds whenever you save a file; open pages
 reload by themselves. If a change breaks the build, the pages show what is
 wrong and where, and the last good version is kept until you fix it.
+Warnings, such as an edition whose deadline has passed, are shown at the
+top of every page.
 
 The server listens on 127.0.0.1, so only this computer can see it. Use
 --bind 0.0.0.0 to let other devices on your network see it too.

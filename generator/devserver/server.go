@@ -4,7 +4,8 @@
 // server-sent events.
 //
 // A failed rebuild keeps the last good site in memory; pages show the
-// problems instead, and the next good save clears them. The server never
+// problems instead, and the next good save clears them. A good build's
+// warnings head every page it serves. The server never
 // reads the disk to answer a request: it serves only what the build put in
 // memory, so no address can reach a file outside the built site. It
 // answers only requests that name a host it is bound to, so that other
