@@ -88,7 +88,7 @@ func (r *Rules) Check() []error {
 	}
 	for _, t := range r.AppliesTo {
 		if _, ok := OrganisationTypes[t]; !ok {
-			errs.Addf(r.Src.At("appliesTo"), "Use "+strings.Join(TypeNames, ", "), "%q is not an organisation type", t)
+			errs.Addf(r.Src.At("appliesTo"), "Use one of: "+strings.Join(TypeNames, ", "), "%q is not an organisation type", t)
 		}
 	}
 	if r.MonthsAfterDeadline < 0 || r.MaxOutstanding < 0 {
