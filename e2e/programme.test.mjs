@@ -483,6 +483,26 @@ test('one deadline: in December 2026 the home page and the programme both say 30
   quiet();
 });
 
+// Every 30 June with a year that a first-time reader meets, on screen and
+// on paper, is the edition's. (The What changed page lists past editions
+// on purpose, and is not among these.)
+test('one deadline on the home page, the programme, the gap analysis and the plan, on screen and printed', LIMIT, async (t) => {
+  const { page, quiet } = await session(t, { today: '2026-12-02' });
+  const years = (s) => [...s.replace(/\s+/g, ' ').matchAll(/30 June (\d{4})/g)].map((m) => m[1]);
+  for (const path of ['/', '/programme/', '/gaps/', '/plan/']) {
+    await visit(page, path);
+    const onScreen = years(await page.locator('body').innerText());
+    assert.ok(onScreen.length > 0 || path == '/gaps/' || path == '/plan/', `${path} names a deadline with its year`);
+    assert.deepEqual([...new Set(onScreen)].filter((y) => y != '2027'), [], `${path} names another year's 30 June`);
+    const file = join(tmp, `deadline${path.replaceAll('/', '-')}pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    const printed = years(readPDF(file).raw);
+    assert.ok(printed.includes('2027'), `${path} printed names 30 June 2027`);
+    assert.deepEqual([...new Set(printed)].filter((y) => y != '2027'), [], `${path} printed names another year's 30 June`);
+  }
+  quiet();
+});
+
 test('after the edition\'s deadline the page keeps that date and says the toolkit year has ended, rather than moving to the next 30 June', LIMIT, async (t) => {
   const { page, quiet } = await session(t, { today: '2027-07-05' });
   await visit(page, '/programme/');
