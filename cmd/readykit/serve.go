@@ -103,8 +103,8 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	}
 	defer done()
 
-	day, err := today()
-	if err != nil {
+	// A READYKIT_TODAY that is not a date stops serve before it starts.
+	if _, err := today(); err != nil {
 		return err
 	}
 	hosts := opts.AllowHosts
@@ -117,14 +117,15 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		Log:   opts.Err,
 		Hosts: hosts,
 		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
+			day, _ := today()
 			res, err := generator.Build(ctx, generator.Options{
 				Source:     src,
 				Theme:      themes.Default(),
 				BaseURL:    addr,
 				Drafts:     opts.Drafts,
 				Transforms: extra,
-				// A server left running over 30 June still judges by the
-				// day it started; restarting it, or saving, is enough.
+				// Read at each rebuild, so a server left running past a
+				// deadline warns on the next save.
 				Today: day,
 			}, sink)
 			if err != nil {

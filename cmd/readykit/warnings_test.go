@@ -82,8 +82,9 @@ func TestWarnings(t *testing.T) {
 func TestTodayEnv(t *testing.T) {
 	dir := baseSite(t)
 	t.Setenv(TodayEnv, "1 July 2027")
-	for _, verb := range []string{"build", "check"} {
-		code, _, stderr := runCLI(verb, "--source", dir)
+	for _, args := range [][]string{{"build"}, {"check"}, {"serve", "--port", "0"}} {
+		verb := args[0]
+		code, _, stderr := runCLI(append(args, "--source", dir)...)
 		if code != exitContent || !strings.Contains(stderr, `READYKIT_TODAY="1 July 2027" is not a date`) {
 			t.Errorf("%s: exit %d, stderr %q", verb, code, stderr)
 		}
