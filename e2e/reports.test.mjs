@@ -304,7 +304,7 @@ const MENU = ['Before you start', 'Skip to main content'];
 
 test('progress and plan rows typed in are saved with the progress and shown again', async (t) => {
   const { page, quiet } = await session(t);
-  assert.equal(TK.edition.title, '2023-24');
+  assert.equal(TK.edition.title, '2026-27');
   assert.equal(TK.defaultRules, '2024-25');
   await fillAll(page);
   // "Not applicable" is offered only where it is allowed.
@@ -337,7 +337,7 @@ test('the gap analysis lists exactly the needed items not done, Approaching firs
   assert.equal(GAPS.approaching.length, TK.edition.counts.approaching - 3 - 1);
   assert.equal(GAPS.met.length, TK.edition.counts.met - TK.edition.counts.approaching - 2);
 
-  assert.match(await page.locator('[data-rk-report-for]').textContent(), new RegExp(`^For ${ORG}\\. Data Security and Protection Toolkit, 2023-24 edition \\(publish by 30 June 2024\\)\\. Made on \\d{1,2} \\w+ \\d{4}\\.$`));
+  assert.match(await page.locator('[data-rk-report-for]').textContent(), new RegExp(`^For ${ORG}\\. Data Security and Protection Toolkit, 2026-27 edition \\(publish by 30 June 2027\\)\\. Made on \\d{1,2} \\w+ \\d{4}\\.$`));
   const STATUS = { 'in-progress': 'In progress', 'not-applicable': 'Not applicable' };
   for (const level of ['approaching', 'met']) {
     const rows = await page.locator(`[data-rk-gap-rows="${level}"] tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
@@ -394,7 +394,7 @@ test('the gap analysis prints on A4 with the organisation, edition and date on e
   await visit(page, '/gaps/');
   const running = await page.locator('[data-rk-running]').first().textContent();
   const today = longDate(new Date().toISOString().slice(0, 10));
-  assert.equal(running, `${ORG} · DSPT 2023-24 · ${today}`);
+  assert.equal(running, `${ORG} · DSPT ${TK.edition.title} · ${today}`);
 
   // Links are readable on paper: black, like the text round them.
   await page.emulateMedia({ media: 'print' });
@@ -409,7 +409,7 @@ test('the gap analysis prints on A4 with the organisation, edition and date on e
   assert.ok(pdf.count >= 2, `${pdf.count} page(s)`);
   pdf.pages.forEach((p, i) => {
     const where = `page ${i + 1} of the gap analysis`;
-    assert.ok(p.layout.includes(`${ORG} · DSPT 2023-24 · ${today}`), `${where} lacks the running header (organisation, edition and date)`);
+    assert.ok(p.layout.includes(`${ORG} · DSPT ${TK.edition.title} · ${today}`), `${where} lacks the running header (organisation, edition and date)`);
     for (const s of [...MENU, 'Print the gap analysis', 'Download as a spreadsheet', 'Write the improvement plan']) assert.ok(!p.layout.includes(s), `${where} has "${s}"`);
   });
   assert.ok(pdf.pages[0].layout.includes('Readiness by standard'));
@@ -440,7 +440,7 @@ test('the plan prints on A4 landscape with the organisation, every gap, what was
   assert.ok(pdf.count >= 2, `${pdf.count} page(s)`);
   pdf.pages.forEach((p, i) => {
     const where = `page ${i + 1} of the plan`;
-    assert.ok(p.layout.includes(`${ORG} · DSPT 2023-24 · `), `${where} lacks the running header`);
+    assert.ok(p.layout.includes(`${ORG} · DSPT ${TK.edition.title} · `), `${where} lacks the running header`);
     for (const s of [...MENU, 'Print the plan', 'Download as a spreadsheet', 'Check the plan against']) assert.ok(!p.layout.includes(s), `${where} has "${s}"`);
   });
   assert.equal(pagesWith(pdf, verdict).length, 1, `the verdict is printed: ${verdict}`);
