@@ -35,7 +35,7 @@ func (b *builder) assemble() error {
 	}
 	if pd := b.cfg.Programme; pd.Set() {
 		sch := programme.Plan(programme.Input{Start: pd.Start.Time, Deadline: pd.Deadline.Time,
-			YearlyDeadline: s.Edition.Deadline.Time, Weeks: b.prog.Weeks, MinWeeks: b.prog.MinWeeks})
+			EditionDeadline: s.Edition.Deadline.Time, YearlyDeadline: s.Edition.Deadline.Time, Weeks: b.prog.Weeks, MinWeeks: b.prog.MinWeeks})
 		s.Schedule = &sch
 		s.CalendarURL = calendarURL
 	}

@@ -60,8 +60,9 @@ type Config struct {
 }
 
 // ProgrammeDates are the programme settings in readykit.yaml. Either date
-// may be left out: with only a start, the deadline is the next one after
-// it; with only a deadline, the programme is counted back from it.
+// may be left out: with only a start, the deadline is the edition's (or,
+// for a start after it, the same day a year later); with only a deadline,
+// the programme is counted back from it.
 type ProgrammeDates struct {
 	Start    content.Date `yaml:"start"`
 	Deadline content.Date `yaml:"deadline"`
