@@ -128,6 +128,39 @@ func checkLink(t *testing.T, where, link string) {
 	}
 }
 
+// landingPages are the official sites' front pages: a link there leaves
+// the reader to search for the page that answers the item.
+var landingPages = []string{
+	"https://www.digitalcarehub.co.uk/dspt/", "https://www.dsptoolkit.nhs.uk/",
+	"https://www.ncsc.gov.uk/collection/small-business-guide", "https://www.ncsc.gov.uk/collection/top-tips-for-staying-secure-online",
+	"https://www.ncsc.gov.uk/cyberessentials/overview", "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/",
+}
+
+// landingOnly are the mandatory items for which we have not yet found an
+// official page that answers them, so they link only to front pages. The
+// list may only shrink: give an item a deep link, then take it off.
+var landingOnly = []string{
+	"1.1.5", "1.3.2", "1.3.8", "1.3.12", "1.3.13", "2.2.1", "4.1.1", "4.2.4", "4.3.1", "7.1.1", "7.3.2",
+	"8.1.4", "8.2.1", "8.3.1", "9.1.1", "9.5.2", "10.2.1", "mobile-phones", "own-devices", "public-wifi",
+}
+
+// TestDeepLinks: every mandatory item links to a page that answers it, not
+// only to a site's front page, except the ones listed in landingOnly.
+func TestDeepLinks(t *testing.T) {
+	for _, it := range defaultData(t).Items {
+		if it.Level == toolkit.Optional {
+			continue
+		}
+		deep := slices.ContainsFunc(it.Links, func(l toolkit.Link) bool { return !slices.Contains(landingPages, l.URL) })
+		switch listed := slices.Contains(landingOnly, it.ID); {
+		case !deep && !listed:
+			t.Errorf("item %s links only to front pages; link the page that answers it", it.ID)
+		case deep && listed:
+			t.Errorf("item %s has a deep link now; take it off landingOnly", it.ID)
+		}
+	}
+}
+
 var markdownLink = regexp.MustCompile(`\]\(([^)\s]+)`)
 
 // TestItemsComplete checks every item of every edition has every field
