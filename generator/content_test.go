@@ -106,7 +106,21 @@ func TestEditionLists(t *testing.T) {
 	if it := data.View(from).Item("passwords"); it == nil || it.Ref != "4.5.4" {
 		t.Errorf("the password item should be numbered 4.5.4: %+v", it)
 	}
+	for _, id := range []string{"10.1.2", "4.3.1"} {
+		if it := data.View(from).Item(id); it == nil || !it.NotApplicable {
+			t.Errorf("item %s should allow not applicable", id)
+		}
+	}
+	// Guidance is shared by every edition that lists the item, so a
+	// sentence about one toolkit year belongs in that edition's changes.
+	for _, it := range data.Items {
+		if m := toolkitYear.Find(it.Body); m != nil {
+			t.Errorf("%s: the shared guidance names the toolkit year %s", it.Src.Pos.File, m)
+		}
+	}
 }
+
+var toolkitYear = regexp.MustCompile(`\b20\d\d[-/]\d\d\b`)
 
 // officialHosts are where the pack may link: the toolkit, NHS England's
 // digital pages, Digital Care Hub, the ICO, the NCSC, and GOV.UK (which
