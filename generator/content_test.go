@@ -91,6 +91,11 @@ func TestEditionLists(t *testing.T) {
 	if e.Deadline.String() != "2027-06-30" || e.Previous != "dspt-2025-26-cat3" {
 		t.Errorf("2026-27: deadline %s, previous %s", e.Deadline, e.Previous)
 	}
+	for _, other := range data.Editions {
+		if other.Provisional != (other == e) {
+			t.Errorf("%s: provisional is %v", other.ID, other.Provisional)
+		}
+	}
 	if !strings.Contains(e.Note, "not yet checked") {
 		t.Errorf("2026-27 note does not say it is not yet checked: %q", e.Note)
 	}

@@ -103,11 +103,11 @@ func TestWhatChanged(t *testing.T) {
 		t.Errorf("2025-26 reworded %v, want [1.1.3 1.1.5 1.3.1]", got)
 	}
 	section = regexp.MustCompile(`(?s)id="changes-dspt-2026-27-cat3".*?</section>`).FindString(page)
-	if !strings.Contains(section, "No items changed.") || !strings.Contains(section, "not yet checked it against the") {
+	if !strings.Contains(section, "2026-27 (provisional), compared with 2025-26") || !strings.Contains(section, "No items changed.") || !strings.Contains(section, "not yet checked it against the") {
 		t.Errorf("2026-27 should change no item and say it is not yet checked:\n%s", section)
 	}
 	about := builtDefault(t, "")("about/index.html")
-	if !strings.Contains(about, "2026-27 edition") || !strings.Contains(about, "Where the list comes from: Carried over from our 2025-26 list.") || !strings.Contains(about, "Last checked 1 December 2026.") {
+	if !strings.Contains(about, "2026-27 edition of the toolkit, which is provisional") || !strings.Contains(about, "Where the list comes from: Carried over from our 2025-26 list.") || !strings.Contains(about, "Last checked 1 December 2026.") {
 		t.Errorf("the About page does not name the edition, where its list comes from and when it was checked")
 	}
 }

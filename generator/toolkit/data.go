@@ -165,6 +165,14 @@ func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item, unr
 			continue
 		}
 		seen[ref.Value] = true
+		if c := e.Changes[ref.Value]; e.Provisional && c.apply(it).Confidence == Confirmed && !it.Src.Failed("confidence") {
+			pos := it.Src.At("confidence")
+			if c != nil && c.Src.Has("confidence") {
+				pos = c.Src.At("confidence")
+			}
+			errs.Addf(pos, "Give the item confidence: likely in the edition's changes, or take provisional: out once the list is checked",
+				"edition %s is provisional, but item %s is confirmed", e.ID, ref.Value)
+		}
 		if it.Src.Failed("level") {
 			// The item's level is already reported; counting it would
 			// blame the edition's counts as well.

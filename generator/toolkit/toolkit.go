@@ -242,6 +242,10 @@ type Edition struct {
 	// read from the toolkit from one carried over and not yet checked.
 	ListSource string       `yaml:"listSource"`
 	Checked    content.Date `yaml:"checked"`
+	// Provisional marks an edition whose list is not yet read from the
+	// toolkit (carried over from the year before), so every page and
+	// printout can say so, and none of its items may be confirmed.
+	Provisional bool `yaml:"provisional"`
 	// Previous is the id of the edition before this one.
 	Previous string         `yaml:"previous"`
 	Items    []content.Text `yaml:"items,required"`
