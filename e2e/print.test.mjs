@@ -1,6 +1,8 @@
 // Print: the print stylesheet turns the checklist and the item pages into
-// clean sheets (no menu, skip link or breadcrumbs), and the checklist
-// prints to A4 pages that hold every item (read back with poppler).
+// clean sheets (no menu, skip link or breadcrumbs), the checklist prints to
+// A4 pages that hold every item, and worksheets print the "Check in the
+// toolkit" mark beside every reference not confirmed (read back with
+// poppler).
 
 import { before, describe, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { listPages, representative, serveSite, siteDir } from './pages.mjs';
+import { CHECK_MARK as MARK } from '../themes/default/static/js/plan.js';
 
 const dir = siteDir();
 const rep = representative(listPages(dir));
@@ -108,6 +111,42 @@ describe('print stylesheet', () => {
       assert.ok(refs.length >= 40, `found only ${refs.length} items in the checklist HTML`);
       for (const ref of new Set(refs)) assert.ok(text.includes(ref), `${ref} is missing from the printed checklist`);
       assert.ok(!/Skip to main content/.test(text), 'the skip link was printed');
+    } finally {
+      await page.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  // Every item not confirmed says "Check in the toolkit" beside its
+  // reference on each standard's printed worksheet.
+  // pdftotext -raw keeps a heading's text in order; white space is taken
+  // out, so a mark wrapped over lines reads as one string.
+  test('worksheets print "Check in the toolkit" beside every reference not confirmed', async () => {
+    const tk = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
+    const page = await context.newPage();
+    const tmp = mkdtempSync(join(tmpdir(), 'readykit-print-'));
+    const flat = (s) => s.replace(/\s+/g, '');
+    const printed = async (url, name) => {
+      await page.goto(site.server.url + url, { waitUntil: 'load' });
+      const file = join(tmp, name + '.pdf');
+      await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
+      return flat(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
+    };
+    const marks = (text) => text.split(flat(MARK)).length - 1;
+    try {
+      let checked = 0;
+      for (const st of tk.standards) {
+        const items = tk.items.filter((it) => it.standard === st.number && (it.level === 'approaching' || it.level === 'met'));
+        if (!items.length) continue;
+        const text = await printed(`/standards/${st.number}/worksheet/`, `worksheet-${st.number}`);
+        for (const it of items) {
+          const ref = it.ref || 'Reference to check';
+          assert.ok(text.includes(flat(ref + (it.check ? ' ' + MARK : '') + ' ' + it.title)), `worksheet ${st.number}: ${ref} ${it.title} is not printed${it.check ? ` with "${MARK}" beside its reference` : ''}`);
+        }
+        assert.equal(marks(text), items.filter((it) => it.check).length, `worksheet ${st.number}: one mark for each item to check`);
+        checked += items.filter((it) => it.check).length;
+      }
+      assert.ok(checked > 0, 'no item to check: the test would prove nothing');
     } finally {
       await page.close();
       rmSync(tmp, { recursive: true, force: true });

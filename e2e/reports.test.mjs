@@ -1,10 +1,13 @@
-// The gap analysis (/gaps/) and the improvement plan (/plan/), end to end:
-// progress and plan rows typed in the browser and saved with the progress;
-// the gap tables and readiness by standard; both pages printed to PDF and
-// read back with poppler (A4, landscape for the plan, a running header on
-// every page, no menu or buttons, no row cut between pages); the plan's
-// rules as the user types; CSV downloads parsed back and compared with
-// plan.js; accessibility; and the keyboard.
+// The gap analysis (/gaps/) and the plan (/plan/), end to end: progress
+// and plan rows typed in the browser and saved with the progress; the gap
+// tables and readiness by standard; both pages printed to PDF and read
+// back with poppler (A4, landscape for the plan, a running header on every
+// page, no menu or buttons, no row cut between pages, "Check in the
+// toolkit" beside every reference not confirmed); a care provider's action
+// plan, which shows nothing wrong on a first visit and neutral notes on the
+// rows touched; an NHS body's improvement plan and its rules (a site built
+// here from `readykit new` with organisationType: nhs-body); CSV downloads
+// parsed back and compared with plan.js; accessibility; and the keyboard.
 //
 // Debian's Chromium under the production CSP (the test server sends
 // netlify.toml's headers). No test sleeps: each waits on a condition.
@@ -12,11 +15,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, goTo, pageProblems, reload, serveSite, siteDir, waitForEntries } from './pages.mjs';
-import { analyse, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows } from '../themes/default/static/js/plan.js';
+import { startServer } from './server.mjs';
+import { actionSummary, analyse, CHECK_MARK, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows, toCheck } from '../themes/default/static/js/plan.js';
 
 const dir = siteDir();
 const TK = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
@@ -30,12 +34,28 @@ const EVIL = '=HYPERLINK("http://evil.example","x")';
 const site = serveSite(dir);
 
 let tmp;
-before(() => {
+// An NHS body's site: the starter from `readykit new`, which has the same
+// edition and progress key, with organisationType: nhs-body. Built here, as
+// the default site and the portal are for care providers.
+let nhsServer;
+before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'readykit-reports-'));
   mkdirSync(join(REPO_ROOT, '.cache'), { recursive: true });
+  const src = join(tmp, 'nhs-src'), out = join(tmp, 'nhs-site');
+  const readykit = (...args) => execFileSync('go', ['run', './cmd/readykit', ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
+  readykit('new', src);
+  appendFileSync(join(src, 'readykit.yaml'), '\norganisationType: nhs-body\n');
+  readykit('build', '--source', src, '--dest', out);
+  const tk = JSON.parse(readFileSync(join(out, 'data', 'toolkit.json'), 'utf8'));
+  assert.deepEqual([tk.organisationType, tk.site, tk.edition.id, tk.defaultRules], ['nhs-body', TK.site, TK.edition.id, '2024-25']);
+  nhsServer = await startServer(out);
 });
 // RK_KEEP_PDF=1 keeps the printed PDFs to look at.
-after(() => (process.env.RK_KEEP_PDF ? console.log(`PDFs kept in ${tmp}`) : rmSync(tmp, { recursive: true, force: true })));
+after(async () => {
+  await nhsServer?.close();
+  if (process.env.RK_KEEP_PDF) console.log(`PDFs kept in ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
+});
 
 // ---------------------------------------------------------------------------
 // What the tests type
@@ -50,15 +70,16 @@ const CHECKLIST = {
   '3.2.1': { status: 'Done' },
   '9.1.1': { status: 'Done' },
   '1.3.12': { status: 'Not applicable' },
-  '1.1.3': { status: 'In progress', owner: 'Priya Shah', due: '2025-03-31', notes: 'Waiting for the new ICO template.\nAsk the area manager.' },
+  '1.1.3': { status: 'In progress', owner: 'Priya Shah', due: '2028-03-31', notes: 'Waiting for the new ICO template.\nAsk the area manager.' },
   '2.1.1': { status: 'In progress', owner: 'Sam Patel', evidence: 'Induction pack, section 4', notes: EVIL },
   '4.1.1': { owner: '@reception', notes: '+44 1632 960000 is the office line' },
-  '7.1.2': { status: 'In progress', owner: 'Dee Okafor', due: '2024-11-15', notes: '-2 weeks after the IT audit' },
+  '7.1.2': { status: 'In progress', owner: 'Dee Okafor', due: '2027-11-15', notes: '-2 weeks after the IT audit' },
 };
 const STATUS_VALUE = { Done: 'met', 'In progress': 'in-progress', 'Not applicable': 'not-applicable', 'Not started': 'not-started' };
 
 // On the plan. 1.1.3 keeps the owner and date set on the checklist (they
-// are the same fields); 1.3.1 runs past the limit but is exceptional;
+// are the same fields); 1.3.1 runs past the 2024-25 limit (the NHS body's
+// test marks it exceptional: a care provider's plan has no such box);
 // 2.1.1 runs past it and is not; 6.2.1 ends on the limit itself.
 const PLAN = {
   '1.1.3': {
@@ -69,12 +90,12 @@ const PLAN = {
   '1.3.1': {
     action: 'Replace the 2019 data protection policy with the Digital Care Hub template.',
     milestones: 'Template adapted by July; board approval in September.',
-    owner: 'Sam Patel', priority: 'medium', localRef: 'WL-12', due: '2025-09-30', exceptional: true,
+    owner: 'Sam Patel', priority: 'medium', localRef: 'WL-12', due: '2028-09-30',
   },
-  '2.1.1': { action: 'Add a data security session to staff induction.', priority: 'low', due: '2025-08-15' },
+  '2.1.1': { action: 'Add a data security session to staff induction.', priority: 'low', due: '2028-08-15' },
   '6.2.1': {
     action: EVIL, milestones: '+£300 for the antivirus licence', owner: '@it-support', priority: 'high',
-    localRef: 'WL-21', due: '2025-06-30', dependencies: '-after the new laptops arrive',
+    localRef: 'WL-21', due: '2028-06-30', dependencies: '-after the new laptops arrive',
   },
 };
 const PLAN_LABELS = {
@@ -106,7 +127,7 @@ const ALL_GAPS = [...GAPS.approaching, ...GAPS.met];
 // session opens a fresh context (empty storage unless seeded with a stored
 // document) closed after the test; quiet() asserts no console error,
 // uncaught exception or CSP violation happened in it.
-async function session(t, { seed } = {}) {
+async function session(t, { seed, server = site.server } = {}) {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   t.after(() => context.close());
   const trouble = [];
@@ -118,7 +139,7 @@ async function session(t, { seed } = {}) {
     // The stored document, there before the site's first page runs.
     await context.addInitScript(
       ([origin, k, v]) => location.origin === origin && localStorage.getItem(k) === null && localStorage.setItem(k, v),
-      [site.server.url, KEY, seed],
+      [server.url, KEY, seed],
     );
   }
   context.on('page', (p) => {
@@ -130,6 +151,7 @@ async function session(t, { seed } = {}) {
 }
 
 const visit = (page, path) => goTo(page, site.server.url + path);
+const visitNHS = (page, path) => goTo(page, nhsServer.url + path);
 
 const raw = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 const stored = async (page) => JSON.parse(await raw(page));
@@ -202,12 +224,31 @@ async function fillAll(page) {
   filledDoc = await raw(page);
   return filledDoc;
 }
-async function seeded(t) {
+async function seeded(t, server) {
   if (!filledDoc) {
     const s = await session(t);
     await fillAll(s.page);
   }
-  return session(t, { seed: filledDoc });
+  return session(t, { seed: filledDoc, server });
+}
+
+// touchAll leaves each plan row's Actions box, as a user tabbing through
+// would, so every row is judged.
+const touchAll = (page) => page.evaluate(() => document.querySelectorAll('[data-rk-plan-rows] [data-field="action"]').forEach((el) => (el.focus(), el.blur())));
+
+// assertMarks checks that every gap to check in the toolkit has the mark
+// beside its reference on the page that holds its row, and that nothing
+// else has it: as many marks on paper as such rows.
+function assertMarks(pdf, ids, what) {
+  const marked = ids.filter((id) => toCheck(BY_ID.get(id)));
+  assert.ok(marked.length > 0, `${what}: no item to check, the test would prove nothing`);
+  for (const id of marked) {
+    const it = BY_ID.get(id);
+    const where = it.ref ? pagesWith(pdf, refRE(it.ref)) : pagesWith(pdf, it.title);
+    assert.ok(where.some((n) => pdf.pages[n - 1].flat.includes(squeeze(`${REF(id)} ${CHECK_MARK}`))), `${what}: ${REF(id)} ${it.title} lacks "${CHECK_MARK}" beside its reference`);
+  }
+  const count = pdf.pages.reduce((n, p) => n + p.flat.split(squeeze(CHECK_MARK)).length - 1, 0);
+  assert.equal(count, marked.length, `${what}: ${count} marks for ${marked.length} items to check`);
 }
 
 // A tiny RFC 4180 reader: quoted fields, "" for a quote, CRLF line ends.
@@ -305,17 +346,18 @@ const MENU = ['Before you start', 'Skip to main content'];
 test('progress and plan rows typed in are saved with the progress and shown again', async (t) => {
   const { page, quiet } = await session(t);
   assert.equal(TK.edition.title, '2026-27');
-  assert.equal(TK.defaultRules, '2024-25');
+  // A care provider: the action plan, judged by no rule set.
+  assert.deepEqual([TK.organisationType, TK.defaultRules], ['care-provider', '']);
   await fillAll(page);
   // "Not applicable" is offered only where it is allowed.
   assert.equal(BY_ID.get('1.3.12').notApplicable, true);
 
   // The owner and date typed on the checklist are the plan's.
   await reload(page);
-  assert.deepEqual(await readPlan(page, '1.1.3'), { ...PLAN['1.1.3'], owner: 'Priya Shah', due: '2025-03-31', exceptional: false });
+  assert.deepEqual(await readPlan(page, '1.1.3'), { ...PLAN['1.1.3'], owner: 'Priya Shah', due: '2028-03-31' });
   assert.deepEqual(await readPlan(page, '1.3.1'), { dependencies: '', ...PLAN['1.3.1'] });
-  assert.deepEqual(await readPlan(page, '2.1.1'), { milestones: '', localRef: '', dependencies: '', ...PLAN['2.1.1'], owner: 'Sam Patel', exceptional: false });
-  assert.deepEqual(await readPlan(page, '6.2.1'), { ...PLAN['6.2.1'], exceptional: false });
+  assert.deepEqual(await readPlan(page, '2.1.1'), { milestones: '', localRef: '', dependencies: '', ...PLAN['2.1.1'], owner: 'Sam Patel' });
+  assert.deepEqual(await readPlan(page, '6.2.1'), { ...PLAN['6.2.1'] }, 'a care provider\'s plan has no exceptional box');
   const doc = await stored(page);
   for (const [id, want] of Object.entries(WANT)) {
     for (const [f, v] of Object.entries(want)) assert.equal(doc.items[id][f], v, `stored ${id}.${f}`);
@@ -327,7 +369,7 @@ test('progress and plan rows typed in are saved with the progress and shown agai
   // The checklist shows what was typed on the plan.
   await visit(page, '/checklist/');
   assert.equal(await checklistItem(page, '1.3.1').getByLabel('Who will do it', { exact: true }).inputValue(), 'Sam Patel');
-  assert.equal(await checklistItem(page, '1.3.1').getByLabel('Target date', { exact: true }).inputValue(), '2025-09-30');
+  assert.equal(await checklistItem(page, '1.3.1').getByLabel('Target date', { exact: true }).inputValue(), '2028-09-30');
   quiet();
 });
 
@@ -343,7 +385,8 @@ test('the gap analysis lists exactly the needed items not done, Approaching firs
     const rows = await page.locator(`[data-rk-gap-rows="${level}"] tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     const want = GAPS[level].map((id) => {
       const it = BY_ID.get(id), e = WANT[id] ?? {};
-      return [REF(id), it.title, String(it.standard), STATUS[e.status] ?? 'Not started', e.owner ?? '', e.due ? longDate(e.due) : '', e.evidence ?? '', e.notes ?? ''];
+      // The mark sits beside the reference of every item to check.
+      return [toCheck(it) ? `${REF(id)} ${CHECK_MARK}` : REF(id), it.title, String(it.standard), STATUS[e.status] ?? 'Not started', e.owner ?? '', e.due ? longDate(e.due) : '', e.evidence ?? '', e.notes ?? ''];
     });
     assert.deepEqual(rows, want, `the ${level} table`);
     const n = GAPS[level].length;
@@ -410,19 +453,20 @@ test('the gap analysis prints on A4 with the organisation, edition and date on e
   pdf.pages.forEach((p, i) => {
     const where = `page ${i + 1} of the gap analysis`;
     assert.ok(p.layout.includes(`${ORG} · DSPT ${TK.edition.title} · ${today}`), `${where} lacks the running header (organisation, edition and date)`);
-    for (const s of [...MENU, 'Print the gap analysis', 'Download as a spreadsheet', 'Write the improvement plan']) assert.ok(!p.layout.includes(s), `${where} has "${s}"`);
+    for (const s of [...MENU, 'Print the gap analysis', 'Download as a spreadsheet', 'Write the action plan']) assert.ok(!p.layout.includes(s), `${where} has "${s}"`);
   });
   assert.ok(pdf.pages[0].layout.includes('Readiness by standard'));
   for (const id of ALL_GAPS) assert.ok(pagesWith(pdf, BY_ID.get(id).ref ? refRE(REF(id)) : BY_ID.get(id).title).length, `${REF(id)} is missing`);
   assertRowsWhole(pdf, ALL_GAPS, (id) => [WANT[id]?.owner, WANT[id]?.evidence, WANT[id]?.notes, WANT[id]?.due && longDate(WANT[id].due)], 'gap analysis');
+  assertMarks(pdf, ALL_GAPS, 'gap analysis');
   quiet();
 });
 
-test('the plan prints on A4 landscape with the organisation, every gap, what was typed, no row cut, and the verdict', async (t) => {
+test('the action plan prints on A4 landscape with the organisation, every gap, what was typed, no row cut, and the summary', async (t) => {
   const { page, quiet } = await seeded(t);
   await visit(page, '/plan/');
   const [verdict] = await verdictText(page);
-  assert.match(verdict, /^This plan would not be agreed because /);
+  assert.equal(verdict, actionSummary(await stored(page), analyse(TK.items, await stored(page), null, TK.edition.deadline)));
 
   // The columns get the room the stylesheet gives them on paper: long
   // text (evidence item, actions, problems) more than a priority.
@@ -449,16 +493,56 @@ test('the plan prints on A4 landscape with the organisation, every gap, what was
     const e = WANT[id] ?? {};
     return [e.action, e.milestones, e.owner, PRIORITY[e.priority], e.localRef, e.due && longDate(e.due), e.dependencies, e.exceptional && 'Exceptional: a later date is agreed'];
   }, 'plan');
-  // Only the row marked exceptional says so on paper.
-  assert.equal(pdf.pages.map((p) => p.raw).join('').split('Exceptional').length - 1, 1, 'one row is marked exceptional on paper');
-  // Problems print beside their row.
-  assertRowsWhole(pdf, ['2.1.1'], () => ['Item 2.1.1 is due on 15 August 2025, after 30 June 2025.'], 'plan problems');
+  // An action plan has no exceptional dates.
+  assert.equal(pdf.pages.map((p) => p.raw).join('').split('Exceptional').length - 1, 0, 'no row is marked exceptional on paper');
+  assertMarks(pdf, ALL_GAPS, 'plan');
+  assert.equal(pagesWith(pdf, /agreed|Problems/).length, 0, 'a care provider\'s plan says nothing of approval');
   quiet();
 });
 
-test('the plan is checked against the chosen rules as the user types', async (t) => {
-  const { page, quiet } = await seeded(t);
+test('a care provider\'s action plan shows no problem on a first visit, and a neutral note on a row once touched', async (t) => {
+  const { page, quiet } = await session(t);
   await visit(page, '/plan/');
+  assert.equal(await page.locator('h1').textContent(), 'Approaching Standards action plan');
+  assert.equal(await page.locator('[data-rk-rules]').count(), 0, 'no rule set to choose');
+  const first = await page.locator('[data-rk-plan-rows] tr[id]').evaluateAll((rs) => rs.map((r) => r.id.slice(5)));
+  assert.ok(first.length > 10);
+  assert.equal(await page.locator('.rk-problems li').count(), 0, 'nothing is shown as missing before anything is touched');
+  assert.equal(await page.locator('.rk-has-problems').count(), 0);
+  const n = first.length;
+  assert.deepEqual(await verdictText(page), [`The plan has ${n} items. Still to fill in: what will be done for ${n} items, who will do it for ${n} items and a date for ${n} items.`]);
+  assert.equal(await page.locator('[data-rk-verdict]').getAttribute('class'), 'rk-verdict rk-verdict--info');
+  assert.doesNotMatch(await page.locator('main').textContent(), /agreed|would not|Problems/);
+
+  // Touched: the owner typed, then left. The row says what it still needs.
+  const [a, b] = first;
+  await fillPlan(page, { [a]: { owner: 'Priya Shah' } });
+  await page.waitForFunction((id) => document.querySelectorAll(`[id="plan-${id}"] .rk-problems li`).length === 1, a);
+  assert.deepEqual(await problemsOf(page, a), ['Still to add: what will be done and a date.']);
+  assert.deepEqual(await problemsOf(page, b), [], 'a row not touched is not judged');
+  assert.equal(await page.locator(`[id="plan-${a}"]`).evaluate((r) => r.classList.contains('rk-has-problems')), false, 'a to-do, not a fault');
+  await waitForVerdict(page, `The plan has ${n} items. Still to fill in: what will be done for ${n} items, who will do it for ${n - 1} items and a date for ${n} items.`);
+  // Leaving a box without typing counts as touching it too.
+  await planField(page, b, 'action').focus();
+  await planField(page, b, 'action').blur();
+  await page.waitForFunction((id) => document.querySelectorAll(`[id="plan-${id}"] .rk-problems li`).length === 1, b);
+  assert.deepEqual(await problemsOf(page, b), ['Still to add: what will be done, who will do it and a date.']);
+  await fillPlan(page, { [a]: { action: 'Use the template.', due: '2027-03-31' } });
+  await page.waitForFunction((id) => document.querySelectorAll(`[id="plan-${id}"] .rk-problems li`).length === 0, a);
+  quiet();
+});
+
+test('an NHS body\'s improvement plan is checked against the chosen rules, each row once touched', async (t) => {
+  const { page, quiet } = await seeded(t, nhsServer);
+  await visitNHS(page, '/plan/');
+  assert.equal(await page.locator('h1').textContent(), 'Improvement plan');
+  // A first visit: whom the rules are for, what is missing in neutral words, and no problem.
+  assert.equal(await page.locator('.rk-problems li').count(), 0);
+  assert.match((await verdictText(page)).join(' '), /^The 2024-25 improvement plan guidance applies to NHS bodies and local authorities\. The plan has \d+ items\. Still to fill in: /);
+  // The 2024-25 rules let a row marked exceptional run late.
+  await planField(page, '1.3.1', 'exceptional').check();
+  await waitForEntries(page, { '1.3.1': { exceptional: true } }, KEY);
+  await touchAll(page);
   const n = ALL_GAPS.length;
   const missing = (f) => ALL_GAPS.filter((id) => !WANT[id]?.[f]).length;
   const rows = (k, noun) => `${k} ${k === 1 ? 'row has' : 'rows have'} no ${noun}`;
@@ -466,12 +550,14 @@ test('the plan is checked against the chosen rules as the user types', async (t)
   // 2024-25: action, owner and date needed; no later than 30 June 2025
   // unless exceptional; no limit on the number of items.
   assert.equal(await page.locator('[data-rk-rules]').inputValue(), '2024-25');
-  const v2024 = `This plan would not be agreed because ${rows(missing('action'), 'action')}; ${rows(missing('owner'), 'owner')}; ${rows(missing('due'), 'completion date')} and 1 date is after 30 June 2025.`;
-  assert.deepEqual(await verdictText(page), [v2024]);
-  assert.equal(v2024, 'This plan would not be agreed because 32 rows have no action; 30 rows have no owner; 31 rows have no completion date and 1 date is after 30 June 2025.');
+  const v2024 = `This plan would not be agreed because ${rows(missing('action'), 'action')}; ${rows(missing('owner'), 'owner')}; ${rows(missing('due'), 'completion date')} and 1 date is after 30 June 2028.`;
+  const WHOM = 'The 2024-25 improvement plan guidance applies to NHS bodies and local authorities.';
+  await waitForVerdict(page, WHOM);
+  await page.waitForFunction((v) => document.querySelectorAll('[data-rk-verdict] p')[1]?.textContent === v, v2024);
+  assert.deepEqual(await verdictText(page), [WHOM, v2024]);
   assert.deepEqual(await problemsOf(page, '1.3.7'), ['Item 1.3.7 has no action.', 'Item 1.3.7 has no owner.', 'Item 1.3.7 has no completion date.']);
   assert.deepEqual(await problemsOf(page, '4.1.1'), ['Item 4.1.1 has no action.', 'Item 4.1.1 has no completion date.']);
-  assert.deepEqual(await problemsOf(page, '2.1.1'), ['Item 2.1.1 is due on 15 August 2025, after 30 June 2025.']);
+  assert.deepEqual(await problemsOf(page, '2.1.1'), ['Item 2.1.1 is due on 15 August 2028, after 30 June 2028.']);
   for (const id of ['1.1.3', '1.3.1', '6.2.1']) assert.deepEqual(await problemsOf(page, id), [], `${id} has no problem`);
   assert.equal(await page.locator('[id="plan-1.3.7"]').evaluate((r) => r.classList.contains('rk-has-problems')), true);
   assert.equal(await page.locator('[id="plan-1.1.3"]').evaluate((r) => r.classList.contains('rk-has-problems')), false);
@@ -479,43 +565,47 @@ test('the plan is checked against the chosen rules as the user types', async (t)
   // Not exceptional any more: 1.3.1's date is too late.
   await planField(page, '1.3.1', 'exceptional').uncheck();
   await page.waitForFunction(() => document.querySelectorAll('[id="plan-1.3.1"] .rk-problems li').length === 1);
-  assert.deepEqual(await problemsOf(page, '1.3.1'), ['Item 1.3.1 is due on 30 September 2025, after 30 June 2025.']);
-  assert.match((await verdictText(page))[0], /and 2 dates are after 30 June 2025\.$/);
+  assert.deepEqual(await problemsOf(page, '1.3.1'), ['Item 1.3.1 is due on 30 September 2028, after 30 June 2028.']);
+  assert.match((await verdictText(page))[1], /and 2 dates are after 30 June 2028\.$/);
   await waitForEntries(page, { '1.3.1': { exceptional: false } }, KEY);
   await planField(page, '1.3.1', 'exceptional').check();
-  await waitForVerdict(page, v2024);
-  assert.equal(await page.locator('[data-rk-announce]').textContent(), v2024, 'the new verdict is announced');
+  await page.waitForFunction((v) => document.querySelectorAll('[data-rk-verdict] p')[1]?.textContent === v, v2024);
+  assert.equal(await page.locator('[data-rk-announce]').textContent(), `${WHOM} ${v2024}`, 'the new verdict is announced');
 
-  // 2020-21: no later than 30 December 2024, no exceptions, at most 15.
+  // 2020-21: no later than 30 December 2027, no exceptions, at most 15.
   await page.getByLabel('Check the plan against').selectOption('2020-21');
-  const late = ALL_GAPS.filter((id) => WANT[id]?.due > '2024-12-30');
+  const late = ALL_GAPS.filter((id) => WANT[id]?.due > '2027-12-30');
   assert.deepEqual(late, ['1.1.3', '1.3.1', '2.1.1', '6.2.1']);
-  const v2020 = `This plan would not be agreed because ${rows(missing('action'), 'action')}; ${rows(missing('owner'), 'owner')}; ${rows(missing('due'), 'completion date')}; ${late.length} dates are after 30 December 2024 and it covers ${n} outstanding items, more than 15.`;
-  await waitForVerdict(page, v2020);
-  assert.deepEqual(await verdictText(page), [v2020, `The plan covers ${n} outstanding items; no more than 15 are allowed.`]);
-  assert.deepEqual(await problemsOf(page, '1.3.1'), ['Item 1.3.1 is due on 30 September 2025, after 30 December 2024.']);
-  assert.deepEqual(await problemsOf(page, '1.1.3'), ['Item 1.1.3 is due on 31 March 2025, after 30 December 2024.']);
-  assert.deepEqual(await problemsOf(page, '7.1.2'), ['Item 7.1.2 has no action.'], '15 November 2024 is within the limit');
+  const v2020 = `This plan would not be agreed because ${rows(missing('action'), 'action')}; ${rows(missing('owner'), 'owner')}; ${rows(missing('due'), 'completion date')}; ${late.length} dates are after 30 December 2027 and it covers ${n} outstanding items, more than 15.`;
+  const WHOM20 = 'The 2020-21 improvement plan guidance applies to NHS bodies and local authorities.';
+  await waitForVerdict(page, WHOM20);
+  await page.waitForFunction((v) => document.querySelectorAll('[data-rk-verdict] p')[1]?.textContent === v, v2020);
+  assert.deepEqual(await verdictText(page), [WHOM20, v2020, `The plan covers ${n} outstanding items; no more than 15 are allowed.`]);
+  assert.deepEqual(await problemsOf(page, '1.3.1'), ['Item 1.3.1 is due on 30 September 2028, after 30 December 2027.']);
+  assert.deepEqual(await problemsOf(page, '1.1.3'), ['Item 1.1.3 is due on 31 March 2028, after 30 December 2027.']);
+  assert.deepEqual(await problemsOf(page, '7.1.2'), ['Item 7.1.2 has no action.'], '15 November 2027 is within the limit');
   assert.equal(await page.locator('[id="plan-1.3.1"] .rk-exceptional').isHidden(), true, 'no exceptions under 2020-21');
 
   // Everything else done: two rows, complete and within the limit.
-  await visit(page, '/checklist/');
+  await visitNHS(page, '/checklist/');
   const keep = new Set(['1.1.3', '1.3.1']);
   const done = TK.items.filter((it) => it.level !== 'optional' && !keep.has(it.id)).map((it) => it.id);
   await page.evaluate((ids) => ids.forEach((id) => document.querySelector(`[data-rk-item="${CSS.escape(id)}"] input[value="met"]`).click()), done);
-  await waitForEntries(page, Object.fromEntries(done.map((id, KEY) => [id, { status: 'met' }])));
-  await visit(page, '/plan/');
+  await waitForEntries(page, Object.fromEntries(done.map((id) => [id, { status: 'met' }])), KEY);
+  await visitNHS(page, '/plan/');
+  await touchAll(page);
   assert.deepEqual(await page.locator('[data-rk-plan-rows] tr[id]').evaluateAll((rs) => rs.map((r) => r.id)), ['plan-1.1.3', 'plan-1.3.1']);
   await page.getByLabel('Check the plan against').selectOption('2024-25');
-  await waitForVerdict(page, 'This plan meets every rule of The 2024-25 improvement plan guidance.');
+  await page.waitForFunction(() => document.querySelectorAll('[data-rk-verdict] p')[1]?.textContent === 'This plan meets every rule of The 2024-25 improvement plan guidance.');
   assert.equal(await page.locator('[data-rk-verdict]').getAttribute('class'), 'rk-verdict rk-verdict--ok');
   assert.equal(await page.locator('.rk-problems li').count(), 0);
 
   await page.getByLabel('Check the plan against').selectOption('2020-21');
-  await waitForVerdict(page, 'This plan would not be agreed because 2 dates are after 30 December 2024.');
-  await fillPlan(page, { '1.1.3': { due: '2024-12-30' }, '1.3.1': { due: '2024-12-01' } });
-  await waitForVerdict(page, 'This plan meets every rule of The 2020-21 improvement plan guidance.');
-  await waitForEntries(page, { '1.1.3': { due: '2024-12-30' }, '1.3.1': { due: '2024-12-01' } }, KEY);
+  const second = (v) => page.waitForFunction((v) => document.querySelectorAll('[data-rk-verdict] p')[1]?.textContent === v, v);
+  await second('This plan would not be agreed because 2 dates are after 30 December 2027.');
+  await fillPlan(page, { '1.1.3': { due: '2027-12-30' }, '1.3.1': { due: '2027-12-01' } });
+  await second('This plan meets every rule of The 2020-21 improvement plan guidance.');
+  await waitForEntries(page, { '1.1.3': { due: '2027-12-30' }, '1.3.1': { due: '2027-12-01' } }, KEY);
   quiet();
 });
 
@@ -530,10 +620,12 @@ test('CSV downloads start with a BOM, parse back to plan.js rows, and neutralise
     assert.equal(text[0], '\ufeff');
     const table = parseCSV(text.slice(1));
     const doc = await stored(page);
-    const want = rowsOf(TK.items, doc, analyse(TK.items, doc, RULES[TK.defaultRules], TK.edition.deadline));
+    const want = rowsOf(TK.items, doc, analyse(TK.items, doc, null, TK.edition.deadline));
     assert.equal(want.length, ALL_GAPS.length);
     assert.deepEqual(table[0], columns, `${name}: header`);
     assert.deepEqual(table.slice(1), want.map((r) => r.map(neutral)), `${name}: rows`);
+    // Beside each reference, whether to check it in the toolkit.
+    assert.deepEqual(table.slice(1).map((r) => r.slice(0, 2)), ALL_GAPS.map((id) => [REF(id), toCheck(BY_ID.get(id)) ? CHECK_MARK : 'Confirmed']), `${name}: reference status`);
     return new Map(table.slice(1).map((r) => [r[0], Object.fromEntries(columns.map((c, i) => [c, r[i]]))]));
   };
 
@@ -545,13 +637,13 @@ test('CSV downloads start with a BOM, parse back to plan.js rows, and neutralise
   assert.equal(gaps.get('1.1.3').Notes, 'Waiting for the new ICO template.\nAsk the area manager.', 'a line break survives');
   assert.equal(gaps.get('7.1.2')['Needed for'], 'Standards Met');
 
-  const plan = await check('/plan/', PLAN_COLUMNS, planRows, 'improvement-plan');
+  const plan = await check('/plan/', PLAN_COLUMNS, planRows, 'action-plan');
   assert.deepEqual(plan.get('6.2.1'), {
-    Reference: '6.2.1', 'Evidence item': BY_ID.get('6.2.1').title, Actions: "'" + EVIL, 'Milestones, funding and resources': "'+£300 for the antivirus licence",
-    Owner: "'@it-support", Priority: 'High', 'Local reference': 'WL-21', 'Planned completion date': '2025-06-30', Status: 'Not started',
+    Reference: '6.2.1', 'Reference status': CHECK_MARK, 'Evidence item': BY_ID.get('6.2.1').title, Actions: "'" + EVIL, 'Milestones, funding and resources': "'+£300 for the antivirus licence",
+    Owner: "'@it-support", Priority: 'High', 'Local reference': 'WL-21', 'Planned completion date': '2028-06-30', Status: 'Not started',
     Dependencies: "'-after the new laptops arrive", Exceptional: '',
   });
-  assert.equal(plan.get('1.3.1').Exceptional, 'Yes');
+  assert.equal(plan.get('1.3.1').Exceptional, '');
   assert.equal(plan.get('1.1.3').Status, 'In progress');
   quiet();
 });
@@ -563,6 +655,11 @@ test('axe-core finds nothing on the filled-in gap analysis and plan, with proble
   await visit(page, '/gaps/');
   await check('/gaps/');
   await visit(page, '/plan/');
+  await touchAll(page);
+  assert.ok((await page.locator('.rk-problems li').count()) > 20, 'what rows still need is shown');
+  await check('/plan/ (action plan)');
+  await visitNHS(page, '/plan/');
+  await touchAll(page);
   assert.ok((await page.locator('.rk-problems li').count()) > 50, 'problems are shown');
   await check('/plan/ (2024-25 rules)');
   await page.getByLabel('Check the plan against').selectOption('2020-21');

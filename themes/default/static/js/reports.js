@@ -147,10 +147,13 @@ function plan() {
   const rows = result.gaps.map((id) => {
     const it = items.get(id), e = entry(id);
     const cells = FIELDS.map((f) => el('td', { className: 'rk-plan__' + f[0] }, ...control(id, f)));
-    const exceptional = el('input', { type: 'checkbox', id: `rk-plan-exceptional-${id}`, checked: !!e.exceptional });
-    exceptional.dataset.field = 'exceptional';
-    exceptional.dataset.item = id;
-    cells[5].append(el('label', { className: 'rk-choice rk-exceptional', htmlFor: exceptional.id }, exceptional, ' Exceptional: a later date is agreed'));
+    // Only an improvement plan's rules can agree a later date.
+    if (!action) {
+      const exceptional = el('input', { type: 'checkbox', id: `rk-plan-exceptional-${id}`, checked: !!e.exceptional });
+      exceptional.dataset.field = 'exceptional';
+      exceptional.dataset.item = id;
+      cells[5].append(el('label', { className: 'rk-choice rk-exceptional', htmlFor: exceptional.id }, exceptional, ' Exceptional: a later date is agreed'));
+    }
     // Status sits with dependencies, as in the guidance's list.
     cells[6].prepend(el('p', { className: 'rk-plan__status', textContent: STATUS[e.status || 'not-started'] }));
     return el('tr', { id: 'plan-' + id },
