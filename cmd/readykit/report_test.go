@@ -214,6 +214,7 @@ func TestReportHTML(t *testing.T) {
 	data, _ := os.ReadFile(out)
 	html := string(data)
 	for _, s := range []string{"Willow Lodge", "ODS code VNX12", "2023-24", "The 2020-21 improvement plan guidance",
+		"<h2>Improvement plan</h2>", "The 2020-21 improvement plan guidance applies to NHS bodies and local authorities.",
 		"This plan would not be agreed because", "more than 15", "Finish the register", "=HYPERLINK(&#34;http://evil.example&#34;,&#34;x&#34;)"} {
 		if !strings.Contains(html, s) {
 			t.Errorf("the report lacks %q", s)
