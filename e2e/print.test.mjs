@@ -118,10 +118,11 @@ describe('print stylesheet', () => {
   });
 
   // Every item not confirmed says "Check in the toolkit" beside its
-  // reference on each standard's printed worksheet.
+  // reference on each standard's printed worksheet; the programme's one
+  // sheet lists them once after the mark.
   // pdftotext -raw keeps a heading's text in order; white space is taken
   // out, so a mark wrapped over lines reads as one string.
-  test('worksheets print "Check in the toolkit" beside every reference not confirmed', async () => {
+  test('worksheets print "Check in the toolkit" beside every reference not confirmed, and the programme lists them', async () => {
     const tk = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
     const page = await context.newPage();
     const tmp = mkdtempSync(join(tmpdir(), 'readykit-print-'));
@@ -147,6 +148,13 @@ describe('print stylesheet', () => {
         checked += items.filter((it) => it.check).length;
       }
       assert.ok(checked > 0, 'no item to check: the test would prove nothing');
+      // The programme's one sheet lists the references to check once, under the weeks.
+      const html = readFileSync(join(dir, 'programme', 'index.html'), 'utf8');
+      const inWeeks = [...html.matchAll(/data-rk-week-item="?([^" >]+)/g)].map((m) => tk.items.find((it) => it.id === m[1])).filter((it) => it.check);
+      assert.ok(inWeeks.length > 0);
+      const text = await printed('/programme/', 'programme');
+      assert.ok(text.includes(flat(`${MARK}: ${inWeeks.map((it) => it.ref || it.title).join(', ')}`)), 'the printed programme lists every reference to check after the mark');
+      assert.equal(marks(text), 1, 'the programme prints the mark once');
     } finally {
       await page.close();
       rmSync(tmp, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func checkMarks(t *testing.T, edition string) (checked, total int) {
 		OrganisationType string `json:"organisationType"`
 		DefaultRules     string `json:"defaultRules"`
 		Items            []struct {
-			ID, Ref, Confidence string
+			ID, Ref, Title, Confidence string
 			Standard            int
 			Level               string
 			Check               bool
@@ -69,6 +70,39 @@ func checkMarks(t *testing.T, edition string) (checked, total int) {
 				t.Errorf("%s, worksheet %d, item %s (%s): mark %q beside its reference", edition, it.Standard, it.ID, it.Confidence, m[2])
 			}
 		}
+	}
+	// The programme: the mark beside each reference on screen, and the
+	// references listed once under the weeks for its one printed sheet.
+	prog := page("programme/index.html")
+	list := regexp.MustCompile(`<p class="print-only week-checks"><strong>` + regexp.QuoteMeta(plan.CheckMark) + `:</strong>([^<]*)</p>`).FindStringSubmatch(prog)
+	if list == nil {
+		t.Fatalf("%s: the programme has no list of references to check", edition)
+	}
+	var listed []string
+	for _, it := range tk.Items {
+		m := regexp.MustCompile(`data-rk-week-item="` + regexp.QuoteMeta(it.ID) + `"><a href="[^"]*"><span class="item-ref">[^<]*</span>( <span class="tag tag--check">([^<]*)</span>)?`).FindStringSubmatch(prog)
+		if m == nil {
+			continue // not in any week
+		}
+		if (m[2] == plan.CheckMark) != it.Check {
+			t.Errorf("%s, programme, item %s (%s): mark %q beside its reference", edition, it.ID, it.Confidence, m[2])
+		}
+		if it.Check {
+			name := it.Ref
+			if name == "" {
+				name = html.EscapeString(it.Title)
+			}
+			listed = append(listed, name)
+		}
+	}
+	got := strings.Split(strings.TrimSpace(list[1]), ", ")
+	if len(listed) == 0 {
+		listed = []string{"nothing; every item here is confirmed."}
+	}
+	slices.Sort(got)
+	slices.Sort(listed)
+	if !slices.Equal(got, listed) {
+		t.Errorf("%s: the programme lists %q to check, want the %d items to check in its weeks", edition, list[1], len(listed))
 	}
 	if !strings.Contains(page("plan/index.html"), "Approaching Standards action plan") || strings.Contains(page("plan/index.html"), `id="rk-rules"`) {
 		t.Error("the default site's plan page is not the action plan, or offers improvement-plan rules")
