@@ -37,9 +37,9 @@ func checkMarks(t *testing.T, edition string) (checked, total int) {
 		DefaultRules     string `json:"defaultRules"`
 		Items            []struct {
 			ID, Ref, Title, Confidence string
-			Standard            int
-			Level               string
-			Check               bool
+			Standard                   int
+			Level                      string
+			Check                      bool
 		} `json:"items"`
 	}
 	if err := json.Unmarshal([]byte(page("data/toolkit.json")), &tk); err != nil {
