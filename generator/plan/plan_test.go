@@ -115,3 +115,33 @@ func equalRows(a, b [][]string) bool {
 	}
 	return reflect.DeepEqual(a, b)
 }
+
+// TestFor: a care provider's plan is judged by no rule set, even one the
+// site names; an NHS body or local authority gets the site's rule set when
+// it applies to them, or else the newest that does.
+func TestFor(t *testing.T) {
+	nhs := &Rules{ID: "2020-21", AppliesTo: []string{"nhs-body"}}
+	both := &Rules{ID: "2024-25", AppliesTo: []string{"nhs-body", "local-authority"}}
+	sets := []*Rules{nhs, both}
+	for _, c := range []struct {
+		def     *Rules
+		orgType string
+		want    *Rules
+	}{
+		{both, CareProvider, nil},
+		{nhs, CareProvider, nil},
+		{nhs, "nhs-body", nhs},
+		{nil, "nhs-body", both},
+		{nhs, "local-authority", both},
+	} {
+		if got := For(sets, c.def, c.orgType); got != c.want {
+			t.Errorf("For(default %v, %s) = %v, want %v", c.def, c.orgType, got, c.want)
+		}
+	}
+	if w := both.Whom(); w != "NHS bodies and local authorities" {
+		t.Errorf("Whom() = %q", w)
+	}
+	if w := (&Rules{AppliesTo: []string{"local-authority", CareProvider, "nhs-body"}}).Whom(); w != "care providers, NHS bodies and local authorities" {
+		t.Errorf("Whom() = %q", w)
+	}
+}
