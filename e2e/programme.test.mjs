@@ -416,7 +416,7 @@ test('warnings: few weeks left (with what to do first), a plan that overruns or 
   const approaching = TK.items.filter((it) => it.level === 'approaching');
   assert.equal(approaching.length, TK.edition.counts.approaching);
   const FIRST = [`Do these first: ${approaching.length} items are still needed for Approaching Standards.`];
-  const FIRST_LINKS = approaching.map((it) => [it.url, `${it.ref || 'Reference to check'} ${it.title}`]);
+  const FIRST_LINKS = approaching.map((it) => [it.url, it.ref ? `${it.ref} ${it.title}` : it.title]);
 
   // No dates: counted back from the edition's 30 June 2027; six weeks are left.
   assert.equal(await scheduleLine(page), `Your ${LINE_2027}`);
@@ -486,17 +486,21 @@ test('one deadline: in December 2026 the home page and the programme both say 30
 // Every 30 June with a year that a first-time reader meets, on screen and
 // on paper, is the edition's. (The What changed page lists past editions
 // on purpose, and is not among these.)
-test('one deadline on the home page, the programme, the gap analysis and the plan, on screen and printed', LIMIT, async (t) => {
+test('one deadline, and the edition said to be provisional, on the home page, the programme, the gap analysis, the plan, a worksheet and an item, on screen and printed', LIMIT, async (t) => {
   const { page, quiet } = await session(t, { today: '2026-12-02' });
   const years = (s) => [...s.replace(/\s+/g, ' ').matchAll(/30 June (\d{4})/g)].map((m) => m[1]);
-  for (const path of ['/', '/programme/', '/gaps/', '/plan/']) {
+  const PROVISIONAL = /Provisional The 2026-27 list on this site is carried over from the year before and not yet checked against the 2026-27 toolkit\. The deadline to publish is 30 June 2027\./;
+  for (const path of ['/', '/programme/', '/gaps/', '/plan/', '/standards/1/worksheet/', '/items/1.1.1/']) {
     await visit(page, path);
-    const onScreen = years(await page.locator('body').innerText());
+    const body = await page.locator('body').innerText();
+    assert.match(body.replace(/\s+/g, ' '), PROVISIONAL, `${path} says the edition is provisional`);
+    const onScreen = years(body);
     assert.ok(onScreen.length > 0 || path == '/gaps/' || path == '/plan/', `${path} names a deadline with its year`);
     assert.deepEqual([...new Set(onScreen)].filter((y) => y != '2027'), [], `${path} names another year's 30 June`);
     const file = join(tmp, `deadline${path.replaceAll('/', '-')}pdf`);
     await page.pdf({ path: file, preferCSSPageSize: true });
     const printed = years(readPDF(file).raw);
+    assert.match(readPDF(file).raw.replace(/\s+/g, ' '), PROVISIONAL, `${path} printed says the edition is provisional`);
     assert.ok(printed.includes('2027'), `${path} printed names 30 June 2027`);
     assert.deepEqual([...new Set(printed)].filter((y) => y != '2027'), [], `${path} printed names another year's 30 June`);
   }

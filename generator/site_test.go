@@ -199,3 +199,39 @@ func TestFixedProgramme(t *testing.T) {
 		t.Error("the default site publishes a calendar with no dates fixed")
 	}
 }
+
+// TestProvisionalEverywhere: a provisional edition says so, with its
+// deadline, on every page of the site (the partial is printed too, which
+// e2e/programme.test.mjs reads back from PDFs); a checked edition says
+// nothing of the kind.
+func TestProvisionalEverywhere(t *testing.T) {
+	for _, c := range []struct {
+		edition string
+		want    bool
+	}{{"", true}, {"dspt-2025-26-cat3", false}} {
+		src := fs.FS(os.DirFS(".."))
+		if c.edition != "" {
+			src = withEdition(t, c.edition)
+		}
+		var mem publish.Memory
+		if _, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, &mem); err != nil {
+			t.Fatal(err)
+		}
+		const notice = `<p class="rk-provisional"><strong class="tag tag--check">Provisional</strong> The 2026-27 list on this site is carried over from the year before and not yet checked against the 2026-27 toolkit. The deadline to publish is 30 June 2027. Check each item in the toolkit.</p>`
+		pages := 0
+		for _, p := range mem.Paths() {
+			if !strings.HasSuffix(p, ".html") {
+				continue
+			}
+			pages++
+			data, _ := mem.Get(p)
+			has := strings.Contains(string(data), `class="rk-provisional"`)
+			if has != c.want || (c.want && !strings.Contains(string(data), notice)) {
+				t.Errorf("edition %q, %s: provisional notice %v, want %v", c.edition, p, has, c.want)
+			}
+		}
+		if pages < 80 {
+			t.Errorf("only %d pages", pages)
+		}
+	}
+}

@@ -41,7 +41,9 @@ export function announce(text) {
 // The toolkit's items by id.
 let byId = new Map();
 
-const name = (it) => `${it.ref || 'Reference to check'} ${it.title}`;
+// An item without a known reference is named by its title alone: "Reference
+// to check" is a marker for a table's reference column, not part of a name.
+const name = (it) => (it.ref ? `${it.ref} ${it.title}` : it.title);
 
 // Why a write failed, as the start of a sentence.
 const refused = (reason) => (reason == 'quota' ? "This browser's storage for this site is full" : 'This browser would not save');

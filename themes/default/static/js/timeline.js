@@ -129,7 +129,7 @@ function warnings() {
       const list = todo.filter((it) => it.level == level);
       if (!list.length) continue;
       kids.push(el('p', { textContent: `Do these first: ${list.length} ${list.length == 1 ? 'item is' : 'items are'} still needed for ${name}.` }),
-        el('ul', {}, ...list.map((it) => el('li', {}, el('a', { href: it.url, textContent: `${it.ref || 'Reference to check'} ${it.title}` })))));
+        el('ul', {}, ...list.map((it) => el('li', {}, el('a', { href: it.url, textContent: it.ref ? `${it.ref} ${it.title}` : it.title })))));
       break;
     }
   }
