@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readykit/readykit/generator"
-	"github.com/readykit/readykit/themes"
 )
 
 type buildOptions struct {
@@ -71,24 +70,14 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err := sink.Check(); err != nil {
 		return err
 	}
-	src, done, err := openSite(opts.Source)
+	bo, done, err := siteOptions(opts.Source)
 	if err != nil {
 		return err
 	}
 	defer done()
-	day, err := today()
-	if err != nil {
-		return err
-	}
+	bo.BaseURL, bo.Drafts, bo.Minify = opts.BaseURL, opts.Drafts, !opts.NoMinify
 	start := time.Now()
-	res, err := generator.Build(ctx, generator.Options{
-		Source:  src,
-		Theme:   themes.Default(),
-		BaseURL: opts.BaseURL,
-		Drafts:  opts.Drafts,
-		Minify:  !opts.NoMinify,
-		Today:   day,
-	}, sink)
+	res, err := generator.Build(ctx, bo, sink)
 	if err != nil {
 		return err
 	}

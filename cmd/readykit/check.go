@@ -8,7 +8,6 @@ import (
 
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/publish"
-	"github.com/readykit/readykit/themes"
 )
 
 type checkOptions struct {
@@ -41,20 +40,12 @@ but do not make it fail.`,
 }
 
 func runCheck(ctx context.Context, opts *checkOptions) error {
-	src, done, err := openSite(opts.Source)
+	bo, done, err := siteOptions(opts.Source)
 	if err != nil {
 		return err
 	}
 	defer done()
-	day, err := today()
-	if err != nil {
-		return err
-	}
-	res, err := generator.Build(ctx, generator.Options{
-		Source: src,
-		Theme:  themes.Default(),
-		Today:  day,
-	}, publish.Discard{})
+	res, err := generator.Build(ctx, bo, publish.Discard{})
 	if err != nil {
 		return err
 	}

@@ -16,60 +16,34 @@ import (
 // previous public/ is left byte for byte as it was. `go test -update`
 // rewrites the expected messages.
 func TestBadInput(t *testing.T) {
-	cases, err := filepath.Glob("testdata/errors/*.txtar")
-	if err != nil || len(cases) < 12 {
-		t.Fatalf("want at least 12 bad-input cases, found %d (%v)", len(cases), err)
-	}
-	for _, path := range cases {
-		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
-		t.Run(name, func(t *testing.T) {
-			ar, err := txtar.ParseFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			dir := baseSite(t)
-			writeArchive(t, dir, ar, "want")
+	cliCases(t, "errors", 12, nil, func(t *testing.T, _ *txtar.Archive, dir string) string {
+		// A previous good build that must survive the failed one.
+		public := filepath.Join(dir, "public")
+		writeArchive(t, public, txtar.Parse([]byte("-- .readykit-build --\nmarker\n-- index.html --\nthe previous site\n-- items/1.1.1/index.html --\nan old page\n")))
+		before := tree(t, public)
 
-			// A previous good build that must survive the failed one.
-			public := filepath.Join(dir, "public")
-			writeArchive(t, public, txtar.Parse([]byte("-- .readykit-build --\nmarker\n-- index.html --\nthe previous site\n-- items/1.1.1/index.html --\nan old page\n")))
-			before := tree(t, public)
+		code, stdout, stderr := runCLI("build", "--source", dir)
+		if code != exitContent {
+			t.Errorf("exit code %d, want %d", code, exitContent)
+		}
+		if stdout != "" {
+			t.Errorf("a failed build printed to stdout: %q", stdout)
+		}
+		if after := tree(t, public); !reflect.DeepEqual(before, after) {
+			t.Errorf("public/ changed:\nbefore %v\nafter  %v", before, after)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".public") {
+				t.Errorf("left behind %s", e.Name())
+			}
+		}
 
-			code, stdout, stderr := runCLI("build", "--source", dir)
-			if *update {
-				for i := range ar.Files {
-					if ar.Files[i].Name == "want" {
-						ar.Files[i].Data = []byte(stderr)
-					}
-				}
-				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if code != exitContent {
-				t.Errorf("exit code %d, want %d", code, exitContent)
-			}
-			if want := string(file(ar, "want")); stderr != want {
-				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
-			}
-			if stdout != "" {
-				t.Errorf("a failed build printed to stdout: %q", stdout)
-			}
-			if after := tree(t, public); !reflect.DeepEqual(before, after) {
-				t.Errorf("public/ changed:\nbefore %v\nafter  %v", before, after)
-			}
-			entries, _ := os.ReadDir(dir)
-			for _, e := range entries {
-				if strings.HasPrefix(e.Name(), ".public") {
-					t.Errorf("left behind %s", e.Name())
-				}
-			}
-
-			// check reports the same problems, and writes nothing either.
-			code, _, checkErr := runCLI("check", "--source", dir)
-			if code != exitContent || checkErr != stderr {
-				t.Errorf("check: exit %d, stderr:\n%s", code, checkErr)
-			}
-		})
-	}
+		// check reports the same problems, and writes nothing either.
+		code, _, checkErr := runCLI("check", "--source", dir)
+		if code != exitContent || checkErr != stderr {
+			t.Errorf("check: exit %d, stderr:\n%s", code, checkErr)
+		}
+		return stderr
+	})
 }

@@ -89,3 +89,40 @@ func baseSite(t *testing.T) string {
 	writeArchive(t, dir, ar)
 	return dir
 }
+
+// cliCases runs one subtest for each testdata/<dir>/<case>.txtar: the
+// case's files written over testdata/base.txtar in a new folder (leaving
+// out the files named in skip), then run(t, ar, dir), which returns the
+// stderr to compare with the case's "want" file. `go test -update`
+// rewrites "want". There must be at least min cases.
+func cliCases(t *testing.T, dir string, min int, skip []string, run func(t *testing.T, ar *txtar.Archive, site string) string) {
+	t.Helper()
+	cases, err := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
+	if err != nil || len(cases) < min {
+		t.Fatalf("want at least %d cases in testdata/%s, found %d (%v)", min, dir, len(cases), err)
+	}
+	for _, path := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			site := baseSite(t)
+			writeArchive(t, site, ar, append([]string{"want"}, skip...)...)
+			stderr := run(t, ar, site)
+			if *update {
+				for i := range ar.Files {
+					if ar.Files[i].Name == "want" {
+						ar.Files[i].Data = []byte(stderr)
+					}
+				}
+				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if want := string(file(ar, "want")); stderr != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+			}
+		})
+	}
+}

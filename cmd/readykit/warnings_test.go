@@ -25,56 +25,30 @@ func TestMain(m *testing.M) {
 // site was written; check must list the same warnings. `go test -update`
 // rewrites the expected messages.
 func TestWarnings(t *testing.T) {
-	cases, err := filepath.Glob("testdata/warnings/*.txtar")
-	if err != nil || len(cases) < 4 {
-		t.Fatalf("want at least 4 warning cases, found %d (%v)", len(cases), err)
-	}
-	for _, path := range cases {
-		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
-		t.Run(name, func(t *testing.T) {
-			ar, err := txtar.ParseFile(path)
-			if err != nil {
-				t.Fatal(err)
+	cliCases(t, "warnings", 4, []string{"today"}, func(t *testing.T, ar *txtar.Archive, dir string) string {
+		t.Setenv(TodayEnv, strings.TrimSpace(string(file(ar, "today"))))
+		code, stdout, stderr := runCLI("build", "--source", dir)
+		if code != exitOK {
+			t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitOK, stderr)
+		}
+		if !strings.HasPrefix(stdout, "Built ") {
+			t.Errorf("stdout %q, want the build's summary", stdout)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
+			t.Errorf("public/ was not written: %v", err)
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+			if line != "" && !strings.Contains(line, ": warning: ") {
+				t.Errorf("a line with no warning marker: %q", line)
 			}
-			dir := baseSite(t)
-			writeArchive(t, dir, ar, "want", "today")
-			t.Setenv(TodayEnv, strings.TrimSpace(string(file(ar, "today"))))
+		}
 
-			code, stdout, stderr := runCLI("build", "--source", dir)
-			if *update {
-				for i := range ar.Files {
-					if ar.Files[i].Name == "want" {
-						ar.Files[i].Data = []byte(stderr)
-					}
-				}
-				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if code != exitOK {
-				t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitOK, stderr)
-			}
-			if want := string(file(ar, "want")); stderr != want {
-				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
-			}
-			if !strings.HasPrefix(stdout, "Built ") {
-				t.Errorf("stdout %q, want the build's summary", stdout)
-			}
-			if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
-				t.Errorf("public/ was not written: %v", err)
-			}
-			for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
-				if line != "" && !strings.Contains(line, ": warning: ") {
-					t.Errorf("a line with no warning marker: %q", line)
-				}
-			}
-
-			code, stdout, checkErr := runCLI("check", "--source", dir)
-			if code != exitOK || checkErr != stderr || !strings.HasPrefix(stdout, "No problems found") {
-				t.Errorf("check: exit %d, stdout %q, stderr:\n%s", code, stdout, checkErr)
-			}
-		})
-	}
+		code, stdout, checkErr := runCLI("check", "--source", dir)
+		if code != exitOK || checkErr != stderr || !strings.HasPrefix(stdout, "No problems found") {
+			t.Errorf("check: exit %d, stdout %q, stderr:\n%s", code, stdout, checkErr)
+		}
+		return stderr
+	})
 }
 
 // TestTodayEnv: a READYKIT_TODAY that is not a date is a plain failure,
