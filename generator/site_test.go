@@ -217,7 +217,7 @@ func TestProvisionalEverywhere(t *testing.T) {
 		if _, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, &mem); err != nil {
 			t.Fatal(err)
 		}
-		const notice = `<p class="rk-provisional"><strong class="tag tag--check">Provisional</strong> The 2026-27 list on this site is carried over from the year before and not yet checked against the 2026-27 toolkit. The deadline to publish is 30 June 2027. Check each item in the toolkit.</p>`
+		const notice = `<aside class="rk-provisional" aria-label="About this edition"><p><strong class="tag tag--check">Provisional</strong> The 2026-27 list on this site is carried over from the year before and not yet checked against the 2026-27 toolkit. The deadline to publish is 30 June 2027. Check each item in the toolkit.</p></aside>`
 		pages := 0
 		for _, p := range mem.Paths() {
 			if !strings.HasSuffix(p, ".html") {
