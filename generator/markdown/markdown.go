@@ -218,7 +218,8 @@ func (p *Parsed) Links(resolve Resolver) []error {
 			fe := &diag.FileError{Msg: err.Error()}
 			errors.As(err, &fe)
 			report(p.start(n), *fe)
-			return ast.WalkSkipChildren, nil
+			// An image inside the link is still checked on its own.
+			return ast.WalkContinue, nil
 		}
 		*dest = []byte(href)
 		return ast.WalkContinue, nil
