@@ -186,13 +186,16 @@ func (b *builder) loadData() []error {
 }
 
 // readText reads a YAML or Markdown file of the site, within the size
-// limit for text, without its byte order mark, checked to be UTF-8.
+// limit for text, without its byte order mark.
 func (b *builder) readText(p string) ([]byte, error) {
 	data, err := sitefs.ReadFile(b.opts.Source, p, content.MaxText)
 	if err != nil {
 		return nil, err
 	}
-	return content.UTF8(p, data)
+	// The mark goes here so an empty file with one is still empty; the
+	// UTF-8 check is left to content.Split and DecodeYAML, which mark a
+	// file that fails it as unread.
+	return bytes.TrimPrefix(data, []byte("\ufeff")), nil
 }
 
 // decodeFile reads the YAML file p into v. found is false when there is no
