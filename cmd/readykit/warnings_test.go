@@ -9,10 +9,18 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
+// asReadykit, set in the environment, makes the test binary act as the
+// readykit command, so a test can run the command as a consultant would
+// (a process in a folder of its own) without building it.
+const asReadykit = "READYKIT_TEST_AS_COMMAND"
+
 // TestMain runs every test of this package on a fixed day, so that no
 // output depends on the day the tests run; TestWarnings sets other days.
 // testdata/base.txtar's edition has its deadline after this day.
 func TestMain(m *testing.M) {
+	if os.Getenv(asReadykit) == "1" {
+		main()
+	}
 	if os.Getenv(TodayEnv) == "" {
 		os.Setenv(TodayEnv, "2025-01-06")
 	}
