@@ -5,9 +5,12 @@
 // hours and the answers must not depend on the reader's time zone.
 
 import { isDate } from './progress.js';
+import { longDate } from './words.js';
+
+// Kept while timeline.js still imports longDate from here; words.js is its home.
+export { longDate };
 
 const DAY = 864e5;
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 // YYYY-MM-DD <-> days since 1970; NaN and '' mean not set.
 const num = (d) => (isDate(d) ? Date.parse(d + 'T00:00Z') / DAY : NaN);
@@ -18,9 +21,6 @@ const monday = (n) => n - weekday(n);
 
 /** `d` plus n days; '' when d is not a date. */
 export const addDays = (d, n) => iso(num(d) + n);
-
-/** '2026-06-30' -> '30 June 2026', in every locale; '' for no date. */
-export const longDate = (d) => (isDate(d) ? `${+d.slice(8)} ${MONTHS[d.slice(5, 7) - 1]} ${d.slice(0, 4)}` : '');
 
 /** Days from and to in words, a shared month or year said once: '13 to 19 April 2026'. */
 export function longSpan(from, to) {

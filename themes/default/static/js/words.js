@@ -1,0 +1,29 @@
+// The words and formats every page shares: a date in words, a plural, when
+// the document was saved. One home for each, so that the pages cannot drift
+// apart, and none of them asks the browser's locale: a care home reads the
+// same words whatever language its computer is set to.
+
+import { isDate } from './progress.js';
+
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const two = (n) => String(n).padStart(2, '0');
+
+/** '2026-06-30' -> '30 June 2026', in every locale; '' for anything not a date. */
+export const longDate = (d) => (isDate(d) ? `${+d.slice(8)} ${MONTHS[d.slice(5, 7) - 1]} ${d.slice(0, 4)}` : '');
+
+/** `one` when n is 1, else `many`: plural(3, 'item', 'items') is 'items'. */
+export const plural = (n, one, many) => (n == 1 ? one : many);
+
+/**
+ * When the document was last saved, in the reader's local time:
+ * "Saved on this device today at 14:05.", "Saved on this device on 3 May
+ * 2027 at 09:30.", or "Nothing saved yet." for no time.
+ * @param {string} iso the document's `updated`, '' when never saved
+ * @param {Date} now the reader's now, passed by tests
+ */
+export function savedAt(iso, now = new Date()) {
+  const d = new Date(iso);
+  if (!iso || isNaN(d)) return 'Nothing saved yet.';
+  const day = d.toDateString() == now.toDateString() ? 'today' : `on ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  return `Saved on this device ${day} at ${two(d.getHours())}:${two(d.getMinutes())}.`;
+}
