@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/readykit/readykit/generator/content"
-	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // PageData is what a layout is executed with.
@@ -43,9 +43,9 @@ func (b *builder) funcs() template.FuncMap {
 				if d.IsZero() {
 					return ""
 				}
-				return d.Format("2 January 2006")
+				return words.Date(d.Time)
 			case time.Time:
-				return d.Format("2 January 2006")
+				return words.Date(d)
 			}
 			return fmt.Sprint(d)
 		},
@@ -57,7 +57,7 @@ func (b *builder) funcs() template.FuncMap {
 			return d.Format("2 January")
 		},
 		"plural": func(n int, one, many string) string {
-			return fmt.Sprintf("%d %s", n, diag.Plural(n, one, many))
+			return words.Count(n, one, many)
 		},
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },

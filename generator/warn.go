@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/readykit/readykit/generator/toolkit"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Warnings are problems that do not stop a build: the site is still
@@ -26,11 +27,11 @@ func (b *builder) warn() []*FileError {
 	if today := dayOf(b.opts.Today); !today.IsZero() && !due.IsZero() && today.After(due) {
 		hint := fmt.Sprintf("No edition in content/data/editions has a deadline still to come. Add the new edition's file when the toolkit publishes it (or one marked as provisional), then change edition: in %s to it", ConfigFile)
 		if next := newestOpen(b.data.Editions, e.Category, today); next != nil {
-			hint = fmt.Sprintf("Change edition: to %s, whose deadline is %s, once you have checked its items", next.ID, longDate(next.Deadline.Time))
+			hint = fmt.Sprintf("Change edition: to %s, whose deadline is %s, once you have checked its items", next.ID, words.Date(next.Deadline.Time))
 		}
 		out = append(out, &FileError{
 			Pos:  b.cfg.Src.At("edition"),
-			Msg:  fmt.Sprintf("the edition %s had its deadline on %s, which has passed, so the site shows an old toolkit year", e.ID, longDate(due)),
+			Msg:  fmt.Sprintf("the edition %s had its deadline on %s, which has passed, so the site shows an old toolkit year", e.ID, words.Date(due)),
 			Hint: hint,
 		})
 	}
@@ -40,13 +41,13 @@ func (b *builder) warn() []*FileError {
 	case !p.Deadline.IsZero() && !p.Deadline.Equal(due):
 		out = append(out, &FileError{
 			Pos:  p.Src.At("deadline"),
-			Msg:  fmt.Sprintf("programme.deadline %s is not the edition's deadline, %s, so the programme and the rest of the site name different dates", p.Deadline, longDate(due)),
+			Msg:  fmt.Sprintf("programme.deadline %s is not the edition's deadline, %s, so the programme and the rest of the site name different dates", p.Deadline, words.Date(due)),
 			Hint: "Remove the line to use the edition's deadline, or keep it if the client means to finish early",
 		})
 	case p.Deadline.IsZero() && p.Start.After(due):
 		out = append(out, &FileError{
 			Pos:  p.Src.At("start"),
-			Msg:  fmt.Sprintf("programme.start %s comes after the edition's deadline, %s, so the programme counts to a later deadline than the rest of the site", p.Start, longDate(due)),
+			Msg:  fmt.Sprintf("programme.start %s comes after the edition's deadline, %s, so the programme counts to a later deadline than the rest of the site", p.Start, words.Date(due)),
 			Hint: "Choose an edition whose deadline comes after the start, or start earlier",
 		})
 	}
@@ -75,6 +76,3 @@ func dayOf(t time.Time) time.Time {
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
-
-// longDate is "30 June 2027", as the pages write dates.
-func longDate(t time.Time) string { return t.Format("2 January 2006") }

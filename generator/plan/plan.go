@@ -18,6 +18,7 @@ import (
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/toolkit"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Rules is a rule set an improvement plan is judged by.
@@ -68,7 +69,7 @@ func (r *Rules) Whom() string {
 			names = append(names, OrganisationTypes[t])
 		}
 	}
-	return and(names)
+	return words.And(names, ", ")
 }
 
 // Fields a row may be required to have, and what they are called in
@@ -177,12 +178,12 @@ func Analyse(items []*toolkit.Item, progress map[string]Entry, rules *Rules, dea
 		if g.Entry.Due == "" {
 			continue
 		}
-		due, err := ParseDate(g.Entry.Due)
+		due, err := content.ParseDate(g.Entry.Due)
 		switch {
 		case err != nil:
 			res.Findings = append(res.Findings, Finding{id, "bad-date", fmt.Sprintf("Item %s has a completion date that is not a date.", g.Item.Reference())})
 		case !latest.IsZero() && due.After(latest) && !(rules.Exceptional && g.Entry.Exceptional):
-			res.Findings = append(res.Findings, Finding{id, "too-late", fmt.Sprintf("Item %s is due on %s, after %s.", g.Item.Reference(), long(due), long(latest))})
+			res.Findings = append(res.Findings, Finding{id, "too-late", fmt.Sprintf("Item %s is due on %s, after %s.", g.Item.Reference(), words.Date(due.Time), words.Date(latest))})
 		}
 	}
 	res.max, res.required = rules.MaxOutstanding, rules.Required
@@ -210,16 +211,6 @@ func value(e Entry, field string) string {
 }
 
 func plain(field string) string { return fieldNames[field] }
-
-func long(t time.Time) string { return t.Format("2 January 2006") }
-
-// ParseDate reads a YYYY-MM-DD date, strictly.
-func ParseDate(s string) (time.Time, error) {
-	if len(s) != len(time.DateOnly) {
-		return time.Time{}, fmt.Errorf("not a date")
-	}
-	return time.Parse(time.DateOnly, s)
-}
 
 // For picks the rule set a plan for an organisation of type orgType is
 // checked against: def if it applies to that type, else the newest of

@@ -5,7 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/toolkit"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // CheckMark is what every page, printout and file says beside the
@@ -33,14 +35,6 @@ var PlanColumns = []string{"Reference", "Reference status", "Evidence item", "Ac
 var GapColumns = []string{"Reference", "Reference status", "Evidence item", "Standard", "Needed for", "Status",
 	"Owner", "Target date", "Where the evidence is kept", "Notes"}
 
-var statusNames = map[string]string{
-	"": "Not started", toolkit.StatusNotStarted: "Not started", toolkit.StatusInProgress: "In progress",
-	toolkit.StatusNotApplicable: "Not applicable", toolkit.StatusMet: "Done",
-}
-
-// StatusName is a status in words.
-func StatusName(status string) string { return statusNames[status] }
-
 // Capitalise gives s a capital first letter: high becomes High.
 func Capitalise(s string) string {
 	if s == "" {
@@ -59,7 +53,7 @@ func (r Result) PlanRows() [][]string {
 			exceptional = "Yes"
 		}
 		rows[i] = []string{g.Item.Reference(), RefStatus(g.Item), g.Item.Title, e.Action, e.Milestones, e.Owner, Capitalise(e.Priority),
-			e.LocalRef, e.Due, StatusName(e.Status), e.Dependencies, exceptional}
+			e.LocalRef, e.Due, toolkit.StatusName(e.Status), e.Dependencies, exceptional}
 	}
 	return rows
 }
@@ -70,7 +64,7 @@ func (r Result) GapRows() [][]string {
 	for i, g := range r.Gaps {
 		e := g.Entry
 		rows[i] = []string{g.Item.Reference(), RefStatus(g.Item), g.Item.Title, strconv.Itoa(g.Item.Standard), g.Item.Level.Name(),
-			StatusName(e.Status), e.Owner, e.Due, e.Evidence, e.Notes}
+			toolkit.StatusName(e.Status), e.Owner, e.Due, e.Evidence, e.Notes}
 	}
 	return rows
 }
@@ -91,42 +85,27 @@ func (r Result) Verdict() string {
 	for _, field := range r.required {
 		if n := count["missing-"+field]; n > 0 && !seen[field] {
 			seen[field] = true
-			reasons = append(reasons, fmt.Sprintf("%d %s no %s", n, plural(n, "row has", "rows have"), plain(field)))
+			reasons = append(reasons, fmt.Sprintf("%d %s no %s", n, words.Plural(n, "row has", "rows have"), plain(field)))
 		}
 	}
 	if n := count["too-late"]; n > 0 {
-		reasons = append(reasons, fmt.Sprintf("%d %s after %s", n, plural(n, "date is", "dates are"), r.latestLong()))
+		reasons = append(reasons, fmt.Sprintf("%d %s after %s", n, words.Plural(n, "date is", "dates are"), r.latestLong()))
 	}
 	if n := count["bad-date"]; n > 0 {
-		reasons = append(reasons, plural(n, "a date is not a date", fmt.Sprintf("%d dates are not dates", n)))
+		reasons = append(reasons, words.Plural(n, "a date is not a date", fmt.Sprintf("%d dates are not dates", n)))
 	}
 	if count["too-many"] > 0 {
 		reasons = append(reasons, fmt.Sprintf("it covers %d outstanding items, more than %d", len(r.Gaps), r.max))
 	}
-	return "This plan would not be agreed because " + join(reasons) + "."
+	return "This plan would not be agreed because " + words.And(reasons, "; ") + "."
 }
 
 func (r Result) latestLong() string {
-	t, err := ParseDate(r.Latest)
+	d, err := content.ParseDate(r.Latest)
 	if err != nil {
 		return r.Latest
 	}
-	return long(t)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// join lists reasons as "a; b and c".
-func join(s []string) string {
-	if len(s) < 2 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], "; ") + " and " + s[len(s)-1]
+	return words.Date(d.Time)
 }
 
 // ActionFields are what an Approaching Standards action plan says about
@@ -152,14 +131,14 @@ func Missing(e Entry) []string {
 // MissingNote says what one action plan row still needs ("Still to add:
 // who will do it and a date."), or "" when it has everything.
 func MissingNote(e Entry) string {
-	var words []string
+	var nouns []string
 	for _, f := range Missing(e) {
-		words = append(words, actionNouns[f])
+		nouns = append(nouns, actionNouns[f])
 	}
-	if len(words) == 0 {
+	if len(nouns) == 0 {
 		return ""
 	}
-	return "Still to add: " + and(words) + "."
+	return "Still to add: " + words.And(nouns, ", ") + "."
 }
 
 // ActionSummary says in neutral words how much of the action plan is
@@ -178,20 +157,12 @@ func (r Result) ActionSummary() string {
 	var parts []string
 	for _, f := range ActionFields {
 		if n := count[f]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s for %d %s", actionNouns[f], n, plural(n, "item", "items")))
+			parts = append(parts, actionNouns[f]+" for "+words.Count(n, "item", "items"))
 		}
 	}
-	head := fmt.Sprintf("The plan has %d %s.", len(r.Gaps), plural(len(r.Gaps), "item", "items"))
+	head := "The plan has " + words.Count(len(r.Gaps), "item", "items") + "."
 	if len(parts) == 0 {
 		return head + " Each one says what will be done, who will do it and when."
 	}
-	return head + " Still to fill in: " + and(parts) + "."
-}
-
-// and lists words as "a, b and c". plan.js's and is the same.
-func and(s []string) string {
-	if len(s) < 2 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return head + " Still to fill in: " + words.And(parts, ", ") + "."
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Calendar is an iCalendar file (RFC 5545) of all-day events: what a
@@ -67,7 +69,7 @@ func Events(in EventsInput) []Event {
 			UID:     uid(fmt.Sprintf("phase%d", i+1)),
 			Summary: who + "DSPT " + strings.ToLower(ph.WeekRange()[:1]) + ph.WeekRange()[1:] + ": " + ph.Name,
 			Description: fmt.Sprintf("%s of your %d-week programme for the Data Security and Protection Toolkit, to publish by %s.\n\n%s",
-				ph.WeekRange(), weeks, LongDate(s.Deadline), ph.Work),
+				ph.WeekRange(), weeks, words.Date(s.Deadline), ph.Work),
 			URL: in.URL, From: span.From, To: span.To,
 		})
 	}
@@ -75,7 +77,7 @@ func Events(in EventsInput) []Event {
 		Event{
 			UID:         uid("reminder"),
 			Summary:     who + "DSPT deadline in one week",
-			Description: fmt.Sprintf("Your Data Security and Protection Toolkit must be published by %s. Check that every item is done or has a plan.", LongDate(s.Deadline)),
+			Description: fmt.Sprintf("Your Data Security and Protection Toolkit must be published by %s. Check that every item is done or has a plan.", words.Date(s.Deadline)),
 			URL:         in.URL, From: s.Deadline.AddDate(0, 0, -7), To: s.Deadline.AddDate(0, 0, -7),
 		},
 		Event{
@@ -87,21 +89,18 @@ func Events(in EventsInput) []Event {
 	return out
 }
 
-// LongDate writes a date as people read it: 30 June 2026.
-func LongDate(d time.Time) string { return d.Format("2 January 2006") }
-
 // String writes the span as people read it, saying a month or year
 // once when both days share it: 13 to 19 April 2026.
 func (s Span) String() string {
 	switch {
 	case s.From.Equal(s.To):
-		return LongDate(s.From)
+		return words.Date(s.From)
 	case s.From.Year() != s.To.Year():
-		return LongDate(s.From) + " to " + LongDate(s.To)
+		return words.Date(s.From) + " to " + words.Date(s.To)
 	case s.From.Month() != s.To.Month():
-		return s.From.Format("2 January") + " to " + LongDate(s.To)
+		return s.From.Format("2 January") + " to " + words.Date(s.To)
 	}
-	return s.From.Format("2") + " to " + LongDate(s.To)
+	return s.From.Format("2") + " to " + words.Date(s.To)
 }
 
 // ICS writes the calendar as RFC 5545 text: CRLF line ends, lines folded

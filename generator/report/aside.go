@@ -7,9 +7,11 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/toolkit"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Aside is one thing a progress file keeps aside, said for a consultant:
@@ -180,7 +182,7 @@ func describe(e progress.Entry) []string {
 		}
 	}
 	if p.Status != toolkit.StatusNotStarted {
-		add("status", plan.StatusName(p.Status))
+		add("status", toolkit.StatusName(p.Status))
 	}
 	if p.Reviewed {
 		add("reviewed", "yes")
@@ -210,8 +212,8 @@ func show(field string, l progress.LeftOut) string {
 	switch {
 	case v == `""`:
 		return "(empty)"
-	case field == "status" && strings.HasPrefix(v, `"`) && plan.StatusName(t) != "":
-		return plan.StatusName(t)
+	case field == "status" && strings.HasPrefix(v, `"`) && toolkit.StatusName(t) != "":
+		return toolkit.StatusName(t)
 	case v == "true" || v == "false":
 		return plan.Capitalise(t)
 	}
@@ -231,10 +233,11 @@ func cut(s string) string {
 // length counts a string as JavaScript does, in UTF-16 units.
 func length(s string) int { return len(utf16.Encode([]rune(s))) }
 
-// day writes a date as people read it: 30 May 2025.
+// day writes a YYYY-MM-DD date as people read it, 30 May 2025, and
+// anything else as it is.
 func day(s string) string {
-	if t, err := plan.ParseDate(s); err == nil {
-		return t.Format("2 January 2006")
+	if d, err := content.ParseDate(s); err == nil {
+		return words.Date(d.Time)
 	}
 	return s
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/toolkit"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // The report is one file to email or print, so its styles travel inside
@@ -18,23 +19,12 @@ import (
 var reportHTML string
 
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"date": func(s string) string {
-		t, err := plan.ParseDate(s)
-		if err != nil {
-			return s
-		}
-		return t.Format("2 January 2006")
-	},
-	"status": plan.StatusName,
+	"date":   day,
+	"status": toolkit.StatusName,
 	"check":  func() string { return plan.CheckMark },
 	"note":   plan.MissingNote,
 	"cap":    plan.Capitalise,
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
-	},
+	"plural": words.Plural,
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/plan"
 )
 
@@ -81,8 +82,8 @@ func (r *Report) XLSX() ([]byte, error) {
 			for c, v := range row {
 				cell, _ := excelize.CoordinatesToCellName(c+1, ri+2)
 				if c == s.dateCol && v != "" {
-					if t, err := plan.ParseDate(v); err == nil {
-						if err := f.SetCellValue(s.name, cell, t); err != nil {
+					if d, err := content.ParseDate(v); err == nil {
+						if err := f.SetCellValue(s.name, cell, d.Time); err != nil {
 							return nil, err
 						}
 						if err := f.SetCellStyle(s.name, cell, cell, date); err != nil {
