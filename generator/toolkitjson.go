@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 
 	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/toolkit"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // toolkitJSON is /data/toolkit.json: what the browser needs to keep and
@@ -18,7 +20,9 @@ type toolkitJSON struct {
 		ID       string `json:"id"`
 		Title    string `json:"title"`
 		Deadline string `json:"deadline"`
-		Counts   struct {
+		// DeadlineText is the deadline in words, as the pages write it.
+		DeadlineText string `json:"deadlineText"`
+		Counts       struct {
 			Approaching int `json:"approaching"`
 			Met         int `json:"met"`
 		} `json:"counts"`
@@ -34,6 +38,20 @@ type toolkitJSON struct {
 	DefaultRules     string        `json:"defaultRules"`
 	OrganisationType string        `json:"organisationType"`
 	Programme        jsonProgramme `json:"programme"`
+	Labels           jsonLabels    `json:"labels"`
+}
+
+// jsonLabels are the words the browser shows that Go also writes (in
+// pages, reports and files), so that the browser never spells them again.
+type jsonLabels struct {
+	// Statuses maps each status to its name: met to "Done".
+	Statuses map[string]string `json:"statuses"`
+	// RefToCheck stands for the reference of an item with no number.
+	RefToCheck string `json:"refToCheck"`
+	// CheckMark goes beside the reference of an item not confirmed, and
+	// Confirmed in the "Reference status" cell of one that is.
+	CheckMark string `json:"checkMark"`
+	Confirmed string `json:"confirmed"`
 }
 
 // jsonProgramme is what programme.js needs to lay the programme out on
@@ -73,8 +91,10 @@ type jsonStandard struct {
 }
 
 type jsonItem struct {
-	ID            string `json:"id"`
-	Ref           string `json:"ref"`
+	ID  string `json:"id"`
+	Ref string `json:"ref"`
+	// Label is the reference to show: Ref, or labels.refToCheck.
+	Label         string `json:"label"`
 	Title         string `json:"title"`
 	Standard      int    `json:"standard"`
 	Level         string `json:"level"`
@@ -102,6 +122,9 @@ func (b *builder) toolkitData() []byte {
 	out.Edition.ID = s.Edition.ID
 	out.Edition.Title = s.Edition.Title
 	out.Edition.Deadline = s.Edition.Deadline.String()
+	if !s.Edition.Deadline.IsZero() {
+		out.Edition.DeadlineText = words.Date(s.Edition.Deadline.Time)
+	}
 	out.Edition.Counts.Approaching = s.Edition.Counts.Approaching
 	out.Edition.Counts.Met = s.Edition.Counts.Met
 	out.Standards = []jsonStandard{}
@@ -110,7 +133,7 @@ func (b *builder) toolkitData() []byte {
 	}
 	out.Items = []jsonItem{}
 	for _, it := range s.Items {
-		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID)), it.Week, string(it.Confidence), it.Confidence.NeedsCheck()})
+		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Reference(), it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID)), it.Week, string(it.Confidence), it.Confidence.NeedsCheck()})
 	}
 	out.History = []jsonStep{}
 	for _, d := range s.History {
@@ -130,6 +153,11 @@ func (b *builder) toolkitData() []byte {
 		Start: s.Config.Programme.Start.String(), Deadline: s.Config.Programme.Deadline.String(), Client: s.Config.Programme.Client}
 	for _, ph := range p.Phases {
 		out.Programme.Phases = append(out.Programme.Phases, jsonPhase{ph.Name, ph.From, ph.To, ph.Work})
+	}
+	out.Labels = jsonLabels{Statuses: map[string]string{}, RefToCheck: (&toolkit.Item{}).Reference(), CheckMark: plan.CheckMark,
+		Confirmed: plan.RefStatus(&toolkit.Item{Confidence: toolkit.Confirmed})}
+	for _, st := range []string{toolkit.StatusNotStarted, toolkit.StatusInProgress, toolkit.StatusMet, toolkit.StatusNotApplicable} {
+		out.Labels.Statuses[st] = toolkit.StatusName(st)
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {

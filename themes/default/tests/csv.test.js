@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { toCSV } from '../static/js/csv.js';
 import { analyse, planRows, gapRows, PLAN_COLUMNS, GAP_COLUMNS } from '../static/js/plan.js';
+import { LABELS, labelled } from './fixtures.js';
 
 const dir = new URL('../../../testdata/csv/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -77,11 +78,11 @@ test('toCSV writes a value that is not text as text and never throws', () => {
 });
 
 test('the plan and gap analysis download as CSV', () => {
-  const v = read('../plan/complete-agreed.json');
-  const r = analyse(v.items, v.progress, v.rules, v.deadline);
-  const plan = toCSV(PLAN_COLUMNS, planRows(v.items, v.progress, r));
+  const v = read('../plan/complete-agreed.json'), items = v.items.map(labelled);
+  const r = analyse(items, v.progress, v.rules, v.deadline);
+  const plan = toCSV(PLAN_COLUMNS, planRows(items, v.progress, r, LABELS));
   assert.ok(plan.startsWith('\ufeffReference,Reference status,Evidence item,Actions,"Milestones, funding and resources",Owner,Priority,'));
   assert.equal(parse(plan).length, 1 + r.gaps.length);
-  const gaps = parse(toCSV(GAP_COLUMNS, gapRows(v.items, v.progress, r)));
+  const gaps = parse(toCSV(GAP_COLUMNS, gapRows(items, v.progress, r, LABELS)));
   assert.deepEqual(gaps, [GAP_COLUMNS, ...v.want.gapRows]);
 });

@@ -2,24 +2,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyse, verdict, planRows, gapRows, PLAN_COLUMNS, GAP_COLUMNS, actionSummary, missingNote, CHECK_MARK, refStatus } from '../static/js/plan.js';
+import { deepFreeze, LABELS, labelled } from './fixtures.js';
 
 const dir = new URL('../../../testdata/plan/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const read = (file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+// The vectors' items are Go's; toolkit.json adds each one's label.
+const read = (file) => {
+  const v = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+  return { ...v, items: v.items.map(labelled) };
+};
 
 const R2425 = { id: '2024-25', required: ['action', 'owner', 'due'], monthsAfterDeadline: 12, exceptional: true, maxOutstanding: 0 };
 const R2021 = { id: '2020-21', required: ['action', 'owner', 'due'], monthsAfterDeadline: 6, exceptional: false, maxOutstanding: 15 };
-const item = (id, level, extra) => ({ id, ref: id, title: 'Item ' + id, standard: 1, level, notApplicable: false, url: `/items/${id}/`, ...extra });
+const item = (id, level, extra) => labelled({ id, ref: id, title: 'Item ' + id, standard: 1, level, notApplicable: false, url: `/items/${id}/`, ...extra });
 const docOf = (items) => ({ format: 'readykit-progress', version: 1, edition: 'dspt-2024-25-cat3', items });
-
-// Freezes a value and everything in it, so any mutation throws.
-function deepFreeze(v) {
-  if (v && typeof v == 'object') {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
-}
 
 test('there are plan vectors for every case the spec names', () => {
   assert.ok(vectors.length >= 7);
@@ -40,8 +36,8 @@ for (const file of vectors) {
     assert.equal(r.agreed, want.agreed);
     assert.equal(r.latest, want.latest);
     assert.equal(verdict(r, rules), want.verdict);
-    assert.deepEqual(planRows(items, progress, r), want.planRows);
-    assert.deepEqual(gapRows(items, progress, r), want.gapRows);
+    assert.deepEqual(planRows(items, progress, r, LABELS), want.planRows);
+    assert.deepEqual(gapRows(items, progress, r, LABELS), want.gapRows);
     if ('actionSummary' in want) {
       assert.equal(actionSummary(progress, r), want.actionSummary);
       const notes = Object.fromEntries(r.gaps.map((id) => [id, missingNote(progress, id)]).filter(([, n]) => n));
@@ -127,8 +123,8 @@ test('an id or value named like an Object property is only ever data', () => {
   const doc = JSON.parse('{"items":{"constructor":{"status":"constructor","priority":"constructor","owner":"Sam"},"__proto__":{"status":"met"}}}');
   const r = analyse(items, doc, R2425, '2025-06-30');
   assert.deepEqual(r.gaps, ['constructor']);
-  assert.deepEqual(planRows(items, doc, r), [['constructor', 'Check in the toolkit', 'Item constructor', '', '', 'Sam', '', '', '', 'Not started', '', '']]);
-  assert.deepEqual(gapRows([{ ...items[0], level: 'toString', standard: undefined }], doc, r), [['constructor', 'Check in the toolkit', 'Item constructor', '', '', 'Not started', 'Sam', '', '', '']]);
+  assert.deepEqual(planRows(items, doc, r, LABELS), [['constructor', 'Check in the toolkit', 'Item constructor', '', '', 'Sam', '', '', '', 'Not started', '', '']]);
+  assert.deepEqual(gapRows([{ ...items[0], level: 'toString', standard: undefined }], doc, r, LABELS), [['constructor', 'Check in the toolkit', 'Item constructor', '', '', 'Not started', 'Sam', '', '', '']]);
   // Only the five plan fields can be required.
   const rules = { ...R2425, required: ['constructor', 'toString', 'owner'] };
   assert.deepEqual(analyse(items, docOf({}), rules, '2025-06-30').findings.map((f) => f.id + ' ' + f.rule), ['constructor missing-owner', '__proto__ missing-owner']);
@@ -139,8 +135,8 @@ test('rows leave out values that are not text and ids that are not items', () =>
   const items = [item('1.1.1', 'approaching', { title: 5 })];
   const doc = docOf({ '1.1.1': { status: 'in-progress', owner: ['Sam'], due: 20250630, priority: 'urgent', exceptional: 'yes', notes: null } });
   const r = { gaps: ['1.1.1', '9.9.9'] };
-  assert.deepEqual(planRows(items, doc, r), [['1.1.1', 'Check in the toolkit', '', '', '', '', '', '', '', 'In progress', '', '']]);
-  assert.deepEqual(gapRows(items, doc, r), [['1.1.1', 'Check in the toolkit', '', '1', 'Approaching Standards', 'In progress', '', '', '', '']]);
+  assert.deepEqual(planRows(items, doc, r, LABELS), [['1.1.1', 'Check in the toolkit', '', '', '', '', '', '', '', 'In progress', '', '']]);
+  assert.deepEqual(gapRows(items, doc, r, LABELS), [['1.1.1', 'Check in the toolkit', '', '1', 'Approaching Standards', 'In progress', '', '', '', '']]);
 });
 
 test('analyse, verdict and the rows never throw on odd input', () => {
@@ -151,9 +147,10 @@ test('analyse, verdict and the rows never throw on odd input', () => {
     assert.doesNotThrow(() => (r = analyse(items, doc, rules, '2025-06-30')), JSON.stringify([items, doc, rules]));
     assert.ok(Array.isArray(r.gaps) && Array.isArray(r.findings) && typeof r.agreed == 'boolean' && typeof r.latest == 'string');
     assert.equal(typeof verdict(r, rules), 'string');
-    assert.ok(Array.isArray(planRows(items, doc, r)) && Array.isArray(gapRows(items, doc, r)));
+    assert.ok(Array.isArray(planRows(items, doc, r, LABELS)) && Array.isArray(gapRows(items, doc, r, LABELS)));
     for (const result of odd) {
-      assert.doesNotThrow(() => [verdict(result, rules), planRows(items, doc, result), gapRows(items, doc, result)], JSON.stringify([result, rules]));
+      // The odd values stand in for the labels too.
+      assert.doesNotThrow(() => [verdict(result, rules), planRows(items, doc, result, rules), gapRows(items, doc, result, rules)], JSON.stringify([result, rules]));
     }
   }
 });
@@ -166,14 +163,27 @@ test('a normalised document gives the same result as the saved one', async () =>
     assert.deepEqual(problems, []);
     const r = analyse(v.items, doc, v.rules, v.deadline);
     assert.deepEqual(r, analyse(v.items, v.progress, v.rules, v.deadline));
-    assert.deepEqual(planRows(v.items, doc, r), v.want.planRows);
+    assert.deepEqual(planRows(v.items, doc, r, LABELS), v.want.planRows);
   }
 });
 
 test('only a confirmed item goes without the check mark; odd input is marked', () => {
-  assert.equal(CHECK_MARK, 'Check in the toolkit');
-  assert.equal(refStatus({ confidence: 'confirmed' }), 'Confirmed');
-  for (const it of [{ confidence: 'likely' }, { confidence: 'unverified' }, {}, null, { confidence: 'Confirmed' }]) assert.equal(refStatus(it), CHECK_MARK);
+  assert.equal(refStatus({ confidence: 'confirmed' }, LABELS), LABELS.confirmed);
+  for (const it of [{ confidence: 'likely' }, { confidence: 'unverified' }, {}, null, { confidence: 'Confirmed' }]) assert.equal(refStatus(it, LABELS), LABELS.checkMark);
+  for (const labels of [undefined, null, {}, 'x', { checkMark: 5 }]) assert.equal(refStatus({}, labels), '', JSON.stringify(labels));
+  // Kept for reports.js until it reads toolkit.json's labels.
+  assert.equal(CHECK_MARK, LABELS.checkMark);
+});
+
+test('the rows take their words from toolkit.json: the label and the labels', () => {
+  const items = [{ ...item('1.1.1', 'approaching'), label: 'Ref one' }, { ...item('1.1.2', 'met', { confidence: 'confirmed' }), label: 'Ref two' }];
+  const doc = docOf({ '1.1.2': { status: 'not-applicable' } });
+  const labels = { statuses: { 'not-started': 'NS', 'in-progress': 'IP', met: 'D', 'not-applicable': 'NA' }, checkMark: 'CM', confirmed: 'OK' };
+  const r = analyse(items, doc, { required: ['owner'] }, '2025-06-30');
+  assert.deepEqual(r.findings.map((f) => f.message), ['Item Ref one has no owner.', 'Item Ref two has no owner.']);
+  assert.deepEqual(gapRows(items, doc, r, labels).map((row) => [row[0], row[1], row[5]]), [['Ref one', 'CM', 'NS'], ['Ref two', 'OK', 'NA']]);
+  assert.deepEqual(planRows(items, doc, r, labels).map((row) => [row[0], row[1], row[9]]), [['Ref one', 'CM', 'NS'], ['Ref two', 'OK', 'NA']]);
+  assert.deepEqual(gapRows([{ ...items[0], label: undefined }], doc, r, {}).map((row) => [row[0], row[1], row[5]]), [['', '', '']], 'no label, no words');
 });
 
 test('an action plan with every field written says so, and never says "agreed"', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { longDate, plural, savedAt } from '../static/js/words.js';
+import { and, count, longDate, plural, savedAt } from '../static/js/words.js';
 
 // Runs fn with the process in time zone tz; Node applies a change of TZ at once.
 function inZone(tz, fn) {
@@ -68,4 +68,18 @@ test('savedAt says what the en-GB locale said, in every zone', () => {
       }
     });
   }
+});
+
+test('count says a number with its noun', () => {
+  assert.equal(count(1, 'item', 'items'), '1 item');
+  assert.equal(count(0, 'row has', 'rows have'), '0 rows have');
+  assert.equal(count(12, 'item', 'items'), '12 items');
+});
+
+test('and joins a list as a sentence does', () => {
+  assert.equal(and([]), '');
+  assert.equal(and(['a']), 'a');
+  assert.equal(and(['a', 'b']), 'a and b');
+  assert.equal(and(['a', 'b', 'c']), 'a, b and c');
+  assert.equal(and(['a, x', 'b', 'c'], '; '), 'a, x; b and c');
 });

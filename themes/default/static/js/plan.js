@@ -5,16 +5,21 @@
 // here touches the DOM or the clock, and nothing throws on odd input.
 
 import { isDate, isObject } from './progress.js';
+import { and, count, longDate, plural } from './words.js';
 
 /**
- * What every page, printout and file says beside the reference of an item
- * not confirmed for care providers; Go's plan.CheckMark is the same.
+ * Kept only while reports.js still imports it: pages and files take the
+ * words from toolkit.json's labels.checkMark (Go's plan.CheckMark).
  */
 export const CHECK_MARK = 'Check in the toolkit';
 /** Whether an item's number, level or wording must be checked in the toolkit. */
 export const toCheck = (it) => !isObject(it) || it.confidence !== 'confirmed';
-/** An item's "Reference status" cell. */
-export const refStatus = (it) => (toCheck(it) ? CHECK_MARK : 'Confirmed');
+/**
+ * An item's "Reference status" cell.
+ * @param {object} it an item of toolkit.json
+ * @param {{checkMark: string, confirmed: string}} labels toolkit.json's labels
+ */
+export const refStatus = (it, labels) => text(own(labels, toCheck(it) ? 'checkMark' : 'confirmed'));
 
 /** Headers of the improvement plan, in the order the plan guidance lists them. */
 export const PLAN_COLUMNS = ['Reference', 'Reference status', 'Evidence item', 'Actions', 'Milestones, funding and resources',
@@ -26,9 +31,7 @@ export const GAP_COLUMNS = ['Reference', 'Reference status', 'Evidence item', 'S
 // Fields a rule set may require -> what a message calls them.
 const NOUNS = { action: 'action', owner: 'owner', due: 'completion date', priority: 'priority', milestones: 'milestones' };
 const LEVELS = { approaching: 'Approaching Standards', met: 'Standards Met' };
-const STATUSES = { 'in-progress': 'In progress', 'not-applicable': 'Not applicable' };
 const PRIORITIES = { high: 'High', medium: 'Medium', low: 'Low' };
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 // Own properties only: an id or value such as "constructor" must not reach
 // Object.prototype.
@@ -39,9 +42,8 @@ function entry(doc, id) {
   const e = own(own(doc, 'items'), id);
   return isObject(e) ? e : {};
 }
-const ref = (it) => text(it.ref) || 'Reference to check';
-// "2026-06-30" -> "30 June 2026".
-const long = (d) => `${+d.slice(8)} ${MONTHS[d.slice(5, 7) - 1]} ${d.slice(0, 4)}`;
+// The reference to show, or the words for one not known, as toolkit.json has it.
+const ref = (it) => text(it.label);
 
 // date + months, a day past the month's end rolling into the next month as
 // Go's time.AddDate does (31 August + 6 = 3 March); "" for no limit.
@@ -62,7 +64,7 @@ function gapItems(items, doc) {
 
 /**
  * The gap analysis, and the findings that stop its plan being agreed.
- * @param {{id: string, ref: string, level: string, notApplicable?: boolean}[]} items toolkit.json's items, in site order
+ * @param {{id: string, label: string, level: string, notApplicable?: boolean}[]} items toolkit.json's items, in site order
  * @param {object|null} doc a progress document
  * @param {{required: string[], monthsAfterDeadline: number, exceptional: boolean, maxOutstanding: number}|null} rules
  *   a rule set from toolkit.json; null judges nothing
@@ -82,7 +84,7 @@ export function analyse(items, doc, rules, deadline) {
     if (!isDate(due)) add(it.id, 'bad-date', `Item ${r} has a completion date that is not a date.`);
     // ISO dates compare as strings. The rules may let a row marked exceptional run later.
     else if (latest && due > latest && !(rules.exceptional && e.exceptional === true)) {
-      add(it.id, 'too-late', `Item ${r} is due on ${long(due)}, after ${long(latest)}.`);
+      add(it.id, 'too-late', `Item ${r} is due on ${longDate(due)}, after ${longDate(latest)}.`);
     }
   }
   const max = judge && rules.maxOutstanding;
@@ -99,16 +101,16 @@ export function analyse(items, doc, rules, deadline) {
  */
 export function verdict(result, rules) {
   if (!isObject(result) || result.agreed) return '';
-  const count = (rule) => list(result.findings).filter((f) => f.rule == rule).length;
+  const found = (rule) => list(result.findings).filter((f) => f.rule == rule).length;
   const reasons = [];
   const say = (n, words) => n && reasons.push(words(n));
   const required = own(rules, 'required');
   for (const f of new Set(Array.isArray(required) ? required : [])) {
-    if (own(NOUNS, f)) say(count('missing-' + f), (n) => `${n} ${n == 1 ? 'row has' : 'rows have'} no ${NOUNS[f]}`);
+    if (own(NOUNS, f)) say(found('missing-' + f), (n) => `${count(n, 'row has', 'rows have')} no ${NOUNS[f]}`);
   }
-  say(count('too-late'), (n) => `${n} ${n == 1 ? 'date is' : 'dates are'} after ${long(text(result.latest))}`);
-  say(count('bad-date'), (n) => (n == 1 ? 'a date is not a date' : `${n} dates are not dates`));
-  say(count('too-many'), () => `it covers ${(result.gaps || []).length} outstanding items, more than ${(rules || {}).maxOutstanding}`);
+  say(found('too-late'), (n) => `${count(n, 'date is', 'dates are')} after ${longDate(text(result.latest))}`);
+  say(found('bad-date'), (n) => plural(n, 'a date is not a date', `${n} dates are not dates`));
+  say(found('too-many'), () => `it covers ${(result.gaps || []).length} outstanding items, more than ${(rules || {}).maxOutstanding}`);
   if (!reasons.length) return '';
   const last = reasons.pop();
   return `This plan would not be agreed because ${reasons.length ? reasons.join('; ') + ' and ' : ''}${last}.`;
@@ -120,8 +122,8 @@ function rows(items, doc, result, row) {
   const gaps = own(result, 'gaps');
   return Array.isArray(gaps) ? gaps.filter((id) => byId.has(id)).map((id) => row(byId.get(id), entry(doc, id))) : [];
 }
-// A gap is never met, so anything but these two shows as "Not started".
-const status = (e) => own(STATUSES, e.status) || 'Not started';
+// A gap is never met, so anything but these two shows as not started.
+const status = (e, labels) => text(own(own(labels, 'statuses'), ['in-progress', 'not-applicable'].includes(e.status) ? e.status : 'not-started'));
 
 /**
  * The improvement plan's rows, cells in PLAN_COLUMNS order, as plain text
@@ -129,11 +131,12 @@ const status = (e) => own(STATUSES, e.status) || 'Not started';
  * @param {object[]} items toolkit.json's items
  * @param {object|null} doc the progress document given to analyse
  * @param {{gaps: string[]}} result from analyse
+ * @param {{statuses: object, checkMark: string, confirmed: string}} labels toolkit.json's labels
  * @returns {string[][]}
  */
-export const planRows = (items, doc, result) => rows(items, doc, result, (it, e) => [
-  ref(it), refStatus(it), text(it.title), text(e.action), text(e.milestones), text(e.owner), own(PRIORITIES, e.priority) || '',
-  text(e.localRef), text(e.due), status(e), text(e.dependencies), e.exceptional === true ? 'Yes' : '',
+export const planRows = (items, doc, result, labels) => rows(items, doc, result, (it, e) => [
+  ref(it), refStatus(it, labels), text(it.title), text(e.action), text(e.milestones), text(e.owner), own(PRIORITIES, e.priority) || '',
+  text(e.localRef), text(e.due), status(e, labels), text(e.dependencies), e.exceptional === true ? 'Yes' : '',
 ]);
 
 /**
@@ -141,16 +144,15 @@ export const planRows = (items, doc, result) => rows(items, doc, result, (it, e)
  * same arguments as planRows.
  * @returns {string[][]}
  */
-export const gapRows = (items, doc, result) => rows(items, doc, result, (it, e) => [
-  ref(it), refStatus(it), text(it.title), it.standard == null ? '' : String(it.standard), own(LEVELS, it.level) || '',
-  status(e), text(e.owner), text(e.due), text(e.evidence), text(e.notes),
+export const gapRows = (items, doc, result, labels) => rows(items, doc, result, (it, e) => [
+  ref(it), refStatus(it, labels), text(it.title), it.standard == null ? '' : String(it.standard), own(LEVELS, it.level) || '',
+  status(e, labels), text(e.owner), text(e.due), text(e.evidence), text(e.notes),
 ]);
 
 /** What a care provider's action plan says about each item: what, who and when; Go's plan.ActionFields. */
 export const ACTION_FIELDS = ['action', 'owner', 'due'];
 // Neutral words: what is still to write, not what is wrong.
 const ACTION_NOUNS = { action: 'what will be done', owner: 'who will do it', due: 'a date' };
-const and = (a) => (a.length < 2 ? a.join('') : `${a.slice(0, -1).join(', ')} and ${a[a.length - 1]}`);
 const missing = (e) => ACTION_FIELDS.filter((f) => !text(own(e, f)));
 
 /**
@@ -173,10 +175,9 @@ export function missingNote(doc, id) {
 export function actionSummary(doc, result) {
   const gaps = Array.isArray(own(result, 'gaps')) ? result.gaps : [];
   if (!gaps.length) return 'Every mandatory item is done: there is nothing to plan.';
-  const count = Object.fromEntries(ACTION_FIELDS.map((f) => [f, 0]));
-  for (const id of gaps) for (const f of missing(entry(doc, id))) count[f]++;
-  const n = (k, one, many) => `${k} ${k == 1 ? one : many}`;
-  const parts = ACTION_FIELDS.filter((f) => count[f]).map((f) => `${ACTION_NOUNS[f]} for ${n(count[f], 'item', 'items')}`);
-  const head = `The plan has ${n(gaps.length, 'item', 'items')}.`;
+  const short = Object.fromEntries(ACTION_FIELDS.map((f) => [f, 0]));
+  for (const id of gaps) for (const f of missing(entry(doc, id))) short[f]++;
+  const parts = ACTION_FIELDS.filter((f) => short[f]).map((f) => `${ACTION_NOUNS[f]} for ${count(short[f], 'item', 'items')}`);
+  const head = `The plan has ${count(gaps.length, 'item', 'items')}.`;
   return parts.length ? `${head} Still to fill in: ${and(parts)}.` : `${head} Each one says what will be done, who will do it and when.`;
 }

@@ -247,8 +247,8 @@ function check() {
 function download(which) {
   result = analyse(s.tk.items, s.doc, rules, s.tk.edition.deadline);
   const text = which == 'plan'
-    ? toCSV(PLAN_COLUMNS, planRows(s.tk.items, s.doc, result))
-    : toCSV(GAP_COLUMNS, gapRows(s.tk.items, s.doc, result));
+    ? toCSV(PLAN_COLUMNS, planRows(s.tk.items, s.doc, result, s.tk.labels))
+    : toCSV(GAP_COLUMNS, gapRows(s.tk.items, s.doc, result, s.tk.labels));
   const who = slug(s.doc.organisation.name, 'readykit');
   saveFile(`${who}-${which == 'plan' ? (action ? 'action-plan' : 'improvement-plan') : 'gap-analysis'}-${now().slice(0, 10)}.csv`, 'text/csv;charset=utf-8', text);
   announce('The spreadsheet is downloading.');

@@ -14,6 +14,12 @@ export const longDate = (d) => (isDate(d) ? `${+d.slice(8)} ${MONTHS[d.slice(5, 
 /** `one` when n is 1, else `many`: plural(3, 'item', 'items') is 'items'. */
 export const plural = (n, one, many) => (n == 1 ? one : many);
 
+/** n with its noun: count(1, 'item', 'items') is '1 item'; Go's words.Count. */
+export const count = (n, one, many) => `${n} ${plural(n, one, many)}`;
+
+/** A list joined as a sentence joins it: 'a, b and c'; Go's words.And. */
+export const and = (parts, sep = ', ') => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(sep)} and ${parts[parts.length - 1]}`);
+
 /**
  * When the document was last saved, in the reader's local time:
  * "Saved on this device today at 14:05.", "Saved on this device on 3 May
