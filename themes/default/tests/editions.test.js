@@ -3,21 +3,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalise, serialise } from '../static/js/progress.js';
 import { migrate, path } from '../static/js/editions.js';
+import { deepFreeze } from './fixtures.js';
 
 const dir = new URL('../../../testdata/editions/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const read = (file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
 const NOW = '2025-04-01T08:00:00.000Z';
 const LATER_ = '2025-04-02T08:00:00.000Z';
-
-// Freezes a value and everything in it, so any mutation throws.
-function deepFreeze(v) {
-  if (v && typeof v == 'object') {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
-}
 
 test('there are at least 3 edition vectors', () => {
   assert.ok(vectors.length >= 3);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rng } from './rng.js';
+import { deepFreeze } from './fixtures.js';
 import {
   FORMAT, VERSION, STATUSES, TEXT_FIELDS, PRIORITIES, LIMITS, ENTRY_FIELDS, ORGANISATION_FIELDS, WHY,
   emptyDocument, emptyEntry, normalise, setField, setOrganisation, setProgramme, isEmptyEntry, serialise, isDate, isDateTime, header, record,
@@ -17,15 +18,6 @@ const ITEMS = [
 const OPTS = { site: 'readykit', edition: E, items: ITEMS, now: NOW };
 const base = (extra) => ({ format: FORMAT, version: 1, site: 'readykit', edition: E, ...extra });
 const messages = (r) => r.problems.map((p) => p.message);
-
-// Freezes a value and everything in it, so any mutation throws.
-function deepFreeze(v) {
-  if (v && typeof v == 'object') {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
-}
 
 test('constants describe the document', () => {
   assert.equal(FORMAT, 'readykit-progress');
