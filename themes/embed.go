@@ -1,6 +1,3 @@
-// Package themes holds the default theme, embedded in the readykit binary
-// so a site needs nothing but its own content. A site's themes/<name>/
-// folder overrides it file by file.
 package themes
 
 import (
