@@ -7,6 +7,7 @@ import (
 
 	"github.com/readykit/readykit"
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/internal/benchsite"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
@@ -33,7 +34,7 @@ func benchmarkBuild(b *testing.B, src fs.FS) {
 	// them.
 	res, err := generator.Build(context.Background(), opts, &sink)
 	if err != nil {
-		for _, fe := range generator.FileErrors(err) {
+		for _, fe := range diag.FileErrors(err) {
 			b.Log(fe)
 		}
 		b.Fatal(err)

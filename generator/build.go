@@ -44,19 +44,12 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Pages  int   // HTML pages written
-	Files  int   // all files written
-	Bytes  int64 // total size of the files
-	Stages []StageTime
+	Pages int   // HTML pages written
+	Files int   // all files written
+	Bytes int64 // total size of the files
 	// Warnings are problems that did not stop the build, such as an
 	// edition whose deadline has passed, by position.
 	Warnings []*FileError
-}
-
-// StageTime is how long one stage took.
-type StageTime struct {
-	Stage    string
-	Duration time.Duration
 }
 
 // StageError is the error of a build stage: its name and what went wrong,
@@ -68,19 +61,6 @@ type StageError struct {
 
 func (e *StageError) Error() string { return e.Stage + ": " + e.Err.Error() }
 func (e *StageError) Unwrap() error { return e.Err }
-
-// FileErrors returns the content problems in err, if any, in order.
-func FileErrors(err error) []*FileError {
-	var list diag.Errors
-	if errors.As(err, &list) {
-		return list
-	}
-	var fe *FileError
-	if errors.As(err, &fe) {
-		return []*FileError{fe}
-	}
-	return nil
-}
 
 // builder holds one build's state as it passes through the stages.
 type builder struct {
@@ -100,20 +80,12 @@ type builder struct {
 	pages       []*Page
 	unreadPages []string // addresses of pages whose files could not be read
 	static      []staticFile
+	itemDocs    map[string]*markdown.Parsed // each item's guidance, by id
 
-	view     *toolkit.View     // the selected edition
-	urls     map[string]string // every address -> the file it comes from
-	itemDocs map[string]*markdown.Parsed
+	view *toolkit.View // the selected edition, from assemble
 
 	site  *Site
 	files []publish.File
-}
-
-// staticFile is a file published as it is, from the site or the theme.
-type staticFile struct {
-	path string // output path
-	src  string // where it comes from, for messages
-	read func() ([]byte, error)
 }
 
 // Build builds the site described by opts and hands the finished files to
@@ -137,7 +109,6 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 		if err := ctx.Err(); err != nil {
 			return nil, &StageError{Stage: s.name, Err: err}
 		}
-		start := time.Now()
 		err := s.run()
 		switch {
 		case s.name == "load" && err != nil && b.cfgRead:
@@ -151,7 +122,6 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 		case err != nil:
 			return nil, &StageError{Stage: s.name, Err: err}
 		}
-		res.Stages = append(res.Stages, StageTime{s.name, time.Since(start)})
 	}
 	for _, f := range b.files {
 		res.Files++

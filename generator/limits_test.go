@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
 )
@@ -59,7 +60,7 @@ func TestEmptyStandardsIsOneProblem(t *testing.T) {
 	site := smallSite(t)
 	site["content/data/standards.yaml"] = &fstest.MapFile{Data: []byte("\n# nothing yet\n")}
 	_, err := generator.Build(context.Background(), generator.Options{Source: site, Theme: themes.Default()}, publish.Discard{})
-	fes := generator.FileErrors(err)
+	fes := diag.FileErrors(err)
 	if len(fes) != 1 || fes[0].Error() != "content/data/standards.yaml:1:1: the file is empty. Fill it in; readykit new writes an example of each data file" {
 		t.Errorf("got %v", err)
 	}
@@ -92,7 +93,7 @@ func TestOneBrokenFile(t *testing.T) {
 		for _, broken := range []string{"", "title: [unclosed\n", "---\ntitle: x\n", "\xff\xfe"} {
 			src := overlayFS{os.DirFS(".."), fstest.MapFS{name: {Data: []byte(broken)}}}
 			_, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, publish.Discard{})
-			fes := generator.FileErrors(err)
+			fes := diag.FileErrors(err)
 			if len(fes) == 0 {
 				t.Errorf("%s as %q: no problems reported (%v)", name, broken, err)
 				continue

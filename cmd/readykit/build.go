@@ -21,7 +21,7 @@ type buildOptions struct {
 	Overwrite bool
 }
 
-func newBuildCmd(s streams, runF func(*buildOptions) error) *cobra.Command {
+func newBuildCmd(s streams) *cobra.Command {
 	opts := &buildOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -46,9 +46,6 @@ date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkBaseURL(opts.BaseURL); err != nil {
 				return err
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return failed(runBuild(c.Context(), opts))
 		},

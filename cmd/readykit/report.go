@@ -17,6 +17,7 @@ import (
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/report"
+	"github.com/readykit/readykit/generator/words"
 )
 
 type reportOptions struct {
@@ -26,12 +27,11 @@ type reportOptions struct {
 	Rules    string
 	Format   string
 	Table    string
-	Out      string
-	now      func() time.Time
+	Output   string // --out: a file name, or - for the terminal
 }
 
-func newReportCmd(s streams, runF func(*reportOptions) error) *cobra.Command {
-	opts := &reportOptions{streams: s, now: time.Now}
+func newReportCmd(s streams) *cobra.Command {
+	opts := &reportOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "report --progress FILE",
 		Short: "Write a gap analysis and action or improvement plan from a progress file",
@@ -70,11 +70,8 @@ wrong, no part-written file is left behind.`,
 				return fmt.Errorf("--format %q is not one of html, csv or xlsx", opts.Format)
 			case opts.Table != "plan" && opts.Table != "gaps":
 				return fmt.Errorf("--table %q is not plan or gaps", opts.Table)
-			case opts.Out == "-" && opts.Format == "xlsx":
+			case opts.Output == "-" && opts.Format == "xlsx":
 				return fmt.Errorf("an xlsx workbook cannot be written to the terminal; give --out a file name")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runReport(opts)
 		},
@@ -85,7 +82,7 @@ wrong, no part-written file is left behind.`,
 	f.StringVar(&opts.Rules, "rules", "", "the rule set to check the plan against, such as 2024-25 (default: the site's, and none for a care provider)")
 	f.StringVarP(&opts.Format, "format", "f", "html", "html, csv or xlsx")
 	f.StringVar(&opts.Table, "table", "plan", "with --format csv: the plan or the gaps")
-	f.StringVarP(&opts.Out, "out", "o", "", "where to write (default: beside the progress file's name, in this folder; - for the terminal)")
+	f.StringVarP(&opts.Output, "out", "o", "", "where to write (default: beside the progress file's name, in this folder; - for the terminal)")
 	_ = cmd.MarkFlagFilename("progress", "json")
 	_ = cmd.MarkFlagDirname("source")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "csv", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
@@ -93,7 +90,7 @@ wrong, no part-written file is left behind.`,
 }
 
 func runReport(opts *reportOptions) error {
-	out := opts.Out
+	out := opts.Output
 	if out == "" {
 		out = defaultOut(opts.Progress, opts.Format, opts.Table)
 	}
@@ -126,7 +123,7 @@ func runReport(opts *reportOptions) error {
 	}
 	edition := model.Data.Edition(doc.Edition)
 	items := model.Data.View(edition).Items
-	rep := report.New(model.Config.Title, edition, items, rules, doc, opts.now())
+	rep := report.New(model.Config.Title, edition, items, rules, doc, time.Now())
 
 	var data []byte
 	switch opts.Format {
@@ -145,7 +142,7 @@ func runReport(opts *reportOptions) error {
 		return failed(err)
 	}
 	if out == "-" {
-		if _, err := opts.Out0().Write(data); err != nil {
+		if _, err := opts.Out.Write(data); err != nil {
 			return failed(err)
 		}
 		leftOut(opts.Err, opts.Progress, rep)
@@ -162,17 +159,14 @@ func runReport(opts *reportOptions) error {
 				todo++
 			}
 		}
-		verdict = fmt.Sprintf("the action plan has %d %s still to fill in", todo, map[bool]string{true: "row", false: "rows"}[todo == 1])
+		verdict = "the action plan has " + words.Count(todo, "row", "rows") + " still to fill in"
 	} else if !rep.Result.Agreed {
-		verdict = fmt.Sprintf("the plan has %d %s", len(rep.Result.Findings), map[bool]string{true: "problem", false: "problems"}[len(rep.Result.Findings) == 1])
+		verdict = "the plan has " + words.Count(len(rep.Result.Findings), "problem", "problems")
 	}
-	fmt.Fprintf(opts.Out0(), "Wrote %s: %d %s; %s.\n", out, len(rep.Result.Gaps), map[bool]string{true: "gap", false: "gaps"}[len(rep.Result.Gaps) == 1], verdict)
+	fmt.Fprintf(opts.Out, "Wrote %s: %s; %s.\n", out, words.Count(len(rep.Result.Gaps), "gap", "gaps"), verdict)
 	leftOut(opts.Err, opts.Progress, rep)
 	return nil
 }
-
-// Out0 is where the command's own output goes.
-func (o *reportOptions) Out0() io.Writer { return o.streams.Out }
 
 // readProgress reads and checks the progress file.
 func readProgress(path string, model *generator.Model) (*progress.Document, error) {
@@ -197,7 +191,7 @@ func readProgress(path string, model *generator.Model) (*progress.Document, erro
 		if fi != nil && fi.Mode().IsRegular() {
 			size = fi.Size()
 		}
-		return nil, &progress.Error{File: path, Reason: progress.TooLarge, Msg: progress.TooLargeMsg(size)}
+		return nil, progress.TooLargeError(path, size)
 	}
 	return progress.Read(path, data, model.EditionItems())
 }
@@ -217,7 +211,7 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 func leftOut(w io.Writer, path string, rep *report.Report) {
 	if ps := rep.Unread(); len(ps) > 0 {
 		n := len(ps)
-		fmt.Fprintf(w, "%s: %d %s could not be used, so the report leaves %s out:\n", path, n, plural(n, "value", "values"), plural(n, "it", "them"))
+		fmt.Fprintf(w, "%s: %d %s could not be used, so the report leaves %s out:\n", path, n, words.Plural(n, "value", "values"), words.Plural(n, "it", "them"))
 		for _, p := range ps {
 			fmt.Fprintf(w, "  %s\n", oneLine(p.Message))
 		}
@@ -225,7 +219,7 @@ func leftOut(w io.Writer, path string, rep *report.Report) {
 	if rows := rep.Aside(); len(rows) > 0 {
 		n := len(rows)
 		fmt.Fprintf(w, "%s: the file keeps %d %s aside, which the report leaves out; on the site's Your progress page the care provider can put %s back when it fits, or remove it:\n",
-			path, n, plural(n, "thing", "things"), plural(n, "it", "each one"))
+			path, n, words.Plural(n, "thing", "things"), words.Plural(n, "it", "each one"))
 		for _, a := range rows {
 			fmt.Fprintf(w, "  %s. %s\n", oneLine(a.What), oneLine(a.Why))
 		}
@@ -242,13 +236,6 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func unwrapPath(err error) error {

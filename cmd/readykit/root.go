@@ -10,7 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Exit codes.
@@ -36,6 +38,16 @@ type failure struct {
 
 func (f *failure) Error() string { return f.err.Error() }
 func (f *failure) Unwrap() error { return f.err }
+
+// usageError is a mistake in the command line of the command cmd (such as
+// "readykit build"), which run follows with a pointer to its help.
+type usageError struct {
+	cmd string
+	err error
+}
+
+func (u *usageError) Error() string { return u.err.Error() }
+func (u *usageError) Unwrap() error { return u.err }
 
 // failed marks err as a failure of the work, exiting with code 1.
 func failed(err error) error {
@@ -67,14 +79,14 @@ toolkit data under content/data/. Start one with "readykit new".`,
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+		return &usageError{c.CommandPath(), err}
 	})
 	root.AddCommand(
-		newBuildCmd(s, nil),
-		newCheckCmd(s, nil),
-		newServeCmd(s, nil),
-		newNewCmd(s, nil),
-		newReportCmd(s, nil),
+		newBuildCmd(s),
+		newCheckCmd(s),
+		newServeCmd(s),
+		newNewCmd(s),
+		newReportCmd(s),
 		newVersionCmd(s),
 	)
 	return root
@@ -96,30 +108,26 @@ func run(args []string, s streams) int {
 		return f.code
 	}
 	fmt.Fprintf(s.Err, "readykit: %v\n", err)
+	var u *usageError
+	if errors.As(err, &u) {
+		fmt.Fprintf(s.Err, "Run '%s --help' for usage.\n", u.cmd)
+	}
 	return exitUsage
 }
 
-// printErrors prints an error: content problems one per line as
-// file:line:col: message, then a line saying which stage stopped.
+// printErrors prints an error. The problems a build stage found go one per
+// line as file:line:col: message, then a line saying which stage stopped;
+// anything else, such as a progress file that cannot be used, is one
+// message.
 func printErrors(w io.Writer, err error) {
-	fes := generator.FileErrors(err)
-	if len(fes) == 0 {
+	var se *generator.StageError
+	fes := diag.FileErrors(err)
+	if !errors.As(err, &se) || len(fes) == 0 {
 		fmt.Fprintf(w, "readykit: %v\n", err)
 		return
 	}
-	for i, fe := range fes {
-		if i == diag.MaxReported {
-			fmt.Fprintf(w, "... and %d more\n", len(fes)-i)
-			break
-		}
-		fmt.Fprintln(w, fe.Error())
-	}
-	stage := "build"
-	var se *generator.StageError
-	if errors.As(err, &se) {
-		stage = se.Stage
-	}
-	fmt.Fprintf(w, "readykit: %s found %s\n", stage, diag.Plural(len(fes), "1 problem", fmt.Sprintf("%d problems", len(fes))))
+	diag.Print(w, fes, "", "")
+	fmt.Fprintf(w, "readykit: %s found %s\n", se.Stage, words.Count(len(fes), "problem", "problems"))
 }
 
 // TodayEnv names the environment variable that sets the date readykit
@@ -135,22 +143,18 @@ func today() (time.Time, error) {
 	if v == "" {
 		return time.Now(), nil
 	}
-	t, err := time.Parse(time.DateOnly, v)
+	d, err := content.ParseDate(v)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s=%q is not a date in the form YYYY-MM-DD; set it to a date such as 2027-07-01, or unset it to use today's", TodayEnv, v)
 	}
-	return t, nil
+	return d.Time, nil
 }
 
 // printWarnings prints problems that did not stop the build, one per line
 // like errors but marked "warning:", so they are not mistaken for a
 // failure and editors still jump to file:line:col.
-func printWarnings(w io.Writer, ws []*generator.FileError) {
-	for _, fe := range ws {
-		e := *fe
-		e.Msg = "warning: " + e.Msg
-		fmt.Fprintln(w, e.Error())
-	}
+func printWarnings(w io.Writer, ws []*diag.FileError) {
+	diag.Print(w, ws, "", "warning: ")
 }
 
 // usageArgs wraps a cobra.PositionalArgs so its error reads as a usage
@@ -158,7 +162,7 @@ func printWarnings(w io.Writer, ws []*generator.FileError) {
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if err := check(c, args); err != nil {
-			return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+			return &usageError{c.CommandPath(), err}
 		}
 		return nil
 	}

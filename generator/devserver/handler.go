@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/readykit/readykit/generator/diag"
 )
 
 // contentTypes are the types the site's files need that the system's
@@ -85,7 +87,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(p, "/"):
 		name += "/index.html"
 	}
-	if err, _ := s.state(); err != nil && (strings.HasSuffix(name, ".html") || path.Ext(name) == "") {
+	if _, err := s.state(); err != nil && (strings.HasSuffix(name, ".html") || path.Ext(name) == "") {
 		s.errorPage(w, err)
 		return
 	}
@@ -132,7 +134,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	c := s.subscribe()
 	defer s.unsubscribe(c)
 	w.Header().Set("Content-Type", "text/event-stream")
-	_, v := s.state()
+	v, _ := s.state()
 	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %d\n\n", v)
 	flusher.Flush()
 	keepalive := time.NewTicker(30 * time.Second)
@@ -199,7 +201,7 @@ const warningStyle = `.readykit-warnings { font: 1rem/1.5 system-ui, sans-serif;
 func (s *Server) errorPage(w http.ResponseWriter, err error) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
-	fes := fileErrors(err)
+	fes := diag.FileErrors(err)
 	var other string
 	if len(fes) == 0 {
 		other = err.Error()

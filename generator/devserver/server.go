@@ -14,7 +14,6 @@ package devserver
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Paths the server keeps for itself, outside any site's addresses.
@@ -109,28 +109,22 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	}
 	s.mu.Unlock()
 	if err != nil {
-		n := len(fileErrors(err))
-		fmt.Fprintf(s.opts.Log, "Rebuild failed with %s; still serving the last good site\n", problems(n, err))
-		for _, fe := range fileErrors(err) {
-			fmt.Fprintf(s.opts.Log, "  %s\n", fe)
-		}
+		fes := diag.FileErrors(err)
+		fmt.Fprintf(s.opts.Log, "Rebuild failed with %s; still serving the last good site\n", problems(len(fes), err))
+		diag.Print(s.opts.Log, fes, "  ", "")
 	} else {
 		fmt.Fprintf(s.opts.Log, "Rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
 		// Marked as readykit build marks them, file:line:col first.
-		for _, w := range warns {
-			e := *w
-			e.Msg = "warning: " + e.Msg
-			fmt.Fprintf(s.opts.Log, "  %s\n", &e)
-		}
+		diag.Print(s.opts.Log, warns, "  ", "warning: ")
 	}
 	return err
 }
 
-// state returns the current build error and version.
-func (s *Server) state() (error, int) {
+// state returns the current build's version and error.
+func (s *Server) state() (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.errs, s.version
+	return s.version, s.errs
 }
 
 // warnings returns the warnings of the site being served.
@@ -154,21 +148,9 @@ func (s *Server) unsubscribe(c chan int) {
 	s.mu.Unlock()
 }
 
-func fileErrors(err error) []*diag.FileError {
-	var list diag.Errors
-	if errors.As(err, &list) {
-		return list
-	}
-	var fe *diag.FileError
-	if errors.As(err, &fe) {
-		return []*diag.FileError{fe}
-	}
-	return nil
-}
-
 func problems(n int, err error) string {
 	if n == 0 {
 		return "an error: " + err.Error()
 	}
-	return fmt.Sprintf("%d %s", n, diag.Plural(n, "problem", "problems"))
+	return words.Count(n, "problem", "problems")
 }

@@ -1,7 +1,8 @@
 // Package diag owns positions in source files and the errors that carry them.
 //
-// Every problem readykit finds in a site's content is a *FileError: the file,
-// line and column where it was found, what is wrong and what to do about it.
+// Every problem readykit tells a user about in a file (the site's content,
+// a progress file) is a *FileError: the file, line and column where it was
+// found, what is wrong and what to do about it.
 // A List collects them so a build can report every problem at once instead of
 // stopping at the first; errors are sorted by position so the report reads
 // top to bottom, file by file, and the same input always gives the same report.
@@ -11,6 +12,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -52,6 +54,9 @@ type FileError struct {
 	Pos
 	Msg  string
 	Hint string
+	// Kind names the kind of problem for programs and tests, such as
+	// progress.TooLarge; most problems have none. Users read Msg.
+	Kind string
 }
 
 // Errorf makes a FileError. The hint is separate so tests and the dev
@@ -142,20 +147,11 @@ func (l *List) Err() error {
 // Errors is a sorted, de-duplicated set of FileErrors from one stage.
 type Errors []*FileError
 
-// Error lists the errors one per line, capped at MaxReported.
+// Error lists the errors one per line as Print does.
 func (es Errors) Error() string {
 	var b strings.Builder
-	for i, e := range es {
-		if i == MaxReported {
-			fmt.Fprintf(&b, "\n... and %d more %s", len(es)-i, Plural(len(es)-i, "error", "errors"))
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
+	Print(&b, es, "", "")
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // Unwrap lets errors.As find each FileError.
@@ -167,10 +163,34 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
-// Plural picks the singular or plural form of a word for n.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// FileErrors returns the problems err holds, in order: those of an Errors
+// list, or the one FileError it is or wraps; nil when it holds none.
+func FileErrors(err error) []*FileError {
+	var list Errors
+	if errors.As(err, &list) {
+		return list
 	}
-	return many
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return []*FileError{fe}
+	}
+	return nil
+}
+
+// Print writes problems one per line as editors and terminals recognise
+// them, file:line:col: message. Hint, each line begun with indent and
+// each message with mark (such as "warning: ", so that a warning is not
+// taken for a failure). After MaxReported problems it says how many more
+// there are instead: this is the one way readykit lists problems as text,
+// in the terminal and in the dev server's log.
+func Print(w io.Writer, errs []*FileError, indent, mark string) {
+	for i, fe := range errs {
+		if i == MaxReported {
+			fmt.Fprintf(w, "%s... and %d more\n", indent, len(errs)-i)
+			return
+		}
+		e := *fe
+		e.Msg = mark + e.Msg
+		fmt.Fprintf(w, "%s%s\n", indent, e.Error())
+	}
 }

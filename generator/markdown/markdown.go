@@ -35,6 +35,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Options configure a Converter.
@@ -226,7 +227,7 @@ func (p *Parsed) Links(resolve Resolver) []error {
 	})
 	if more > 0 {
 		errs = append(errs, &diag.FileError{Pos: p.pos(first),
-			Msg:  fmt.Sprintf("%d more %s in this file", more, diag.Plural(more, "problem", "problems")),
+			Msg:  fmt.Sprintf("%d more %s in this file", more, words.Plural(more, "problem", "problems")),
 			Hint: "Fix the ones listed, then build again to see the rest"})
 	}
 	return errs

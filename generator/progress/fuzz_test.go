@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
@@ -66,8 +67,8 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Read("f.json", data, fuzzEditions)
 		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || !slices.Contains(reasons, e.Reason) || e.Msg == "" {
+			var e *diag.FileError
+			if !errors.As(err, &e) || !slices.Contains(reasons, e.Kind) || e.Msg == "" {
 				t.Fatalf("error without a known reason: %#v", err)
 			}
 			return

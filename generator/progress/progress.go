@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -38,7 +39,8 @@ const (
 	MaxBytes = 1 << 20
 )
 
-// Why a file could not be used at all: Error.Reason. The browser's tests
+// Why a file could not be used at all: the Kind of the *diag.FileError
+// that Read returns. The browser's tests
 // classify its messages the same way, so the vectors can say which.
 const (
 	TooLarge     = "too-large"
@@ -132,24 +134,20 @@ func (d *Document) PlanEntries() map[string]plan.Entry {
 	return out
 }
 
-// Error is a progress file that cannot be used, with why, for the user.
-type Error struct {
-	File string
-	// Reason is one of TooLarge, Encoding, Empty, Damaged, NotOurs, Newer
-	// and OtherEdition.
-	Reason string
-	Msg    string
+// unusable is a progress file that cannot be used at all: a problem with
+// the whole file, of kind reason (TooLarge and the others above).
+func unusable(file, reason, msg string) *diag.FileError {
+	return &diag.FileError{Pos: diag.Pos{File: file}, Msg: msg, Kind: reason}
 }
 
-func (e *Error) Error() string { return e.File + ": " + e.Msg }
-
-// TooLargeMsg says that a file of size bytes (or, with size < 0, of more
-// than MaxBytes) is too large to be a progress file.
-func TooLargeMsg(size int64) string {
-	if size < 0 {
-		return "the file is more than 1 MB; a readykit progress file is never more than 1 MB, so this is not one"
+// TooLargeError says that file, of size bytes (or, with size < 0, of more
+// than MaxBytes), is too large to be a progress file.
+func TooLargeError(file string, size int64) *diag.FileError {
+	msg := "the file is more than 1 MB; a readykit progress file is never more than 1 MB, so this is not one"
+	if size >= 0 {
+		msg = fmt.Sprintf("the file is %.1f MB; a readykit progress file is never more than 1 MB, so this is not one", float64(size)/(1<<20))
 	}
-	return fmt.Sprintf("the file is %.1f MB; a readykit progress file is never more than 1 MB, so this is not one", float64(size)/(1<<20))
+	return unusable(file, TooLarge, msg)
 }
 
 const notOurs = "this is not a readykit progress file; download one from the Your progress page of the site"
@@ -159,17 +157,17 @@ const notOurs = "this is not a readykit progress file; download one from the You
 // file's edition must be one of them.
 func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Document, error) {
 	fail := func(reason, format string, args ...any) error {
-		return &Error{file, reason, fmt.Sprintf(format, args...)}
+		return unusable(file, reason, fmt.Sprintf(format, args...))
 	}
 	if len(data) > MaxBytes {
-		return nil, fail(TooLarge, "%s", TooLargeMsg(int64(len(data))))
+		return nil, TooLargeError(file, int64(len(data)))
 	}
 	text, ok := decodeText(data)
 	switch {
 	case !ok:
 		return nil, fail(Encoding, "the file's characters cannot be read: it is not saved as UTF-8 or UTF-16 text. It may be damaged, or saved by a program that changed it; use a backup downloaded from the Your progress page")
 	case len(text) > MaxBytes:
-		return nil, fail(TooLarge, "%s", TooLargeMsg(int64(len(text))))
+		return nil, TooLargeError(file, int64(len(text)))
 	case strings.Trim(text, " \t\r\n") == "":
 		return nil, fail(Empty, "the file is empty")
 	}

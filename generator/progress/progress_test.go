@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/internal/vectors"
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/toolkit"
@@ -112,8 +113,8 @@ func TestVectors(t *testing.T) {
 		t.Run(strings.TrimSuffix(vec.File, ".json"), func(t *testing.T) {
 			doc, err := Read("progress.json", v.input(t), v.editions())
 			if v.Want.Fatal != "" {
-				var e *Error
-				if !errors.As(err, &e) || e.Reason != v.Want.Fatal {
+				var e *diag.FileError
+				if !errors.As(err, &e) || e.Kind != v.Want.Fatal {
 					t.Fatalf("%s: got %v (%#v), want a %s error", v.Name, err, err, v.Want.Fatal)
 				}
 				if !strings.HasPrefix(err.Error(), "progress.json: ") || len(e.Msg) < 15 {
@@ -287,8 +288,8 @@ func TestRead(t *testing.T) {
 	// measures the text, so this does too.
 	body := bytes.Repeat([]byte{0xAC, 0x20}, 400_000) // "€", 3 bytes in UTF-8
 	_, err = Read("f.json", append([]byte{0xFF, 0xFE}, body...), items)
-	var e *Error
-	if !errors.As(err, &e) || e.Reason != TooLarge || !strings.Contains(e.Msg, "1.1 MB") {
+	var e *diag.FileError
+	if !errors.As(err, &e) || e.Kind != TooLarge || !strings.Contains(e.Msg, "1.1 MB") {
 		t.Errorf("UTF-16 that grows past the limit: %v", err)
 	}
 	// JavaScript's order of keys: a later duplicate keeps the first place.

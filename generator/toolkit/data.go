@@ -10,6 +10,7 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Data is everything a site's data folder says about the toolkit.
@@ -220,7 +221,7 @@ func checkEdition(errs *diag.List, e, prev *Edition, items map[string]*Item, unr
 	}
 }
 
-func countItems(n int) string { return fmt.Sprintf("%d %s", n, diag.Plural(n, "item", "items")) }
+func countItems(n int) string { return words.Count(n, "item", "items") }
 
 func checkLinks(errs *diag.List, links []Link) {
 	for _, l := range links {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/internal/benchsite"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
@@ -24,7 +25,7 @@ func TestReadykitBuilds(t *testing.T) {
 		Minify: true,
 	}, &sink)
 	if err != nil {
-		for _, fe := range generator.FileErrors(err) {
+		for _, fe := range diag.FileErrors(err) {
 			t.Log(fe)
 		}
 		t.Fatalf("the bench site does not build: %v", err)
