@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/readykit/readykit/generator/markdown"
 	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -17,8 +18,12 @@ import (
 const calendarURL = "/dspt-programme.ics"
 
 // assemble puts the site together: the edition's standards and items, a
-// page for each, and the links between pages (parents, menus).
+// page for each, the links between pages (parents, menus), and every
+// Markdown link resolved to the address it will have. It runs only on what
+// check found sound, so it has nothing to report.
 func (b *builder) assemble() error {
+	b.view = b.data.Select(b.cfg.Edition)
+	b.resolveLinks()
 	s := &Site{
 		Config:       b.cfg,
 		Edition:      b.view.Edition,
@@ -99,6 +104,45 @@ func (b *builder) assemble() error {
 	s.Footer = menu(pages, "footer")
 	b.site = s
 	return nil
+}
+
+// resolveLinks rewrites the links of the pages and of the edition's items
+// to the addresses they lead to, and links the first use of each glossary
+// term on an item page. check has reported every link that leads nowhere,
+// so the errors here were all seen before.
+func (b *builder) resolveLinks() {
+	urls, _ := b.addresses(b.view)
+	for _, p := range b.pages {
+		p.parsed.Links(b.resolver(urls, p.URL, path.Dir(p.file)))
+	}
+	terms := b.glossaryTerms()
+	for _, it := range b.view.Items {
+		if doc := b.itemDocs[it.ID]; doc != nil {
+			doc.Links(b.resolver(urls, itemURL(it.ID), itemsDir))
+			doc.LinkTerms(terms)
+		}
+	}
+}
+
+// glossaryTerms are the glossary's terms, to link from item pages to their
+// explanations on the page with the glossary layout. A site without such a
+// page links nothing.
+func (b *builder) glossaryTerms() []markdown.Term {
+	var page string
+	for _, p := range b.pages {
+		if p.Layout == "glossary" {
+			page = p.URL
+			break
+		}
+	}
+	if page == "" {
+		return nil
+	}
+	terms := make([]markdown.Term, len(b.data.Glossary))
+	for i, t := range b.data.Glossary {
+		terms[i] = markdown.Term{Words: t.Words(), Href: b.relURL(page) + "#" + t.ID}
+	}
+	return terms
 }
 
 // parentOf finds the nearest page above url: /standards/1/ sits under

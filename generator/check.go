@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/markdown"
+	"github.com/readykit/readykit/generator/toolkit"
 )
 
 // standardURL and itemURL are the addresses of the pages generated from
@@ -28,13 +30,17 @@ var aliasPattern = regexp.MustCompile(`^/[A-Za-z0-9._~/-]*$`)
 // isMenu reports whether a page may name menu: none, main or footer.
 func isMenu(menu string) bool { return menu == "" || menu == "main" || menu == "footer" }
 
-// check validates the site as a whole and resolves every Markdown link.
+// check validates the site as a whole: the data, each page's layout, menu
+// and address, every Markdown link, and files that would be published at
+// the same path. It reads and reports, and changes nothing: what it works
+// out to judge by (the edition's items, the site's addresses) is its own,
+// and assemble works it out again to build with.
 func (b *builder) check() error {
 	var errs diag.List
 
 	errs.Add(b.checkData()...)
-	b.view = b.data.Select(b.cfg.Edition)
-	if b.view == nil {
+	e := b.data.Edition(b.cfg.Edition)
+	if e == nil {
 		if b.data.Unread.Editions[b.cfg.Edition] {
 			// The edition's file could not be read; the load stage said why.
 			return errs.Err()
@@ -47,24 +53,7 @@ func (b *builder) check() error {
 		return errs.Err()
 	}
 
-	// Every address the site will have, and what makes it.
-	b.urls = map[string]string{}
-	for _, s := range b.data.Standards {
-		b.urls[standardURL(s.Number)] = "the standards data"
-		if len(s.Items) > 0 {
-			b.urls[worksheetURL(s.Number)] = "the standards data"
-		}
-	}
-	for _, it := range b.view.Items {
-		b.urls[itemURL(it.ID)] = "the item data"
-	}
-	// Links to what could not be read are not reported as well.
-	for id := range b.data.Unread.Items {
-		b.urls[itemURL(id)] = "an item that could not be read"
-	}
-	for _, u := range b.unreadPages {
-		b.urls[u] = "a page that could not be read"
-	}
+	view := b.data.View(e)
 	for _, p := range b.pages {
 		if b.theme != nil && !b.theme.Has(p.Layout) {
 			errs.Addf(p.src.At("layout"), "Use one of the theme's layouts ("+strings.Join(b.theme.Layouts(), ", ")+"), or add layouts/"+p.Layout+".html to your theme",
@@ -73,16 +62,59 @@ func (b *builder) check() error {
 		if !isMenu(p.Menu) {
 			errs.Addf(p.src.At("menu"), "Use main or footer, or remove the line", "unknown menu %q", p.Menu)
 		}
-		if prev, ok := b.urls[p.URL]; ok {
+	}
+	urls, uerrs := b.addresses(view)
+	errs.Add(uerrs...)
+	for _, p := range b.pages {
+		errs.Add(p.parsed.Links(checkOnly(b.resolver(urls, p.URL, path.Dir(p.file))))...)
+	}
+	for _, it := range view.Items {
+		if doc := b.itemDocs[it.ID]; doc != nil {
+			errs.Add(doc.Links(checkOnly(b.resolver(urls, itemURL(it.ID), itemsDir)))...)
+		}
+	}
+	errs.Add(b.checkStatic()...)
+	return errs.Err()
+}
+
+// addresses lists every address the site will have, with what makes it,
+// for links to be checked and resolved against; and the problems of pages
+// and aliases whose address is taken or not allowed. check reports the
+// problems; assemble, which runs only when there are none, uses the list.
+func (b *builder) addresses(view *toolkit.View) (map[string]string, []error) {
+	var errs diag.List
+	urls := map[string]string{}
+	hasItems := map[int]bool{}
+	for _, it := range view.Items {
+		hasItems[it.Standard] = true
+	}
+	for _, s := range b.data.Standards {
+		urls[standardURL(s.Number)] = "the standards data"
+		if hasItems[s.Number] {
+			urls[worksheetURL(s.Number)] = "the standards data"
+		}
+	}
+	for _, it := range view.Items {
+		urls[itemURL(it.ID)] = "the item data"
+	}
+	// Links to what could not be read are not reported as well.
+	for id := range b.data.Unread.Items {
+		urls[itemURL(id)] = "an item that could not be read"
+	}
+	for _, u := range b.unreadPages {
+		urls[u] = "a page that could not be read"
+	}
+	for _, p := range b.pages {
+		if prev, ok := urls[p.URL]; ok {
 			errs.Addf(diag.Pos{File: p.file, Line: 1, Col: 1}, "Rename or move the file",
 				"this page's address %s is already used by %s", p.URL, prev)
 			continue
 		}
-		b.urls[p.URL] = p.file
+		urls[p.URL] = p.file
 	}
 	for _, f := range b.static {
-		if _, ok := b.urls["/"+f.path]; !ok {
-			b.urls["/"+f.path] = "the static file " + f.src
+		if _, ok := urls["/"+f.path]; !ok {
+			urls["/"+f.path] = "the static file " + f.src
 		}
 	}
 	for _, p := range b.pages {
@@ -93,54 +125,59 @@ func (b *builder) check() error {
 					"alias %q is not a site address", a.Value)
 			case a.Value == "/" || strings.HasPrefix(a.Value, "/assets/") || strings.HasPrefix(a.Value, "/_readykit/"):
 				errs.Addf(a.Pos, "Choose an old address that is not the home page or under /assets/", "alias %s is an address readykit needs for itself", a.Value)
-			case b.urls[a.Value] != "":
-				errs.Addf(a.Pos, "Remove the alias, or move the page that has that address", "alias %s is already the address of %s", a.Value, b.urls[a.Value])
+			case urls[a.Value] != "":
+				errs.Addf(a.Pos, "Remove the alias, or move the page that has that address", "alias %s is already the address of %s", a.Value, urls[a.Value])
 			default:
-				b.urls[a.Value] = p.file
+				urls[a.Value] = p.file
 			}
 		}
 	}
-
-	for _, p := range b.pages {
-		errs.Add(p.parsed.Links(b.resolver(p.URL, path.Dir(p.file)))...)
-	}
-	terms := b.glossaryTerms()
-	b.itemDocs = map[string]*markdown.Parsed{}
-	for _, it := range b.view.Items {
-		doc := b.md.Parse(markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body})
-		errs.Add(doc.Links(b.resolver(itemURL(it.ID), itemsDir))...)
-		doc.LinkTerms(terms)
-		b.itemDocs[it.ID] = doc
-	}
-	return errs.Err()
+	return urls, errs.Unwrap()
 }
 
-// glossaryTerms are the glossary's terms, to link from item pages to their
-// explanations on the page with the glossary layout. A site without such a
-// page links nothing.
-func (b *builder) glossaryTerms() []markdown.Term {
-	var page string
-	for _, p := range b.pages {
-		if p.Layout == "glossary" {
-			page = p.URL
-			break
+// checkStatic reports files that would be published at the same path when
+// neither replaces the other (see replaces), at the one beside the pages,
+// which is the one to move.
+func (b *builder) checkStatic() []error {
+	var errs diag.List
+	first := map[string]staticFile{}
+	for _, f := range b.static {
+		prev, ok := first[f.path]
+		if !ok {
+			first[f.path] = f
+			continue
 		}
+		at, other := f, prev
+		if prev.from == fromContent {
+			at, other = prev, f
+		}
+		what, hint := other.src, "Remove one of them, or rename this one and the links to it"
+		if other.from == fromTheme {
+			what = "the theme's file " + other.src
+			hint = "Rename or move this file; to replace the theme's file, put yours at " + staticDir + "/" + f.path
+		}
+		errs.Addf(diag.Pos{File: at.src}, hint, "this and %s would both be published as %s", what, f.path)
 	}
-	if page == "" {
-		return nil
+	return errs.Unwrap()
+}
+
+// checkOnly turns resolve into a check: it reports what resolve reports
+// but gives each address back as written, so checking a page's links
+// leaves them as they are; assemble resolves them.
+func checkOnly(resolve markdown.Resolver) markdown.Resolver {
+	return func(dest string) (string, error) {
+		if _, err := resolve(dest); err != nil {
+			return "", err
+		}
+		return dest, nil
 	}
-	terms := make([]markdown.Term, len(b.data.Glossary))
-	for i, t := range b.data.Glossary {
-		terms[i] = markdown.Term{Words: t.Words(), Href: b.relURL(page) + "#" + t.ID}
-	}
-	return terms
 }
 
 // resolver checks links written on the page at pageURL, whose source is in
-// srcDir, and turns them into addresses under the base path. Links may be
-// site addresses (/checklist/), relative ones (../about/) or the Markdown
-// file of another page (about.md).
-func (b *builder) resolver(pageURL, srcDir string) markdown.Resolver {
+// srcDir, against the site's addresses urls, and turns them into addresses
+// under the base path. Links may be site addresses (/checklist/), relative
+// ones (../about/) or the Markdown file of another page (about.md).
+func (b *builder) resolver(urls map[string]string, pageURL, srcDir string) markdown.Resolver {
 	base := b.cfg.base
 	return func(dest string) (string, error) {
 		u, err := url.Parse(dest)
@@ -165,11 +202,11 @@ func (b *builder) resolver(pageURL, srcDir string) markdown.Resolver {
 				target += "/"
 			}
 		}
-		if b.urls[target] == "" && b.urls[target+"/"] != "" {
+		if urls[target] == "" && urls[target+"/"] != "" {
 			target += "/"
 		}
-		if b.urls[target] == "" {
-			return "", b.missingPage(dest, target)
+		if urls[target] == "" {
+			return "", missingPage(urls, dest, target)
 		}
 		u.Path = base + strings.TrimPrefix(target, "/")
 		return u.String(), nil
@@ -186,13 +223,11 @@ func sourceURL(file string) string {
 	return pageURL(rel)
 }
 
-func (b *builder) missingPage(dest, target string) error {
+// missingPage is the problem of a link to target, written as dest, that
+// is none of the addresses urls, with the nearest of them as a hint.
+func missingPage(urls map[string]string, dest, target string) error {
 	hint := "Check the address, or create the page"
-	known := make([]string, 0, len(b.urls))
-	for u := range b.urls {
-		known = append(known, u)
-	}
-	slices.Sort(known)
+	known := slices.Sorted(maps.Keys(urls))
 	if s := content.Suggest(target, known); s != "" {
 		hint = fmt.Sprintf("Did you mean %s?", s)
 	}

@@ -3,13 +3,11 @@ package generator
 import (
 	"fmt"
 	"io/fs"
-	"slices"
 	"strings"
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/plan"
-	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/sitefs"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -17,9 +15,8 @@ import (
 // Model is a site's settings and toolkit data without its pages or theme:
 // what commands such as readykit report need.
 type Model struct {
-	Config    Config
-	Data      *toolkit.Data
-	Programme *programme.Programme
+	Config Config
+	Data   *toolkit.Data
 	// Rules are the rule sets improvement plans can be judged by, sorted
 	// by id; DefaultRules is the one the site names or else the newest.
 	Rules        []*plan.Rules
@@ -75,14 +72,14 @@ func Load(src fs.FS) (*Model, error) {
 }
 
 // checkData validates the data as a whole, apart from pages: the toolkit
-// data, the programme, the plan rules and what the settings name.
+// data, the programme, the plan rules and what the settings name. Like
+// check, it changes nothing; the rule sets are in order of id from load.
 func (b *builder) checkData() []error {
 	var errs diag.List
 	errs.Add(b.data.Check(b.prog.Weeks)...)
 	if !b.progUnread {
 		errs.Add(b.prog.Check()...)
 	}
-	slices.SortFunc(b.rules, func(x, y *plan.Rules) int { return strings.Compare(x.ID, y.ID) })
 	for i, r := range b.rules {
 		errs.Add(r.Check()...)
 		if i > 0 && b.rules[i-1].ID == r.ID {
@@ -103,7 +100,7 @@ func (b *builder) checkData() []error {
 }
 
 func (b *builder) model() *Model {
-	m := &Model{Config: b.cfg, Data: &b.data, Programme: &b.prog, Rules: b.rules}
+	m := &Model{Config: b.cfg, Data: &b.data, Rules: b.rules}
 	if m.DefaultRules = m.RuleSet(b.cfg.PlanRules); m.DefaultRules == nil && len(b.rules) > 0 {
 		m.DefaultRules = b.rules[len(b.rules)-1]
 	}

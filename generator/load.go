@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/readykit/readykit/generator/content"
@@ -69,9 +70,80 @@ func (b *builder) load() error {
 	b.theme = t
 
 	errs.Add(b.loadData()...)
+	b.parseItems()
 	errs.Add(b.loadPages()...)
 	errs.Add(b.loadStatic(overlay)...)
+	b.static = winners(b.static)
 	return errs.Err()
+}
+
+// parseItems parses each item's guidance once, as loadPage does a page's
+// text; check reads the links, and assemble resolves them. Items share
+// their guidance with every edition that lists them, so they are keyed
+// by id, the last of a duplicated id winning as it does in a view.
+func (b *builder) parseItems() {
+	items := b.data.Items
+	docs := make([]*markdown.Parsed, len(items))
+	each(len(items), func(i int, _ *bytes.Buffer) {
+		it := items[i]
+		docs[i] = b.md.Parse(markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body})
+	})
+	b.itemDocs = make(map[string]*markdown.Parsed, len(items))
+	for i, it := range items {
+		b.itemDocs[it.ID] = docs[i]
+	}
+}
+
+// staticFile is a file published as it is, from the site or the theme.
+type staticFile struct {
+	path string // output path
+	src  string // where it comes from, for messages
+	from origin
+	read func() ([]byte, error)
+}
+
+// origin is the folder a file published as it is comes from.
+type origin int
+
+const (
+	fromTheme   origin = iota // static/ of the theme, the site's theme folder over the built-in one
+	fromStatic                // the site's static/
+	fromContent               // beside the pages in content/
+)
+
+// replaces says whether a file from src takes the place of one from old
+// that would be published at the same path. It is the one place that says
+// which file wins; the README's "Which file wins" says the same to users.
+//
+// A site changes its theme's files by putting its own of the same name in
+// static/, or in themes/<theme>/ (the theme overlay, built in load, reads
+// the site's theme folder before the built-in theme, file by file, for
+// layouts and assets as well as static files). A file beside the pages in
+// content/ is the pages' own, such as an image a page shows: it replaces
+// nothing and nothing replaces it, so a theme file of the same name cannot
+// silently take its place; check reports the clash with both paths.
+// Pages, the theme's assets and the files readykit writes itself replace
+// nothing and are replaced by nothing either; render reports those
+// clashes.
+func replaces(src, old origin) bool {
+	return src == fromStatic && old == fromTheme
+}
+
+// winners drops each file that another at the same output path replaces,
+// keeping the order. Files at the same path of which neither replaces the
+// other are both kept, for check to report.
+func winners(files []staticFile) []staticFile {
+	byPath := map[string][]origin{}
+	for _, f := range files {
+		byPath[f.path] = append(byPath[f.path], f.from)
+	}
+	var out []staticFile
+	for _, f := range files {
+		if !slices.ContainsFunc(byPath[f.path], func(o origin) bool { return replaces(o, f.from) }) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // loadConfig reads readykit.yaml. It reports false when there is no file
@@ -125,6 +197,9 @@ func (b *builder) loadData() []error {
 		b.data.Unread.Standards = true
 	}
 	ok, found := b.decodeFile(programmeFile, &b.prog, &errs)
+	if ok {
+		b.prog.SetDefaults()
+	}
 	if !found {
 		errs.Addf(diag.Pos{File: programmeFile}, "Add the programme file; readykit new writes one to start from", "the programme file is missing")
 	}
@@ -179,6 +254,10 @@ func (b *builder) loadData() []error {
 		return nil
 	})
 	errs.Add(err)
+	// Rule sets are kept in order of id, whatever their files are called,
+	// so the newest is last; a duplicated id keeps the files' order, so
+	// check names the first as the other.
+	slices.SortStableFunc(b.rules, func(x, y *plan.Rules) int { return strings.Compare(x.ID, y.ID) })
 	if len(b.data.Editions) == 0 && len(b.data.Unread.Editions) == 0 && !exists(src, editionsDir) {
 		errs.Addf(diag.Pos{File: editionsDir}, "Add an edition file; readykit new writes one to start from", "there are no editions")
 	}
@@ -259,6 +338,7 @@ func (b *builder) loadPages() []error {
 			b.static = append(b.static, staticFile{
 				path: strings.TrimPrefix(p, contentDir+"/"),
 				src:  p,
+				from: fromContent,
 				read: func() ([]byte, error) { return fs.ReadFile(src, p) },
 			})
 		}
@@ -311,7 +391,8 @@ func (b *builder) loadPage(p string) (*Page, []error) {
 	return pg, errs
 }
 
-// loadStatic lists the theme's static files, then the site's, which win.
+// loadStatic lists the theme's static files, then the site's; winners,
+// in load, keeps the ones that are published.
 func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 	var errs diag.List
 	src := b.opts.Source
@@ -326,6 +407,7 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 			b.static = append(b.static, staticFile{
 				path: n,
 				src:  overlay.Origin("static/" + n),
+				from: fromTheme,
 				read: func() ([]byte, error) { return b.theme.ReadStatic(n) },
 			})
 		}
@@ -338,6 +420,7 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 		b.static = append(b.static, staticFile{
 			path: strings.TrimPrefix(p, staticDir+"/"),
 			src:  p,
+			from: fromStatic,
 			read: func() ([]byte, error) { return fs.ReadFile(src, p) },
 		})
 		return nil
@@ -395,17 +478,4 @@ func defaultLayout(url string) string {
 func exists(fsys fs.FS, name string) bool {
 	_, err := fs.Stat(fsys, name)
 	return err == nil
-}
-
-// readOptional reads a file that may be missing; other read errors are
-// recorded.
-func readOptional(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			errs.Add(err)
-		}
-		return nil, false
-	}
-	return data, true
 }

@@ -48,15 +48,20 @@ func (p Phase) WeekRange() string {
 	return fmt.Sprintf("Weeks %d to %d", p.From, p.To)
 }
 
-// Check validates the programme, returning every problem found, and
-// fills in the defaults.
+// SetDefaults fills in what the file leaves out, as part of reading it,
+// so that what checks or uses the programme sees the values it will have.
+func (p *Programme) SetDefaults() {
+	if p.MinWeeks == 0 && !p.Src.Has("minWeeks") {
+		p.MinWeeks = min(8, p.Weeks)
+	}
+}
+
+// Check validates the programme, with its defaults set, returning every
+// problem found. It changes nothing.
 func (p *Programme) Check() []error {
 	var errs diag.List
 	if p.Weeks < 1 || p.Weeks > 52 {
 		errs.Addf(p.Src.At("weeks"), "Use a number of weeks from 1 to 52", "a programme of %d weeks is not possible", p.Weeks)
-	}
-	if p.MinWeeks == 0 && !p.Src.Has("minWeeks") {
-		p.MinWeeks = min(8, p.Weeks)
 	}
 	if p.MinWeeks < 1 || p.MinWeeks > p.Weeks {
 		errs.Addf(p.Src.At("minWeeks"), fmt.Sprintf("Use a number of weeks from 1 to %d", p.Weeks), "minWeeks %d does not fit a %d-week programme", p.MinWeeks, p.Weeks)
