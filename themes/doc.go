@@ -312,7 +312,7 @@
 //	    the programme (see Programme)
 //	{{ range .Site.Weeks }}Week {{ .N }}{{ end }}
 //	    the programme week by week, with each week's work (see Week)
-//	{{ range .Site.Programme.Phases }}{{ with $.Site.PhaseDates . }}{{ . }}{{ end }}{{ end }}
+//	{{ with .Site.PhaseDates (index .Site.Programme.Phases 0) }}{{ . }}{{ end }}
 //	    a phase's first and last day as a Span when readykit.yaml fixes the
 //	    programme's dates, and nil otherwise
 //	{{ .Site.StartBy }}
