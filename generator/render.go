@@ -8,12 +8,11 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/internal/workers"
 	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/publish"
 )
@@ -87,7 +86,7 @@ func (b *builder) render() error {
 func (b *builder) renderPages() ([][]byte, []error) {
 	pages := b.site.Pages
 	errs := make([]error, len(pages))
-	each(len(pages), func(i int, _ *bytes.Buffer) {
+	workers.Each(len(pages), func(i int, _ *bytes.Buffer) {
 		p := pages[i]
 		doc := p.parsed
 		if p.Item != nil {
@@ -106,7 +105,7 @@ func (b *builder) renderPages() ([][]byte, []error) {
 	if err := errors.Join(errs...); err != nil {
 		return html, []error{err}
 	}
-	each(len(pages), func(i int, buf *bytes.Buffer) {
+	workers.Each(len(pages), func(i int, buf *bytes.Buffer) {
 		buf.Reset()
 		if err := b.theme.Execute(buf, pages[i].Layout, PageData{Site: b.site, Page: pages[i]}); err != nil {
 			errs[i] = err
@@ -115,26 +114,6 @@ func (b *builder) renderPages() ([][]byte, []error) {
 		html[i] = bytes.Clone(buf.Bytes())
 	})
 	return html, errs
-}
-
-// each calls f for 0..n-1 from one goroutine per CPU, giving each its own
-// buffer to reuse.
-func each(n int, f func(i int, buf *bytes.Buffer)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := range next {
-				f(i, &buf)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // aliases writes a small page at each old address that sends the reader

@@ -11,8 +11,8 @@ package publish
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
+
+	"github.com/readykit/readykit/generator/internal/workers"
 )
 
 // File is one output file; Path is slash-separated and relative to the
@@ -41,35 +41,22 @@ func Apply(files []File, chain ...Transform) error {
 	if len(chain) == 0 {
 		return nil
 	}
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-		next = make(chan int)
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				for _, t := range chain {
-					out, err := t.Apply(files[i].Path, files[i].Data)
-					if err != nil {
-						mu.Lock()
-						errs = append(errs, fmt.Errorf("%s %s: %w", t.Name(), files[i].Path, err))
-						mu.Unlock()
-						break
-					}
-					files[i].Data = out
-				}
+	errs := make([]error, len(files))
+	workers.Each(len(files), func(i int, _ *struct{}) {
+		for _, t := range chain {
+			out, err := t.Apply(files[i].Path, files[i].Data)
+			if err != nil {
+				errs[i] = fmt.Errorf("%s %s: %w", t.Name(), files[i].Path, err)
+				return
 			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if len(errs) > 0 {
-		return errs[0]
+			files[i].Data = out
+		}
+	})
+	// The first file's error, so the same site always fails the same way.
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -1,0 +1,31 @@
+// Package workers spreads independent pieces of work over the CPUs: the
+// render stage's pages and publish's transforms. A build is CPU-bound, so
+// one goroutine per CPU is as fast as more, and uses less memory.
+package workers
+
+import (
+	"runtime"
+	"sync"
+)
+
+// Each calls f for every index in [0, n) from one goroutine per CPU and
+// returns when all calls have. Each goroutine has its own scratch value,
+// zero at first and passed to each of its calls, for what is worth
+// reusing (a buffer); f must touch nothing else shared but its own index.
+func Each[S any](n int, f func(i int, scratch *S)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			var scratch S
+			for i := range next {
+				f(i, &scratch)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
