@@ -218,20 +218,25 @@
 // run every one of them on every item page of the default site.
 //
 // A value that may be missing is a nil pointer or an empty list: test it
-// with with or if before using its fields, as in
-// {{ with .Page.Prev }}{{ .Title }}{{ end }}. Dates in the data are
-// calendar days (content.Date): {{ .Site.Edition.Deadline }} prints
-// 2027-06-30, .IsZero and .Year work on them, and date writes them in
-// words. Dates the build works out (a schedule's) are Go time.Time values:
-// always print them with date.
+// with with or if before using its fields, or the page fails to build:
+//
+//	{{ with .Page.Prev }}<a href="{{ url .URL }}">{{ .Title }}</a>{{ end }}
+//
+// Dates in the data are calendar days (content.Date), which print as
+// 2027-06-30; .IsZero and .Year work on them, and the function date writes
+// them in words. Dates the build works out (a schedule's) are Go time.Time
+// values: always print them with date.
+//
+//	{{ .Site.Edition.Deadline.Year }}
 //
 // # Functions
 //
 // Besides Go's own (and, or, not, len, index, slice, print, printf,
 // println, eq, ne, lt, le, gt, ge, call, html, js, urlquery), templates
-// may call these. Each is given as a Go signature, then an example. The
-// addresses a function gives are under the site's base path: for a site
-// whose baseURL is https://example.org/dspt/ they start /dspt/.
+// may call these. Each is given as a Go signature, then what it gives and
+// an example. The addresses url, asset, itemURL and standardURL give are
+// under the site's base path: for a site whose baseURL is
+// https://example.org/dspt/ they start /dspt/.
 //
 //	url(path string) string
 //	    the address to link to for a site address: /dspt/checklist/ there,
@@ -445,6 +450,9 @@
 //	{{ .Site.Edition.Previous }}
 //	    the id of the edition before, or ""
 //
+// Its Items, Changes and Mapping are the edition's data as written; use
+// Site.Items, the items as this edition words them.
+//
 // # Standard
 //
 // Standard is one of the ten National Data Guardian standards, with the
@@ -510,8 +518,8 @@
 //	{{ range .Page.Item.Links }}{{ .Title }}{{ end }}
 //	    links to official guidance (see Link)
 //
-// The item's guidance is its page's Content, rendered: use
-// {{ .Page.Content }}, not the raw Markdown in Body.
+// The item's guidance is its page's Content, rendered: use .Page.Content,
+// not the raw Markdown in the item's Body.
 //
 // # Other values
 //
