@@ -682,9 +682,9 @@
 //	    data-rk-csv data-rk-standards data-rk-gap-count data-rk-gap-table
 //	    data-rk-running data-rk-gap-rows
 //	layouts/plan.html
-//	    data-rk-nojs data-rk-plan data-rk-report-for data-rk-rules-form
-//	    data-rk-rules data-rk-verdict data-rk-print data-rk-csv
-//	    data-rk-running data-rk-plan-rows
+//	    data-rk-nojs data-rk-plan data-rk-report-for data-rk-rules
+//	    data-rk-verdict data-rk-print data-rk-csv data-rk-running
+//	    data-rk-plan-rows
 //	layouts/programme.html
 //	    data-rk-programme-for data-rk-programme-static
 //	    data-rk-programme-form data-rk-date data-rk-clear-dates

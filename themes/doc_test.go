@@ -305,7 +305,37 @@ func TestManualTemplates(t *testing.T) {
 	}
 }
 
-var hook = regexp.MustCompile(`data-rk-[a-z0-9-]+`)
+var (
+	hook    = regexp.MustCompile(`data-rk-[a-z0-9-]+`)
+	dataset = regexp.MustCompile(`dataset\.rk([A-Z]\w*)`)
+	upper   = regexp.MustCompile(`[A-Z]`)
+)
+
+// scriptHooks lists the data-rk-* attributes the theme's scripts use, by
+// selector or through dataset.
+func scriptHooks(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	err := fs.WalkDir(themes.Default(), "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".js") {
+			return err
+		}
+		data, err := fs.ReadFile(themes.Default(), p)
+		out = append(out, hook.FindAllString(string(data), -1)...)
+		for _, m := range dataset.FindAllStringSubmatch(string(data), -1) {
+			out = append(out, "data-rk"+upper.ReplaceAllStringFunc(m[1], func(c string) string { return "-" + strings.ToLower(c) }))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 {
+		t.Fatal("found no data-rk-* attribute in the theme's scripts")
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
 
 // TestManualHooks: the attributes the scripts find their parts of a page
 // by are listed under each template that has them, and only those.
@@ -321,23 +351,25 @@ func TestManualHooks(t *testing.T) {
 		}
 		listed[file] = append(listed[file], hook.FindAllString(l, -1)...)
 	}
-	real := map[string][]string{}
+	used := scriptHooks(t)
+	inTemplate := map[string][]string{}
 	for p, src := range themeFiles(t) {
-		if found := hook.FindAllString(src, -1); len(found) > 0 {
-			real[p] = found
-		}
+		inTemplate[p] = hook.FindAllString(src, -1)
 	}
-	for _, p := range slices.Sorted(maps.Keys(real)) {
-		for _, a := range real[p] {
-			if !slices.Contains(listed[p], a) {
+	for _, p := range slices.Sorted(maps.Keys(inTemplate)) {
+		for _, a := range inTemplate[p] {
+			if slices.Contains(used, a) && !slices.Contains(listed[p], a) {
 				t.Errorf("%s has the script hook %s, which the manual does not list for it under Script hooks", p, a)
 			}
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(listed)) {
 		for _, a := range listed[p] {
-			if !slices.Contains(real[p], a) {
+			switch {
+			case !slices.Contains(inTemplate[p], a):
 				t.Errorf("the manual lists the script hook %s for %s, which does not have it", a, p)
+			case !slices.Contains(used, a):
+				t.Errorf("the manual lists %s for %s, but no script uses it", a, p)
 			}
 		}
 	}
