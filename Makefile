@@ -14,6 +14,10 @@ E2E_PORTAL := $(CURDIR)/.cache/e2e-portal
 # Debian's Python, which python3-icalendar is installed for.
 PYTHON ?= /usr/bin/python3
 
+# staticcheck, pinned here rather than in go.mod, which lists only what
+# readykit itself needs; the first run downloads it.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 # How long `make test` runs each fuzz test beyond its corpus; `make fuzz`
 # runs them for longer.
 FUZZTIME ?= 4s
@@ -41,10 +45,13 @@ check:
 ## test: every test: Go (unit, golden, CLI, dev server, fuzz), JavaScript, HTML validity, headless Chromium
 test: test-go test-fuzz test-js test-browser
 
+# ./... is the product alone: the development tools in tools/ are a module
+# of their own, which make bench vets and tests.
 test-go:
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed on: $$out"; exit 1; fi
+	$(GO) run $(STATICCHECK) ./...
 	$(GO) test ./...
 
 # Every `func Fuzz` in the Go tests, found by name so a new one is never
@@ -77,10 +84,13 @@ test-browser: browser-deps
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
 bench: bench-deps
+	$(GO) -C tools vet ./...
+	$(GO) -C tools test ./...
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generator
+	$(GO) -C tools test -run '^$$' -bench . -benchmem -count 5 ./benchsite
 	# The worst inputs the limits allow: deep YAML, and cmark's pathological Markdown at 1 MB.
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./generator/content ./generator/markdown
-	$(GO) run ./generator/internal/benchsite/compare
+	$(GO) -C tools run ./benchsite/compare
 
 deps: browser-deps
 

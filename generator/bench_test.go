@@ -2,33 +2,21 @@ package generator_test
 
 import (
 	"context"
-	"io/fs"
 	"testing"
 
 	"github.com/readykit/readykit"
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/diag"
-	"github.com/readykit/readykit/generator/internal/benchsite"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
 )
 
-// BenchmarkBuildDefault builds the default site, as readykit build does.
+// BenchmarkBuildDefault builds the default site, as readykit build does,
+// minified, into memory, and reports the time per page as well as per
+// build. tools/benchsite's BenchmarkBuild1000 does the same on 1,000
+// generated pages.
 func BenchmarkBuildDefault(b *testing.B) {
-	benchmarkBuild(b, readykit.Starter())
-}
-
-// BenchmarkBuild1000 builds the default site's settings, pages and theme
-// with 1,000 generated pages of about 1.9 KB of Markdown each; make bench
-// times Hugo on the same pages.
-func BenchmarkBuild1000(b *testing.B) {
-	benchmarkBuild(b, benchsite.Readykit(1000))
-}
-
-// benchmarkBuild times whole builds of src, minified, into memory, and
-// reports the time per page as well as per build.
-func benchmarkBuild(b *testing.B, src fs.FS) {
-	opts := generator.Options{Source: src, Theme: themes.Default(), Minify: true}
+	opts := generator.Options{Source: readykit.Starter(), Theme: themes.Default(), Minify: true}
 	var sink publish.Memory
 	// One build first, to fail with the site's problems rather than time
 	// them.

@@ -3,7 +3,7 @@
 // folder, and runs hyperfine over the two builds, interleaved, with output
 // on /dev/shm. make bench runs it.
 //
-//	go run ./generator/internal/benchsite/compare [-pages 1000] [-runs 7]
+//	go -C tools run ./benchsite/compare [-pages 1000] [-runs 7]
 package main
 
 import (
@@ -19,7 +19,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/readykit/readykit/generator/internal/benchsite"
+	"github.com/readykit/readykit/tools/benchsite"
 )
 
 // Where the builds write: memory, since disk timings here drift after
@@ -205,13 +205,15 @@ func median(v []int64) int64 {
 
 // moduleRoot is the folder of the readykit module's go.mod.
 func moduleRoot() (string, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
+	// The tools module replaces readykit with the folder it sits in, so
+	// the module's folder is the repository's.
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/readykit/readykit").Output()
 	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
+		return "", fmt.Errorf("go list: %w; run compare inside the tools module", err)
 	}
-	mod := strings.TrimSpace(string(out))
-	if mod == "" || mod == os.DevNull {
-		return "", errors.New("run compare inside the readykit module")
+	dir := strings.TrimSpace(string(out))
+	if dir == "" {
+		return "", errors.New("run compare inside the tools module")
 	}
-	return filepath.Dir(mod), nil
+	return dir, nil
 }
