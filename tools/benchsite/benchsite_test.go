@@ -9,9 +9,9 @@ import (
 
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/diag"
-	"github.com/readykit/readykit/tools/benchsite"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
+	"github.com/readykit/readykit/tools/benchsite"
 )
 
 // The benchmark site must keep building, or the benchmarks would measure
