@@ -1,41 +1,46 @@
 // The "Your progress" page: the organisation's details, backups (export
 // and import, with undo), profiles for several services, and what is kept
 // aside because it does not fit this edition (kept entries and left-out
-// values), to put back or remove. Loaded only on that page.
+// values), to put back or remove. Loaded only on that page; the words are
+// in account-text.js.
 
-import { LIMITS, serialise, setOrganisation, title } from './progress.js';
+import { LIMITS, serialise, setOrganisation } from './progress.js';
 import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
 import { parseImport, summarise } from './importer.js';
 import { decodeFile } from './filetext.js';
 import { keptAside, keptLost, putBack, removeAside } from './editions.js';
-import { $, announce, el, open, persist, render, savedAt, saveFile, slug, tell, update } from './app.js';
+import { savedLine } from './checklist-text.js';
+import { deleteQuestion, importDetails, importSummary, keptLink, persisted, profilesRefused, tooBig } from './account-text.js';
+import { $, announce, el, saveFile, slug, tell } from './dom.js';
 
 const now = () => new Date().toISOString();
 const li = (text) => el('li', { textContent: text });
 
-let s; // app.js's state
+let s; // the session (session.js)
 let undo = null; // the document an import replaced
 let incoming = null; // an import waiting for the user's yes
+let acted = false; // something kept aside was put back or removed on this visit
 
 /** Wires up the page. */
-export function start(state) {
-  s = state;
+export function start(session) {
+  s = session;
   $('[data-rk-nojs]').hidden = true;
   $('[data-rk-progress-page]').hidden = false;
   organisation();
   backups();
   profileForms();
+  s.subscribe(show);
   show();
 }
 
-// Fills everything on this page from the state.
+// Fills everything on this page from the document.
 function show() {
   const org = s.doc.organisation;
   const form = $('[data-rk-org-form]');
   for (const f of ['name', 'odsCode', 'completedBy']) {
     if (form.elements[f] != document.activeElement) form.elements[f].value = org[f] || '';
   }
-  $('[data-rk-saved-long]').textContent = savedAt(Object.keys(s.doc.items).length || org.name ? s.doc.updated : '');
+  $('[data-rk-saved-long]').textContent = savedLine(s.doc);
   const ix = profiles(s.storage, s.tk.site, now());
   const select = $('[data-rk-profile-select]');
   select.replaceChildren(...ix.profiles.map((p) => el('option', {
@@ -46,7 +51,7 @@ function show() {
   const p = $('[data-rk-persist]');
   if (navigator.storage && navigator.storage.persisted) {
     navigator.storage.persisted().then((yes) => {
-      p.textContent = yes ? 'This browser has agreed to keep your progress until you clear it yourself.' : 'This browser may clear saved data when space runs low, so keep a backup.';
+      p.textContent = persisted(yes);
     }, () => {});
   }
 }
@@ -59,13 +64,10 @@ function organisation() {
     let v = e.target.value;
     if (f == 'odsCode') v = v.replace(/[^A-Za-z0-9]/g, '');
     try {
-      s.doc = setOrganisation(s.doc, { [f]: v }, now());
+      s.change((d) => setOrganisation(d, { [f]: v }, now()));
     } catch {
-      return;
+      // A value the document cannot hold is not saved; the field keeps it.
     }
-    persist();
-    render();
-    show();
   });
 }
 
@@ -77,12 +79,9 @@ function fileName() {
 
 function backups() {
   $('[data-rk-export]').addEventListener('click', () => {
-    s.doc = { ...s.doc, exported: now() };
-    persist();
+    s.change((d) => ({ ...d, exported: now() }));
     saveFile(fileName(), 'application/json', serialise(s.doc, 2) + '\n');
     announce('Your backup is downloading.');
-    render();
-    show();
   });
 
   const file = $('[data-rk-import-file]');
@@ -93,7 +92,7 @@ function backups() {
     const f = file.files[0];
     if (!f) return;
     if (f.size > LIMITS.importBytes) {
-      tell(`This file is ${(f.size / 1048576).toFixed(1)} MB. A readykit progress file is never more than 1 MB, so this is not one. Your progress has not changed.`);
+      tell(tooBig(f.size));
       return;
     }
     const read = decodeFile(await f.arrayBuffer());
@@ -105,19 +104,8 @@ function backups() {
     tell();
     incoming = r;
     const d = summarise(s.doc, r.doc);
-    const org = r.doc.organisation.name;
-    $('[data-rk-import-summary]').textContent = `This backup${org ? ' for ' + org : ''} was saved ${savedAt(r.doc.updated).replace('Saved on this device ', '').replace(/\.$/, '')}. It would add ${d.added}, change ${d.changed} and remove ${d.removed} of your items${d.organisation ? ', and change your organisation’s details' : ''}.`;
-    const lines = d.details.slice(0, 20).map((x) => li(`${x.id}: ${x.fields.join(', ')}`));
-    if (d.details.length > 20) lines.push(li(`and ${d.details.length - 20} more`));
-    for (const p of r.problems) lines.push(li(p.message));
-    const aside = Object.keys(r.aside);
-    if (aside.length) lines.push(li(`${aside.length} items in the file are not in this edition; they will be kept on this page: ${aside.join(', ')}.`));
-    const values = r.doc.leftOut.length;
-    if (values) lines.push(li(`${values} ${values == 1 ? 'value' : 'values'} in the file do not fit this edition; they will be kept on this page, where you can put them back or remove them.`));
-    const gone = keptLost(s.doc, r.doc);
-    if (gone) lines.push(li(`It would also remove ${gone} of the things listed under Saved progress that does not fit. If you may need them, download a backup first.`));
-    if (r.migrated) lines.push(li(`The file is from the ${title(r.migrated.from)} edition; its progress moves to this one.`));
-    $('[data-rk-import-details]').replaceChildren(...lines);
+    $('[data-rk-import-summary]').textContent = importSummary(r.doc, d);
+    $('[data-rk-import-details]').replaceChildren(...importDetails(r, d, keptLost(s.doc, r.doc)).map(li));
     box.hidden = false;
     $('[data-rk-import-apply]').focus();
   });
@@ -131,19 +119,14 @@ function backups() {
 
   $('[data-rk-import-apply]').addEventListener('click', () => {
     if (!incoming) return;
-    undo = s.doc;
-    s.doc = incoming.doc;
+    const next = incoming.doc, before = s.doc;
     incoming = null;
     box.hidden = true;
     file.value = '';
-    if (!persist(true)) {
-      s.doc = undo;
-      s.agreed = false;
-      undo = null;
-      return;
-    }
-    update();
-    show();
+    // An import is a change the user asked for (see storage.js save); one
+    // that cannot be saved leaves the progress as it was.
+    if (!s.change(() => next, { agreed: true, revert: true })) return;
+    undo = before;
     $('[data-rk-undo-box]').hidden = false;
     announce('Your progress was replaced with the backup. You can undo this.');
     $('[data-rk-undo]').focus();
@@ -151,42 +134,31 @@ function backups() {
 
   $('[data-rk-undo]').addEventListener('click', () => {
     if (!undo) return;
-    s.doc = undo;
+    const back = undo;
     undo = null;
-    persist(true);
-    update();
-    show();
+    s.change(() => back, { agreed: true });
     $('[data-rk-undo-box]').hidden = true;
     announce('The import was undone.');
   });
 }
 
-// Switches to whatever profile is current in storage, and shows it.
-async function reopen(message) {
-  await open();
-  update();
-  show();
-  announce(message);
-}
-
 // Makes a change to the profiles, then shows the profile in use; says so
 // when storage refuses the change.
-function profileChange(change) {
+async function profileChange(change) {
   let message;
   try {
-    message = change();
+    message = change(s.storage, s.tk.site, now());
   } catch (e) {
     if (e instanceof TypeError) throw e;
-    tell(`${e && e.name == 'QuotaExceededError' ? "This browser's storage for this site is full" : 'This browser would not save'}, so the profiles were not changed. Download a backup of your progress first, then clear some space.`);
+    tell(profilesRefused(e));
     return;
   }
-  reopen(message);
+  await s.open();
+  announce(message);
 }
 
 // ---------------------------------------------------------------------------
 // Kept aside: what does not fit this edition, with what to do about it.
-
-let acted = false; // something was put back or removed on this visit
 
 // Lists what is kept aside (see editions.js keptAside).
 function keptList() {
@@ -198,20 +170,16 @@ function keptList() {
 
 function keptRow(row, i) {
   const id = `rk-kept-${i}`;
-  const item = row.key.id || row.key.record.id;
   const button = (text, className, onclick) => {
     const b = el('button', { type: 'button', className, textContent: text, onclick });
     b.setAttribute('aria-describedby', id);
     return b;
   };
-  // Put back and remove are changes the user asked for: persist(true) lets
-  // the backup move on without what they took away (see storage.js save).
+  // Put back and remove are changes the user asked for: agreed lets the
+  // backup move on without what they took away (see storage.js save).
   const act = (change, done) => {
-    s.doc = change(s.doc);
     acted = true;
-    persist(true);
-    update();
-    show();
+    s.change(change, { agreed: true });
     // Focus goes to the row that took this one's place, or to the line
     // saying nothing is left.
     const rows = $('[data-rk-kept]').children.length;
@@ -232,39 +200,39 @@ function keptRow(row, i) {
   });
   const buttons = [remove];
   if (row.fits) buttons.unshift(button('Put it back', 'rk-button', () => act((d) => putBack(d, row.key, s.tk.items, now()), 'Put back.')));
+  const link = keptLink(row);
   return el('li', { className: 'rk-kept__row' },
     el('h3', { id, tabIndex: -1, textContent: row.title }),
     el('div', { className: 'rk-kept__value' }, ...row.lines.map((t) => el('p', { textContent: t }))),
     el('p', { textContent: row.why }),
     el('p', { textContent: row.todo }),
-    ...(row.url && item ? [el('p', {}, el('a', { href: row.url, textContent: `Open item ${item}` }))] : []),
+    ...(link ? [el('p', {}, el('a', { href: link.href, textContent: link.text }))] : []),
     el('p', { className: 'rk-buttons' }, ...buttons),
     confirm);
 }
 
 function profileForms() {
-  const site = s.tk.site;
   $('[data-rk-profile-form]').addEventListener('submit', (e) => {
     e.preventDefault();
-    profileChange(() => (switchProfile(s.storage, site, $('[data-rk-profile-select]').value, now()), 'Switched profile.'));
+    profileChange((storage, site, at) => (switchProfile(storage, site, $('[data-rk-profile-select]').value, at), 'Switched profile.'));
   });
   $('[data-rk-profile-new]').addEventListener('submit', (e) => {
     e.preventDefault();
-    profileChange(() => {
+    profileChange((storage, site, at) => {
       const input = $('#rk-profile-name');
-      const { profile } = createProfile(s.storage, site, input.value, now());
-      switchProfile(s.storage, site, profile.id, now());
+      const { profile } = createProfile(storage, site, input.value, at);
+      switchProfile(storage, site, profile.id, at);
       input.value = '';
       return `Added the profile ${profile.name}, and switched to it.`;
     });
   });
   $('[data-rk-profile-rename]').addEventListener('submit', (e) => {
     e.preventDefault();
-    profileChange(() => (renameProfile(s.storage, site, s.profile.id, $('#rk-profile-rename').value, now()), 'Renamed the profile.'));
+    profileChange((storage, site, at) => (renameProfile(storage, site, s.profile.id, $('#rk-profile-rename').value, at), 'Renamed the profile.'));
   });
   const confirm = $('[data-rk-delete-confirm]');
   $('[data-rk-profile-delete]').addEventListener('click', () => {
-    $('[data-rk-delete-question]').textContent = `Delete the profile ${s.profile.name || 'in use'} and all its progress from this browser? This cannot be undone; download a backup first if you may need it.`;
+    $('[data-rk-delete-question]').textContent = deleteQuestion(s.profile);
     confirm.hidden = false;
     $('[data-rk-delete-no]').focus();
   });
@@ -274,6 +242,6 @@ function profileForms() {
   });
   $('[data-rk-delete-yes]').addEventListener('click', () => {
     confirm.hidden = true;
-    profileChange(() => (deleteProfile(s.storage, site, s.profile.id, now()), 'The profile was deleted.'));
+    profileChange((storage, site, at) => (deleteProfile(storage, site, s.profile.id, at), 'The profile was deleted.'));
   });
 }

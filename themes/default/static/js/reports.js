@@ -4,18 +4,20 @@
 // it only says what each row still needs; an NHS body's or local
 // authority's improvement plan is checked against the chosen rule set.
 // Either way a row is judged only once it has been touched, so a first
-// visit shows no problems. Loaded only on those two pages. Every value
-// from the progress goes in as text.
+// visit shows no problems. Loaded only on those two pages; the words are in
+// reports-text.js. Every value from the progress goes in as text.
 
-import { actionSummary, analyse, CHECK_MARK, gapRows, GAP_COLUMNS, missingNote, planRows, PLAN_COLUMNS, toCheck, verdict } from './plan.js';
+import { analyse, gapRows, GAP_COLUMNS, missingNote, planRows, PLAN_COLUMNS, toCheck } from './plan.js';
 import { toCSV } from './csv.js';
-import { setField, STATUS_NAMES as STATUS } from './progress.js';
-import { $, $$, announce, el, persist, render, saveFile, slug, tell } from './app.js';
+import { setField } from './progress.js';
+import { longDate } from './words.js';
+import { byStandard, gapCount, reportFor, runningHead, summary } from './reports-text.js';
+import { $, $$, announce, el, saveFile, slug, tell } from './dom.js';
 
 const now = () => new Date().toISOString();
 const TYPING_PAUSE = 400;
 
-let s; // app.js's state
+let s; // the session (session.js)
 let items = new Map();
 let rules = null;
 let result = null;
@@ -24,28 +26,22 @@ let action = true;
 // The plan rows the user has left or changed; only these are judged.
 const touched = new Set();
 
-/** A YYYY-MM-DD date in words, such as 30 June 2026. */
-function longDate(iso) {
-  const d = new Date(iso + 'T00:00:00Z');
-  return iso && !isNaN(d) ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
-}
-
-const ref = (it) => it.ref || 'Reference to check';
 // An item's reference, and beside it the mark when it is not confirmed.
-const refCell = (it, link) => [el('a', { href: it.url, className: link, textContent: ref(it) }),
-  ...(toCheck(it) ? [' ', el('span', { className: 'tag tag--check', textContent: CHECK_MARK })] : [])];
+const refCell = (it, link) => [el('a', { href: it.url, className: link, textContent: it.label }),
+  ...(toCheck(it) ? [' ', el('span', { className: 'tag tag--check', textContent: s.tk.labels.checkMark })] : [])];
 const entry = (id) => s.doc.items[id] || {};
+const status = (e) => s.tk.labels.statuses[e.status || 'not-started'];
 
 /** Wires up whichever of the two pages this is. */
-export function start(state) {
-  s = state;
+export function start(session) {
+  s = session;
   items = new Map(s.tk.items.map((it) => [it.id, it]));
   $('[data-rk-nojs]').hidden = true;
   const org = s.doc.organisation;
   const today = longDate(now().slice(0, 10));
-  $('[data-rk-report-for]').textContent = `${org.name ? 'For ' + org.name + (org.odsCode ? ', ODS code ' + org.odsCode : '') + '. ' : ''}Data Security and Protection Toolkit, ${s.tk.edition.title} edition (publish by ${longDate(s.tk.edition.deadline)}). Made on ${today}.`;
+  $('[data-rk-report-for]').textContent = reportFor(org, s.tk.edition, today);
   // Printed on every page, as a repeating table header.
-  for (const th of $$('[data-rk-running]')) th.textContent = `${org.name ? org.name + ' · ' : ''}DSPT ${s.tk.edition.title} · ${today}`;
+  for (const th of $$('[data-rk-running]')) th.textContent = runningHead(org, s.tk.edition, today);
   for (const b of $$('[data-rk-print]')) b.addEventListener('click', () => window.print());
   for (const b of $$('[data-rk-csv]')) b.addEventListener('click', () => download(b.dataset.rkCsv));
   action = s.tk.organisationType == 'care-provider';
@@ -70,7 +66,7 @@ function gaps() {
   const ids = { approaching: [], met: [] };
   for (const id of result.gaps) ids[items.get(id).level].push(id);
   for (const level of ['approaching', 'met']) {
-    $(`[data-rk-gap-count="${level}"]`).textContent = ids[level].length ? `${ids[level].length} ${ids[level].length == 1 ? 'item' : 'items'}` : 'nothing';
+    $(`[data-rk-gap-count="${level}"]`).textContent = gapCount(ids[level].length);
     $(`[data-rk-gap-table="${level}"]`).hidden = !ids[level].length;
     $(`[data-rk-gap-rows="${level}"]`).replaceChildren(...ids[level].map((id) => {
       const it = items.get(id), e = entry(id);
@@ -78,29 +74,17 @@ function gaps() {
         el('td', { className: 'rk-ref' }, ...refCell(it)),
         el('td', { textContent: it.title }),
         el('td', { textContent: String(it.standard) }),
-        el('td', { textContent: STATUS[e.status || 'not-started'] }),
+        el('td', { textContent: status(e) }),
         el('td', { textContent: e.owner || '' }),
         el('td', { textContent: longDate(e.due) }),
         el('td', { textContent: e.evidence || '' }),
         el('td', { textContent: e.notes || '' }));
     }));
   }
-  // Needed items by standard, counted as for Standards Met.
-  const tally = new Map(s.tk.standards.map((st) => [st.number, { done: 0, total: 0 }]));
-  const gapSet = new Set(result.gaps);
-  for (const it of s.tk.items) {
-    const e = entry(it.id), t = tally.get(it.standard);
-    if (!t || it.level == 'optional' || (it.notApplicable && e.status == 'not-applicable')) continue;
-    t.total++;
-    if (!gapSet.has(it.id)) t.done++;
-  }
-  $('[data-rk-standards]').replaceChildren(...s.tk.standards.filter((st) => tally.get(st.number).total).map((st) => {
-    const t = tally.get(st.number);
-    return el('tr', {},
-      el('td', {}, el('a', { href: st.url, textContent: `${st.number}. ${st.name}` })),
-      el('td', { textContent: `${t.done} of ${t.total}` }),
-      el('td', {}, el('progress', { max: t.total, value: t.done, textContent: `${t.done} of ${t.total}` })));
-  }));
+  $('[data-rk-standards]').replaceChildren(...byStandard(s.tk, s.doc).map(({ standard: st, done, total }) => el('tr', {},
+    el('td', {}, el('a', { href: st.url, textContent: `${st.number}. ${st.name}` })),
+    el('td', { textContent: `${done} of ${total}` }),
+    el('td', {}, el('progress', { max: total, value: done, textContent: `${done} of ${total}` })))));
   $('[data-rk-gaps]').hidden = false;
 }
 
@@ -138,7 +122,7 @@ function control(id, [field, label, kind]) {
   input.addEventListener('input', () => {
     printed.textContent = shown();
   });
-  return [el('label', { className: 'rk-plan__label', htmlFor: name }, label, el('span', { className: 'visually-hidden', textContent: ` for ${ref(items.get(id))}` })), input, printed];
+  return [el('label', { className: 'rk-plan__label', htmlFor: name }, label, el('span', { className: 'visually-hidden', textContent: ` for ${items.get(id).label}` })), input, printed];
 }
 
 // The plan: one row per gap, each field editable, problems beside it.
@@ -155,7 +139,7 @@ function plan() {
       cells[5].append(el('label', { className: 'rk-choice rk-exceptional', htmlFor: exceptional.id }, exceptional, ' Exceptional: a later date is agreed'));
     }
     // Status sits with dependencies, as in the guidance's list.
-    cells[6].prepend(el('p', { className: 'rk-plan__status', textContent: STATUS[e.status || 'not-started'] }));
+    cells[6].prepend(el('p', { className: 'rk-plan__status', textContent: status(e) }));
     return el('tr', { id: 'plan-' + id },
       el('th', { scope: 'row' }, ...refCell(it, 'rk-ref'), ' ', it.title),
       ...cells,
@@ -169,13 +153,11 @@ function plan() {
   const save = (input) => {
     const value = input.type == 'checkbox' ? input.checked : input.value;
     try {
-      s.doc = setField(s.doc, input.dataset.item, input.dataset.field, value, now());
+      s.change((d) => setField(d, input.dataset.item, input.dataset.field, value, now()));
     } catch {
       tell(`That could not be saved for item ${input.dataset.item}: check what you typed.`);
       return;
     }
-    persist();
-    render();
     check();
   };
   const rowsBox = $('[data-rk-plan-rows]');
@@ -222,22 +204,9 @@ function check() {
     if (ex) ex.hidden = !(rules && rules.exceptional);
   }
   const box = $('[data-rk-verdict]');
-  let lines, ok = true;
-  if (action) {
-    lines = [actionSummary(s.doc, result)];
-  } else if (!rules) {
-    lines = [actionSummary(s.doc, result)];
-  } else {
-    const intro = `${rules.title} applies to ${rules.whom}.`;
-    if (!touched.size) {
-      lines = [intro, actionSummary(s.doc, result)];
-    } else {
-      ok = result.agreed;
-      lines = [intro, result.agreed ? (result.gaps.length ? `This plan meets every rule of ${rules.title}.` : '') : verdict(result, rules), ...(byRow.get('') || [])];
-    }
-  }
-  const text = lines.filter(Boolean).join(' ');
-  box.replaceChildren(...lines.filter(Boolean).map((t) => el('p', { textContent: t })));
+  const { lines, ok } = summary({ action, rules, touched: touched.size > 0, doc: s.doc, result });
+  const text = lines.join(' ');
+  box.replaceChildren(...lines.map((t) => el('p', { textContent: t })));
   box.className = 'rk-verdict ' + (ok ? (action || !touched.size ? 'rk-verdict--info' : 'rk-verdict--ok') : 'rk-verdict--no');
   if (lastVerdict !== null && text != lastVerdict) announce(text || 'Nothing to plan.');
   lastVerdict = text;

@@ -1,21 +1,21 @@
 // The programme page: lays the weeks out on the reader's dates (saved with
 // their progress), marks this week and the items that are late, says when
 // the plan cannot fit, and makes the calendar file. The date rules are in
-// programme.js; this file only touches the DOM, and only ever sets text.
+// programme.js and the words in timeline-text.js; this file only touches
+// the DOM, and only ever sets text.
 
-import { calendar, localToday, longDate, longSpan, overdue, plan, plausible } from './programme.js';
-import { setProgramme, STATUS_NAMES } from './progress.js';
-import { $, $$, announce, el, onUpdate, persist, saveFile, slug, tell } from './app.js';
+import { calendar, localToday, overdue, plan, plausible } from './programme.js';
+import { setProgramme } from './progress.js';
+import { badDate, dateHint, DONE, doFirst, programmeFor, scheduleLine, span, thisWeekLine, warningLines } from './timeline-text.js';
+import { itemName } from './checklist-text.js';
+import { $, $$, announce, el, saveFile, slug, tell } from './dom.js';
 
-const span = ([from, to]) => longSpan(from, to);
-const DONE = new Set(['met', 'not-applicable']);
-
-let s; // app.js's state
+let s; // the session (session.js)
 let sch; // the schedule on the page
 
 /** Wires up the programme page. */
-export function start(state) {
-  s = state;
+export function start(session) {
+  s = session;
   $('[data-rk-programme-static]').hidden = true;
   $('[data-rk-programme-form]').hidden = false;
   $('[data-rk-schedule]').hidden = false;
@@ -29,29 +29,25 @@ export function start(state) {
   $('[data-rk-ics]').addEventListener('click', download);
   $('[data-rk-print]').addEventListener('click', () => window.print());
   // Another tab changed the progress, or the profile changed.
-  onUpdate(update);
+  s.subscribe(update);
   update();
 }
 
 function setDate(input) {
   const field = input.dataset.rkDate, value = input.value;
   if (value == s.doc.programme[field]) return;
-  if (!plausible(value) && value != '' || !save({ [field]: value })) {
-    tell(`The ${field == 'start' ? 'start date' : 'deadline'} must be a date from the year 2000 to 2099, such as 12 April 2027. It has not been saved.`);
-  }
+  if (!plausible(value) && value != '' || !save({ [field]: value })) tell(badDate(field));
 }
 
 // Saves the dates and lays the page out again. Returns false when a date
 // is not one, leaving the saved progress as it was.
 function save(fields, said) {
+  tell();
   try {
-    s.doc = setProgramme(s.doc, fields, new Date().toISOString());
+    s.change((d) => setProgramme(d, fields, new Date().toISOString()));
   } catch {
     return false;
   }
-  tell();
-  persist();
-  update();
   announce(said || `${$('[data-rk-schedule-line]').textContent} ${$('[data-rk-this-week]').textContent}`);
   return true;
 }
@@ -62,8 +58,8 @@ function dates() {
   return { start: mine.start || p.start, deadline: mine.deadline || p.deadline };
 }
 
-/** Lays the page out from the saved progress. */
-export function update() {
+// Lays the page out from the saved progress.
+function update() {
   const p = s.tk.programme, today = localToday();
   sch = plan({ today, ...dates(), editionDeadline: s.tk.edition.deadline, weeks: p.weeks, minWeeks: p.minWeeks });
   const org = s.doc.organisation.name || p.client;
@@ -71,14 +67,12 @@ export function update() {
   for (const input of $$('[data-rk-date]')) {
     const f = input.dataset.rkDate;
     if (input != document.activeElement) input.value = s.doc.programme[f] || '';
-    if (p[f]) $(`#${input.getAttribute('aria-describedby')}`).textContent = `Leave it empty to use this site's ${f == 'start' ? 'start date' : 'deadline'}, ${longDate(p[f])}.`;
+    if (p[f]) $(`#${input.getAttribute('aria-describedby')}`).textContent = dateHint(f, p[f]);
   }
-  $('[data-rk-schedule-line]').textContent = `${org ? org + ': your' : 'Your'} programme runs from ${longDate(sch.start)} to ${longDate(sch.end)}, to publish by ${longDate(sch.deadline)}.`;
-  const n = sch.thisWeek, last = sch.weeks.length;
-  $('[data-rk-this-week]').textContent = n == 0 ? `It starts on ${longDate(sch.start)}.`
-    : n > last ? `The ${last} weeks are over: publish by ${longDate(sch.deadline)}.`
-    : `This is week ${n} of ${last}: ${span(sch.weeks[n - 1])}.`;
-  $('[data-rk-programme-for]').textContent = `${org ? org + ' · ' : ''}DSPT programme · ${span([sch.start, sch.end])} · publish by ${longDate(sch.deadline)}`;
+  $('[data-rk-schedule-line]').textContent = scheduleLine(org, sch);
+  const n = sch.thisWeek;
+  $('[data-rk-this-week]').textContent = thisWeekLine(sch);
+  $('[data-rk-programme-for]').textContent = programmeFor(org, sch);
   warnings();
 
   p.phases.forEach((ph, i) => {
@@ -93,12 +87,13 @@ export function update() {
     li.classList.toggle('week--now', w == n);
   }
   const weekOf = new Map(s.tk.items.map((it) => [it.id, it.week]));
+  const names = s.tk.labels.statuses;
   for (const li of $$('[data-rk-week-item]')) {
     const id = li.dataset.rkWeekItem, e = s.doc.items[id];
     const status = (e && e.status) || 'not-started', done = DONE.has(status);
     const late = overdue(weekOf.get(id), e, sch, today);
     $('[data-rk-state]', li).replaceChildren(
-      done ? el('span', { className: 'tag tag--done', textContent: STATUS_NAMES[status] }) : STATUS_NAMES[status],
+      done ? el('span', { className: 'tag tag--done', textContent: names[status] }) : names[status],
       ...late ? [' ', el('span', { className: 'tag tag--late', textContent: 'Late' })] : []);
     li.classList.toggle('week__item--done', done);
     li.classList.toggle('week__item--late', late);
@@ -107,31 +102,13 @@ export function update() {
 
 // Says why the plan cannot fit, and what to do first when time is short.
 function warnings() {
-  const box = $('[data-rk-warnings]'), dl = longDate(sch.deadline), min = s.tk.programme.minWeeks;
-  const ed = longDate(s.tk.edition.deadline), theirs = sch.warnings.includes('other-deadline'), mine = s.doc.programme;
-  const lines = sch.warnings.map((w) => ({
-    // The edition's own deadline has passed: the site is out of date, and
-    // only the reader can check the toolkit for the new one.
-    'deadline-passed': theirs
-      ? `The deadline, ${dl}, has passed. Set a deadline that is still to come.`
-      : `This site's toolkit year ended on ${dl}. The site may be out of date: check the new deadline in the toolkit, and set it as your deadline above.`,
-    'other-deadline': `Your programme counts to ${dl}, but this site's toolkit year ends on ${ed}. Check which date is right.${
-      mine.deadline ? ` To use ${ed}, clear the deadline above.` : mine.start ? ` To count to ${ed}, set a start before it.` : ''}`,
-    'few-weeks': `Only ${sch.weeksLeft} ${sch.weeksLeft == 1 ? 'week is' : 'weeks are'} left before the deadline of ${dl}, and most services need at least ${min}.`,
-    overrun: `This plan ends on ${longDate(sch.end)}, after the deadline of ${dl}. Start earlier, or fit the work into fewer weeks.`,
-    'late-start': `This plan ends on ${longDate(sch.end)}, less than a week before the deadline. To keep a week spare, start in the week of ${longDate(sch.startBy)} or earlier.`,
-  })[w]);
+  const box = $('[data-rk-warnings]');
+  const lines = warningLines(sch, { editionDeadline: s.tk.edition.deadline, minWeeks: s.tk.programme.minWeeks, mine: s.doc.programme });
   const kids = lines.map((t) => el('p', { className: 'rk-warning', textContent: t }));
-  if (sch.warnings.includes('few-weeks')) {
-    // What still blocks Approaching Standards comes first, then Standards Met.
-    const todo = s.tk.items.filter((it) => it.level != 'optional' && !DONE.has((s.doc.items[it.id] || {}).status));
-    for (const [level, name] of [['approaching', 'Approaching Standards'], ['met', 'Standards Met']]) {
-      const list = todo.filter((it) => it.level == level);
-      if (!list.length) continue;
-      kids.push(el('p', { textContent: `Do these first: ${list.length} ${list.length == 1 ? 'item is' : 'items are'} still needed for ${name}.` }),
-        el('ul', {}, ...list.map((it) => el('li', {}, el('a', { href: it.url, textContent: it.ref ? `${it.ref} ${it.title}` : it.title })))));
-      break;
-    }
+  const first = sch.warnings.includes('few-weeks') && doFirst(s.tk.items, s.doc);
+  if (first) {
+    kids.push(el('p', { textContent: first.line }),
+      el('ul', {}, ...first.items.map((it) => el('li', {}, el('a', { href: it.url, textContent: itemName(it) })))));
   }
   box.replaceChildren(...kids);
   box.hidden = !kids.length;

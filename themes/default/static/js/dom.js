@@ -1,0 +1,42 @@
+// The few DOM helpers every page module shares. They keep no state: what the
+// page shows comes from the session (session.js), and every value goes in
+// as text, never as markup.
+
+/** The first element matching sel, and every element matching it. */
+export const $ = (sel, root = document) => root.querySelector(sel);
+export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
+/** A new element with the given properties (text as textContent) and children. */
+export const el = (tag, props = {}, ...kids) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids);
+  return e;
+};
+
+/** Replaces the message box's text with one paragraph per line, or hides it. */
+export function tell(...lines) {
+  const box = $('[data-rk-alert]');
+  if (!box) return;
+  box.replaceChildren(...lines.map((t) => el('p', { textContent: t })));
+  box.hidden = !lines.length;
+}
+
+/** Says something to screen reader users without moving focus. */
+export function announce(text) {
+  const box = $('[data-rk-announce]');
+  if (box) box.textContent = text;
+}
+
+/** A name made safe for a file name: oak-house. */
+export const slug = (text, fallback) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
+
+/** Offers text to the reader as a downloaded file. */
+export function saveFile(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Long enough for the slowest browser to start the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

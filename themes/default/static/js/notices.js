@@ -1,0 +1,52 @@
+// What the session tells the user, in words: a save that failed, damaged
+// progress recovered, progress that does not fit this edition, progress
+// brought forward. Each says only what really happened (see storage.js).
+// session.js loads this only when it has something to say, which is rare,
+// so the words cost nothing on an ordinary visit.
+
+import { title } from './progress.js';
+import { savedAt } from './words.js';
+
+/** Why a write failed, as the start of a sentence. */
+export const refused = (reason) => (reason == 'quota' ? "This browser's storage for this site is full" : 'This browser would not save');
+
+/** A change that could not be saved (see storage.js save). */
+export const unsaved = (reason) => [`${refused(reason)}, so your latest change is not saved yet. It is still on this page. Download a backup from the Your progress page${reason == 'quota' ? ', then clear space and try again' : ''}.`];
+
+/**
+ * What load did with damaged progress.
+ * @param {{from: 'backup'|'none', savedAt?: string, damagedKept: boolean, restored?: boolean, reason: string}} c load's `recovered`
+ * @param {Date} [now] the reader's now, for "today"
+ */
+export function recovery(c, now = new Date()) {
+  const when = savedAt(c.savedAt, now).replace('Saved on this device ', '').replace(/\.$/, '');
+  const stuck = `${refused(c.reason)}, so the damaged copy could not be set aside, and nothing can be saved here until it can.`;
+  const then = c.reason == 'quota' ? ' Clear some space, then reload this page.' : '';
+  if (c.from == 'backup') {
+    return c.restored ? [`Your saved progress was damaged, so we have put back the copy saved ${when}. Check your most recent changes.`]
+      : [`Your saved progress was damaged, so this page shows the copy saved ${when}.`,
+        (c.damagedKept ? `${refused(c.reason)}, so that copy is not saved yet.` : stuck) + ' Download a backup from the Your progress page.' + then];
+  }
+  return ['Your saved progress was damaged and there was no good copy to put back.', c.damagedKept ? 'The damaged copy is kept in this browser.' : stuck + then,
+    'If you have a backup file, bring it back on the Your progress page.'];
+}
+
+/**
+ * What load set aside because it does not fit this edition.
+ * @param {boolean} moved something was kept aside in the document
+ * @param {boolean} lost something could not be read at all
+ */
+export const notFitting = (moved, lost) => [
+  moved && 'Some of what you saved does not fit this edition of the guide. It is kept, with what to do, on the Your progress page.',
+  lost && 'Some of what was saved could not be read at all, so it cannot be kept.',
+].filter(Boolean);
+
+/**
+ * Progress brought forward from an earlier edition.
+ * @param {string} from the earlier edition's id
+ * @param {number} kept how many of its items are not in this edition
+ * @param {boolean} problems some values did not fit and were kept aside
+ */
+export const broughtForward = (from, kept, problems) => [`We have brought your progress forward from the ${title(from)} edition.${
+  kept ? ` ${kept} items are not in this edition: what you saved for them is kept on the Your progress page.` : ''}${
+  problems ? ' Some values do not fit this edition; they are kept there too.' : ''}`];
