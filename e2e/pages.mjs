@@ -3,6 +3,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { REPO_ROOT, startServer } from './server.mjs';
@@ -189,4 +190,48 @@ export async function goTo(page, url) {
 export async function reload(page) {
   await page.reload();
   await ready(page);
+}
+
+// Runs in every page before its own content: reports CSP violations to the
+// test through the function session exposes.
+function reportViolations() {
+  window.addEventListener('securitypolicyviolation', (e) =>
+    window.__e2eViolation?.(`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+  );
+}
+
+// session opens a fresh browser context (a new profile with empty storage)
+// and a page in it, closed after test t. trouble collects console errors,
+// uncaught exceptions and CSP violations from every page of it; quiet()
+// asserts there were none. Options:
+//   seed: { origin, value, key = DEFAULT_KEY }: a stored document (its
+//     JSON text) put under key for origin before the site's first page runs
+//   init: a function, or a list of them, run in every page first
+//   today: a Date, fixing the clock at that moment
+//   blockScripts: stop the site's scripts (and only them) loading
+// and any option of browser.newContext (viewport, timezoneId, locale,
+// javaScriptEnabled, acceptDownloads...).
+export async function session(t, browser, { seed, init = [], today, blockScripts = false, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  t.after(() => context.close());
+  if (blockScripts) await context.route(/\.m?js(\?|$)/, (route) => route.abort());
+  const trouble = [];
+  if (options.javaScriptEnabled !== false) {
+    if (today) await context.clock.setFixedTime(today);
+    await context.exposeFunction('__e2eViolation', (v) => trouble.push(`CSP violation: ${v}`));
+    await context.addInitScript(reportViolations);
+    if (seed) {
+      await context.addInitScript(
+        ([origin, k, v]) => location.origin === origin && localStorage.getItem(k) === null && localStorage.setItem(k, v),
+        [seed.origin, seed.key ?? DEFAULT_KEY, seed.value],
+      );
+    }
+    for (const script of [init].flat()) await context.addInitScript(script);
+  }
+  context.on('page', (p) => {
+    p.on('console', (m) => m.type() === 'error' && trouble.push(`console error on ${p.url()}: ${m.text()}`));
+    p.on('pageerror', (e) => trouble.push(`uncaught exception on ${p.url()}: ${e}`));
+  });
+  const page = await context.newPage();
+  return { context, page, trouble, quiet: () => assert.deepEqual(trouble, [], 'console errors, exceptions or CSP violations') };
 }
