@@ -52,8 +52,9 @@
 // # How templates fit together
 //
 // The templates are Go's html/template. Every layout is parsed together
-// with layouts/base.html and every file under layouts/partials, so a
-// layout sees every partial, while a template a layout defines (gaps.html
+// with layouts/base.html and every .html file under layouts/partials (other
+// folders under layouts/ are not read), so a layout sees every partial,
+// while a template a layout defines (gaps.html
 // defines "gaptable") is seen by that layout only. A page is made by
 // running "layouts/base.html" with the page's layout: base.html calls the
 // block "main", which each layout defines, and the block "head", empty
@@ -356,7 +357,8 @@
 //	{{ .Page.Name }}
 //	    LinkTitle if there is one, else Title
 //	{{ .Page.Description }}
-//	    the description, or ""; for an item, what it asks
+//	    the description, or ""; for an item, what it asks; for a standard,
+//	    its summary
 //	{{ .Page.URL }}
 //	    the site address, such as /items/1.1.1/; link to it with url
 //	{{ .Page.Layout }}

@@ -433,7 +433,13 @@ func TestManualExamples(t *testing.T) {
 	if !ok {
 		t.Fatal("the build made no page for item 1.1.1")
 	}
-	if !strings.Contains(string(page), "Oak House Care") || !strings.Contains(string(page), "/dspt/items/1.1.1/") {
-		t.Errorf("the item page does not show the examples' values:\n%s", page)
+	for _, want := range []string{
+		"Oak House Care",                         // the schedule's client
+		"/dspt/items/1.1.1/",                     // an address under the base path
+		`<meta name="robots" content="noindex">`, // the layout's "head"
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the item page made from the examples has no %s:\n%s", want, page)
+		}
 	}
 }
