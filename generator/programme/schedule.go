@@ -83,9 +83,9 @@ func Monday(d time.Time) time.Time {
 	return d.AddDate(0, 0, -(int(d.Weekday())+6)%7)
 }
 
-// WeekStart is the day a programme starting on d begins: d itself on a
+// weekStart is the day a programme starting on d begins: d itself on a
 // weekday, the next Monday at a weekend.
-func WeekStart(d time.Time) time.Time {
+func weekStart(d time.Time) time.Time {
 	switch d.Weekday() {
 	case time.Saturday:
 		return d.AddDate(0, 0, 2)
@@ -95,9 +95,9 @@ func WeekStart(d time.Time) time.Time {
 	return d
 }
 
-// NextDeadline is the first day on or after from with yearly's day and
+// nextDeadline is the first day on or after from with yearly's day and
 // month. A deadline that has passed this year moves to next year.
-func NextDeadline(from, yearly time.Time) time.Time {
+func nextDeadline(from, yearly time.Time) time.Time {
 	d := time.Date(from.Year(), yearly.Month(), yearly.Day(), 0, 0, 0, 0, time.UTC)
 	if d.Before(from) {
 		d = time.Date(from.Year()+1, yearly.Month(), yearly.Day(), 0, 0, 0, 0, time.UTC)
@@ -123,7 +123,7 @@ func Plan(in Input) Schedule {
 	}
 	from := in.Today
 	if !in.Start.IsZero() {
-		from = WeekStart(in.Start)
+		from = weekStart(in.Start)
 	}
 	s.Deadline = in.Deadline
 	ed := in.EditionDeadline
@@ -134,14 +134,14 @@ func Plan(in Input) Schedule {
 		// the same as the rest of the site, and says so if it has passed.
 		s.Deadline = ed
 	case !ed.IsZero():
-		s.Deadline = NextDeadline(from, ed)
+		s.Deadline = nextDeadline(from, ed)
 	case !from.IsZero():
-		s.Deadline = NextDeadline(from, in.YearlyDeadline)
+		s.Deadline = nextDeadline(from, in.YearlyDeadline)
 	}
 	s.StartBy = LatestStart(s.Deadline, in.Weeks)
 	s.Start = s.StartBy
 	if !in.Start.IsZero() {
-		s.Start = WeekStart(in.Start)
+		s.Start = weekStart(in.Start)
 	}
 	first := Monday(s.Start)
 	for w := range in.Weeks {

@@ -267,13 +267,14 @@ func (d *Data) View(e *Edition) *View {
 			v.byID[c.ID] = c
 		}
 	}
-	slices.SortFunc(v.Items, CompareItems)
+	slices.SortFunc(v.Items, compareItems)
 	return v
 }
 
-// Select returns the view of the edition with the given id and fills each
-// standard's Items with its items, in order. It returns nil when there is
-// no such edition.
+// Select returns the view of the edition with the given id, puts the
+// standards in order of number and fills each standard's Items with its
+// items, in order. It returns nil when there is no such edition. It
+// changes d, so it is for building a site; View alone changes nothing.
 func (d *Data) Select(id string) *View {
 	e := d.Edition(id)
 	if e == nil {

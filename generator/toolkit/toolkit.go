@@ -286,10 +286,10 @@ func (c *ItemChange) apply(it *Item) *Item {
 	return &out
 }
 
-// CompareItems orders items by standard, then by reference number part by
+// compareItems orders items by standard, then by reference number part by
 // part (so 1.3.2 comes before 1.3.12), with items whose reference is not
 // known after the rest of their standard, by id.
-func CompareItems(a, b *Item) int {
+func compareItems(a, b *Item) int {
 	if c := cmp.Compare(a.Standard, b.Standard); c != 0 {
 		return c
 	}

@@ -14,7 +14,7 @@ func TestCompareItems(t *testing.T) {
 		{ID: "1.3.2", Ref: "1.3.2", Standard: 1},
 		{ID: "4.1.1", Ref: "4.1.1", Standard: 4},
 	}
-	slices.SortFunc(items, CompareItems)
+	slices.SortFunc(items, compareItems)
 	var got []string
 	for _, it := range items {
 		got = append(got, it.ID)
