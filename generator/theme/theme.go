@@ -21,7 +21,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
-	"io"
 	"path"
 	"regexp"
 	"slices"
@@ -178,28 +177,20 @@ func (t *Theme) ReadStatic(name string) ([]byte, error) {
 	return t.fs.ReadFile("static/" + name)
 }
 
-// Execute renders layout with data into w. It may be called from several
-// goroutines at once. Output is buffered so a failed page writes nothing.
-func (t *Theme) Execute(w io.Writer, layout string, data any) error {
+// Execute renders layout with data, adding to buf. It may be called from
+// several goroutines at once, each with its own buf. A failed page adds
+// nothing.
+func (t *Theme) Execute(buf *bytes.Buffer, layout string, data any) error {
 	lt := t.layouts[layout]
 	if lt == nil {
 		return fmt.Errorf("no layout %q", layout)
 	}
-	if buf, ok := w.(*bytes.Buffer); ok {
-		// Render in place, and take back what a failed page wrote.
-		n := buf.Len()
-		if err := lt.ExecuteTemplate(buf, "layouts/base.html", data); err != nil {
-			buf.Truncate(n)
-			return t.fileError(err, nil)
-		}
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := lt.ExecuteTemplate(&buf, "layouts/base.html", data); err != nil {
+	n := buf.Len()
+	if err := lt.ExecuteTemplate(buf, "layouts/base.html", data); err != nil {
+		buf.Truncate(n)
 		return t.fileError(err, nil)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // Template errors look like
