@@ -28,10 +28,11 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
 
   // The words are in notices.js, loaded the first time there is something
   // to say. What is said goes through one queue, so it shows in the order
-  // it happened.
+  // it happened. Words that cannot be loaded cannot be shown either; the
+  // queue goes on, so a later message and open still get through.
   let said = Promise.resolve();
   const tell = (words) => {
-    said = said.then(async () => say(words(await import('./notices.js'))));
+    said = said.then(async () => say(words(await import('./notices.js')))).catch(() => {});
   };
 
   // Saves the document, and says so when it cannot. Returns whether it saved.
