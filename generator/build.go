@@ -17,9 +17,6 @@ import (
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
-// FileError is a problem at a file:line:col in a site's content.
-type FileError = diag.FileError
-
 // Options say what to build and how.
 type Options struct {
 	// Source is the site folder.
@@ -49,7 +46,7 @@ type Result struct {
 	Bytes int64 // total size of the files
 	// Warnings are problems that did not stop the build, such as an
 	// edition whose deadline has passed, by position.
-	Warnings []*FileError
+	Warnings []*diag.FileError
 }
 
 // StageError is the error of a build stage: its name and what went wrong,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/toolkit"
 	"github.com/readykit/readykit/generator/words"
 )
@@ -17,11 +18,11 @@ import (
 // on any day, and only what it says about them changes.
 
 // warn works out the warnings once the check stage has chosen the edition.
-func (b *builder) warn() []*FileError {
+func (b *builder) warn() []*diag.FileError {
 	if b.view == nil {
 		return nil
 	}
-	var out []*FileError
+	var out []*diag.FileError
 	e := b.view.Edition
 	due := e.Deadline.Time
 	if today := dayOf(b.opts.Today); !today.IsZero() && !due.IsZero() && today.After(due) {
@@ -29,7 +30,7 @@ func (b *builder) warn() []*FileError {
 		if next := newestOpen(b.data.Editions, e.Category, today); next != nil {
 			hint = fmt.Sprintf("Change edition: to %s, whose deadline is %s, once you have checked its items", next.ID, words.Date(next.Deadline.Time))
 		}
-		out = append(out, &FileError{
+		out = append(out, &diag.FileError{
 			Pos:  b.cfg.Src.At("edition"),
 			Msg:  fmt.Sprintf("the edition %s had its deadline on %s, which has passed, so the site shows an old toolkit year", e.ID, words.Date(due)),
 			Hint: hint,
@@ -39,13 +40,13 @@ func (b *builder) warn() []*FileError {
 	switch {
 	case due.IsZero():
 	case !p.Deadline.IsZero() && !p.Deadline.Equal(due):
-		out = append(out, &FileError{
+		out = append(out, &diag.FileError{
 			Pos:  p.Src.At("deadline"),
 			Msg:  fmt.Sprintf("programme.deadline %s is not the edition's deadline, %s, so the programme and the rest of the site name different dates", p.Deadline, words.Date(due)),
 			Hint: "Remove the line to use the edition's deadline, or keep it if the client means to finish early",
 		})
 	case p.Deadline.IsZero() && p.Start.After(due):
-		out = append(out, &FileError{
+		out = append(out, &diag.FileError{
 			Pos:  p.Src.At("start"),
 			Msg:  fmt.Sprintf("programme.start %s comes after the edition's deadline, %s, so the programme counts to a later deadline than the rest of the site", p.Start, words.Date(due)),
 			Hint: "Choose an edition whose deadline comes after the start, or start earlier",

@@ -64,21 +64,21 @@ var (
 // `line`, and decodes it into v, which must be a pointer. It returns every
 // problem found; v holds whatever could be decoded. When nothing could be
 // (the text is not UTF-8, nests too deep, or is not YAML) the one problem
-// returned is marked Unread.
+// returned is marked unread.
 func DecodeYAML(file string, data []byte, line int, v any) []error {
 	d := &decoder{file: file, line: line}
 	data, err := UTF8(file, data)
 	if err != nil {
-		return []error{Unread(shift(err, line))}
+		return []error{markUnread(shift(err, line))}
 	}
 	if l, c, deep := tooDeep(data, MaxDepth); deep {
-		return []error{Unread(diag.Errorf(diag.Pos{File: file, Line: l, Col: c}.Shift(line),
+		return []error{markUnread(diag.Errorf(diag.Pos{File: file, Line: l, Col: c}.Shift(line),
 			"Write it with fewer levels; readykit's data never needs more than a few",
 			"the YAML nests more than %d levels deep here", MaxDepth))}
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return []error{Unread(d.syntaxError(err, data))}
+		return []error{markUnread(d.syntaxError(err, data))}
 	}
 	var body ast.Node
 	for i, doc := range f.Docs {
@@ -514,9 +514,9 @@ type unread struct{ error }
 
 func (u unread) Unwrap() error { return u.error }
 
-// Unread marks err as a problem that kept a whole file from being read, so
+// markUnread marks err as a problem that kept a whole file from being read, so
 // checks that follow know to blame the file, not what depends on it.
-func Unread(err error) error { return unread{err} }
+func markUnread(err error) error { return unread{err} }
 
 // IsUnread reports whether any of errs kept its whole file from being read.
 func IsUnread(errs ...error) bool {

@@ -25,7 +25,7 @@ func Split(file string, data []byte) (Document, error) {
 	doc := Document{File: file, BodyLine: 1}
 	data, err := UTF8(file, data)
 	if err != nil {
-		return doc, Unread(err)
+		return doc, markUnread(err)
 	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t\r")) != "---" {
@@ -52,7 +52,7 @@ func Split(file string, data []byte) (Document, error) {
 		}
 		pos, line = next, line+1
 	}
-	return doc, Unread(diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
+	return doc, markUnread(diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
 		"Add a line with just --- after the last front matter line",
 		"the front matter that starts here never closes"))
 }

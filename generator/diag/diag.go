@@ -77,9 +77,9 @@ func (e *FileError) Error() string {
 	return b.String()
 }
 
-// MaxReported is how many errors a List reports before summarising the
+// maxReported is how many errors a List reports before summarising the
 // rest: enough to fix a batch in one go, few enough to read.
-const MaxReported = 50
+const maxReported = 50
 
 // List collects FileErrors. The zero value is ready to use.
 type List struct {
@@ -180,12 +180,12 @@ func FileErrors(err error) []*FileError {
 // Print writes problems one per line as editors and terminals recognise
 // them, file:line:col: message. Hint, each line begun with indent and
 // each message with mark (such as "warning: ", so that a warning is not
-// taken for a failure). After MaxReported problems it says how many more
+// taken for a failure). After maxReported problems it says how many more
 // there are instead: this is the one way readykit lists problems as text,
 // in the terminal and in the dev server's log.
 func Print(w io.Writer, errs []*FileError, indent, mark string) {
 	for i, fe := range errs {
-		if i == MaxReported {
+		if i == maxReported {
 			fmt.Fprintf(w, "%s... and %d more\n", indent, len(errs)-i)
 			return
 		}

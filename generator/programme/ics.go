@@ -48,12 +48,12 @@ func NewCalendar(in EventsInput, stamp time.Time) Calendar {
 	if in.Organisation != "" {
 		name += " for " + in.Organisation
 	}
-	return Calendar{Name: name, Stamp: stamp, Events: Events(in)}
+	return Calendar{Name: name, Stamp: stamp, Events: events(in)}
 }
 
-// Events gives one event per phase, the deadline, and a reminder a week
+// events gives one event per phase, the deadline, and a reminder a week
 // before it. The words match programme.js's, which the shared vectors check.
-func Events(in EventsInput) []Event {
+func events(in EventsInput) []Event {
 	s := in.Schedule
 	year := s.Deadline.Format("2006")
 	who := ""
