@@ -10,6 +10,7 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/internal/workers"
 	"github.com/readykit/readykit/generator/markdown"
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/sitefs"
@@ -84,7 +85,7 @@ func (b *builder) load() error {
 func (b *builder) parseItems() {
 	items := b.data.Items
 	docs := make([]*markdown.Parsed, len(items))
-	each(len(items), func(i int, _ *bytes.Buffer) {
+	workers.Each(len(items), func(i int, _ *bytes.Buffer) {
 		it := items[i]
 		docs[i] = b.md.Parse(markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body})
 	})
@@ -350,7 +351,7 @@ func (b *builder) loadPages() []error {
 	// so pages are loaded on every CPU; results keep the walk's order.
 	pages := make([]*Page, len(files))
 	perrs := make([][]error, len(files))
-	each(len(files), func(i int, _ *bytes.Buffer) {
+	workers.Each(len(files), func(i int, _ *bytes.Buffer) {
 		pages[i], perrs[i] = b.loadPage(files[i])
 	})
 	for i := range files {
