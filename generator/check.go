@@ -163,7 +163,9 @@ func (b *builder) checkStatic() []error {
 
 // checkOnly turns resolve into a check: it reports what resolve reports
 // but gives each address back as written, so checking a page's links
-// leaves them as they are; assemble resolves them.
+// leaves them as they are; assemble resolves them. (Links still drops the
+// address of an image it refuses, so that nothing rendered can load it;
+// that page has stopped the build by then.)
 func checkOnly(resolve markdown.Resolver) markdown.Resolver {
 	return func(dest string) (string, error) {
 		if _, err := resolve(dest); err != nil {
