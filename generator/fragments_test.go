@@ -1,10 +1,16 @@
 package generator_test
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"html"
+	"maps"
 	"os"
+	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -16,16 +22,23 @@ import (
 //	# a comment
 //	== checklist/index.html
 //	Checklist
-//	42 items
+//	Your progress on 1.1.1 Not started In progress Done
 //	html: <a href="/items/1.1.1/">
+//	== data/toolkit.json
+//	json: edition.counts.met = 45
+//	json: items[id=1.1.1].week = 1
 //
 // "== path" starts a file of the build (as the manifest names it). Each
 // line after it must appear in that file, in order: a plain line in its
 // text (for HTML, the tags taken out and character references decoded;
 // for any file, runs of white space read as one space), a line after
 // "html: " in its markup with runs of white space read as one space. The
-// two kinds are each in order among themselves. So a fragment fails on
-// what a reader would notice, not on how the markup is indented.
+// two kinds are each in order among themselves. A line after "json: " is
+// a path in a JSON file and the value it must have; a path is field names
+// joined by dots, and [key=value] picks the element of an array whose key
+// field is value, [n] the nth. So a fragment fails on what a reader (or
+// the browser code) would notice, not on how the markup is indented or
+// on a field added beside it.
 type pageFragments struct {
 	path  string
 	line  int // of the "==" line, for messages
@@ -33,12 +46,12 @@ type pageFragments struct {
 }
 
 type fragment struct {
-	line   int
-	text   string
-	markup bool
+	line int
+	kind string // "text", "markup" or "json"
+	text string
 }
 
-const markupPrefix = "html: "
+var fragmentKinds = map[string]string{"html: ": "markup", "json: ": "json"}
 
 func parseFragments(name, data string) ([]pageFragments, error) {
 	var out []pageFragments
@@ -51,9 +64,14 @@ func parseFragments(name, data string) ([]pageFragments, error) {
 		case len(out) == 0:
 			return nil, fmt.Errorf("%s:%d: a fragment before the first \"== path\" line", name, i+1)
 		default:
-			f := fragment{line: i + 1, text: collapseSpace(l)}
-			if rest, ok := strings.CutPrefix(l, markupPrefix); ok {
-				f = fragment{line: i + 1, text: collapseSpace(rest), markup: true}
+			f := fragment{line: i + 1, kind: "text", text: collapseSpace(l)}
+			for prefix, kind := range fragmentKinds {
+				if rest, ok := strings.CutPrefix(l, prefix); ok {
+					f = fragment{line: i + 1, kind: kind, text: collapseSpace(rest)}
+				}
+			}
+			if f.kind == "json" && !strings.Contains(f.text, " = ") {
+				return nil, fmt.Errorf("%s:%d: a json fragment is \"path = value\"", name, i+1)
 			}
 			out[len(out)-1].wants = append(out[len(out)-1].wants, f)
 		}
@@ -63,15 +81,17 @@ func parseFragments(name, data string) ([]pageFragments, error) {
 
 var (
 	fragmentSpace = regexp.MustCompile(`\s+`)
-	// fragmentTag matches an HTML tag or comment; the templates write no ">" inside
-	// attribute values.
+	// fragmentTag matches an HTML tag or comment; the templates write no
+	// ">" inside attribute values.
 	fragmentTag = regexp.MustCompile(`<!--[\s\S]*?-->|<[^>]*>`)
 )
 
-func collapseSpace(s string) string { return strings.TrimSpace(fragmentSpace.ReplaceAllString(s, " ")) }
+func collapseSpace(s string) string {
+	return strings.TrimSpace(fragmentSpace.ReplaceAllString(s, " "))
+}
 
-// fragmentText is what a reader of the file sees: for HTML, its text without
-// tags; for other files, the file.
+// fragmentText is what a reader of the file sees: for HTML, its text
+// without tags; for other files, the file.
 func fragmentText(path, data string) string {
 	if strings.HasSuffix(path, ".html") {
 		data = html.UnescapeString(fragmentTag.ReplaceAllString(data, " "))
@@ -90,23 +110,26 @@ func checkFragments(name string, pages []pageFragments, files map[string][]byte)
 			problems = append(problems, fmt.Sprintf("%s:%d: the build made no file %s", name, pg.line, pg.path))
 			continue
 		}
-		hay := map[bool]string{false: fragmentText(pg.path, string(data)), true: collapseSpace(string(data))}
-		at := map[bool]int{}      // where the last fragment of each kind ended
-		prev := map[bool]string{} // and what it was
+		hay := map[string]string{"text": fragmentText(pg.path, string(data)), "markup": collapseSpace(string(data))}
+		at := map[string]int{}      // where the last fragment of each kind ended
+		prev := map[string]string{} // and what it was
 		for _, f := range pg.wants {
-			h := hay[f.markup]
-			if i := strings.Index(h[at[f.markup]:], f.text); i >= 0 {
-				at[f.markup] += i + len(f.text)
-				prev[f.markup] = f.text
+			where := fmt.Sprintf("%s:%d: %s", name, f.line, pg.path)
+			if f.kind == "json" {
+				if msg := checkJSON(data, f.text); msg != "" {
+					problems = append(problems, where+": "+msg)
+				}
 				continue
 			}
-			kind := "text"
-			if f.markup {
-				kind = "markup"
+			h := hay[f.kind]
+			if i := strings.Index(h[at[f.kind]:], f.text); i >= 0 {
+				at[f.kind] += i + len(f.text)
+				prev[f.kind] = f.text
+				continue
 			}
-			msg := fmt.Sprintf("%s:%d: %s has no %s %q", name, f.line, pg.path, kind, f.text)
-			if prev[f.markup] != "" {
-				msg += fmt.Sprintf(" after %q", prev[f.markup])
+			msg := fmt.Sprintf("%s has no %s %q", where, f.kind, f.text)
+			if prev[f.kind] != "" {
+				msg += fmt.Sprintf(" after %q", prev[f.kind])
 			}
 			if strings.Contains(h, f.text) {
 				msg += " (it comes before it: the order changed)"
@@ -119,9 +142,9 @@ func checkFragments(name string, pages []pageFragments, files map[string][]byte)
 	return problems
 }
 
-// nearestText shows the place in hay that best matches want: where the longest
-// start of want is, or failing that the longest end, with a little text
-// either side.
+// nearestText shows the place in hay that best matches want: where the
+// longest start of want is, or failing that the longest end, with a
+// little text either side.
 func nearestText(hay, want string) string {
 	const around = 40
 	show := func(i, n int) string {
@@ -150,6 +173,86 @@ func nearestText(hay, want string) string {
 		}
 	}
 	return "nothing like it"
+}
+
+// jsonStep is one step of a json fragment's path: a field, an index, or
+// the element whose key field has a value.
+var jsonStep = regexp.MustCompile(`^([^.\[\]]*)(?:\[([^\]=]+)(?:=([^\]]*))?\])?$`)
+
+// checkJSON checks one "path = value" fragment against a JSON file and
+// says what is wrong, with what the file has instead; "" if nothing is.
+func checkJSON(data []byte, fragment string) string {
+	path, want, _ := strings.Cut(fragment, " = ")
+	var doc, wantValue any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return "not JSON: " + err.Error()
+	}
+	if err := json.Unmarshal([]byte(want), &wantValue); err != nil {
+		return fmt.Sprintf("the wanted value %s is not JSON: %v", want, err)
+	}
+	v := doc
+	steps := splitPath(path)
+	for done, step := range steps {
+		at := cmp.Or(strings.Join(steps[:done], "."), "the file")
+		m := jsonStep.FindStringSubmatch(step)
+		if m == nil {
+			return fmt.Sprintf("%q is not a path step", step)
+		}
+		if m[1] != "" {
+			obj, ok := v.(map[string]any)
+			if !ok {
+				return fmt.Sprintf("%s is not an object, so has no %s", at, m[1])
+			}
+			if v, ok = obj[m[1]]; !ok {
+				return fmt.Sprintf("no field %s in %s, which has %s", m[1], at, strings.Join(slices.Sorted(maps.Keys(obj)), ", "))
+			}
+		}
+		if m[2] == "" {
+			continue
+		}
+		arr, ok := v.([]any)
+		if !ok {
+			return fmt.Sprintf("%s is not an array", m[1])
+		}
+		found := false
+		for i, el := range arr {
+			if m[3] == "" && strconv.Itoa(i) == m[2] {
+				v, found = el, true
+				break
+			}
+			if obj, ok := el.(map[string]any); ok && m[3] != "" && fmt.Sprint(obj[m[2]]) == m[3] {
+				v, found = el, true
+				break
+			}
+		}
+		if !found {
+			return fmt.Sprintf("no element [%s] in %s (%d elements)", strings.Trim(m[0][len(m[1]):], "[]"), m[1], len(arr))
+		}
+	}
+	if !reflect.DeepEqual(v, wantValue) {
+		got, _ := json.Marshal(v)
+		return fmt.Sprintf("%s is %s, not %s", path, got, want)
+	}
+	return ""
+}
+
+// splitPath splits a json fragment's path at the dots outside brackets,
+// since an id such as 1.1.1 has dots of its own.
+func splitPath(path string) []string {
+	var steps []string
+	depth, from := 0, 0
+	for i, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case r == '.' && depth == 0:
+			steps = append(steps, path[from:i])
+			from = i + 1
+		}
+	}
+	return append(steps, path[from:])
 }
 
 // checkFragmentsFile checks b's made files against

@@ -236,4 +236,31 @@ Anything
 	if _, err := parseFragments("f.txt", "Orphan\n"); err == nil {
 		t.Error("a fragment before any page is not refused")
 	}
+
+	pages, err = parseFragments("f.txt", `== t.json
+json: edition.counts.met = 45
+json: items[id=a].week = 1
+json: items[1].week = 3
+json: items[id=b].week = 2
+json: edition.deadline = "2027-06-30"
+json: items[id=zz].week = 1
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = map[string][]byte{"t.json": []byte(`{"edition": {"counts": {"met": 45}, "title": "2026-27"},
+		"items": [{"id": "a", "week": 1}, {"id": "b", "week": 3}]}`)}
+	got = strings.Join(checkFragments("f.txt", pages, files), "\n")
+	for _, want := range []string{
+		`f.txt:5: t.json: items[id=b].week is 3, not 2`,
+		`f.txt:6: t.json: no field deadline in edition, which has counts, title`,
+		`f.txt:7: t.json: no element [id=zz] in items (2 elements)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n") + 1; n != 3 {
+		t.Errorf("%d problems, want 3:\n%s", n, got)
+	}
 }
