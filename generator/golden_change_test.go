@@ -2,8 +2,12 @@ package generator_test
 
 import (
 	"bytes"
+	"crypto/sha512"
+	"encoding/base64"
+	"fmt"
 	"io/fs"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -156,6 +160,36 @@ func TestPassedCheckFindsChanges(t *testing.T) {
 		c.files["index.html"] = append(bytes.Clone(b.files["index.html"]), `<link rel="stylesheet" href="/assets/site.0badf00d.css">`...)
 		wantProblem(t, &c, "index.html", "assets/site.0badf00d.css", "not published")
 	})
+}
+
+// TestGoldensHideHashes: in what the goldens record, the stylesheet's
+// fingerprint and any hash of a passed file (as an integrity attribute
+// would carry it) read as names; a hash that is not of the file served
+// stays as it is, so the golden shows it.
+func TestGoldensHideHashes(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/sites/basic.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := buildCase(t, ar, themes.Default())
+	sum := sha512.Sum384(b.files["js/app.js"])
+	stale := sha512.Sum384([]byte("an older app.js"))
+	b.files["index.html"] = append(bytes.Clone(b.files["index.html"]), fmt.Sprintf(
+		`<script src="/js/app.js" integrity="sha384-%s"></script><script src="/js/old.js" integrity="sha384-%s"></script>`,
+		base64.StdEncoding.EncodeToString(sum[:]), base64.StdEncoding.EncodeToString(stale[:]))...)
+	page := string(b.madeFiles()["index.html"])
+	for _, want := range []string{
+		`<link rel="stylesheet" href="/assets/site.{hash}.css">`,
+		`integrity="sha384-{hash of js/app.js}"`,
+		`integrity="sha384-` + base64.StdEncoding.EncodeToString(stale[:]) + `"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %s in the page as the golden has it", want)
+		}
+	}
+	if regexp.MustCompile(`site\.[0-9a-f]{8}\.css`).MatchString(page) {
+		t.Error("the golden would carry the stylesheet's fingerprint")
+	}
 }
 
 func containsAll(s string, words ...string) bool {

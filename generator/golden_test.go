@@ -81,9 +81,11 @@ func build(t testing.TB, src, theme fs.FS, minify bool) *built {
 			continue
 		}
 		b.passed = append(b.passed, pf)
+		name := p
 		if pf.asset {
 			m := fingerprinted.FindStringSubmatch(p)
 			pairs = append(pairs, path.Base(p), path.Base(m[1])+".{hash}"+m[3])
+			name = "assets/" + m[1] + ".{hash}" + m[3]
 		}
 		// Nothing derives a hash of a whole file today; should a page come
 		// to carry one (an integrity attribute, a service worker's list),
@@ -91,10 +93,10 @@ func build(t testing.TB, src, theme fs.FS, minify bool) *built {
 		for _, d := range [][]byte{data, pf.data} {
 			s256, s384, s512 := sha256.Sum256(d), sha512.Sum384(d), sha512.Sum512(d)
 			pairs = append(pairs,
-				hex.EncodeToString(s256[:]), "{sha256 of "+p+"}",
-				"sha256-"+base64.StdEncoding.EncodeToString(s256[:]), "sha256-{hash of "+p+"}",
-				"sha384-"+base64.StdEncoding.EncodeToString(s384[:]), "sha384-{hash of "+p+"}",
-				"sha512-"+base64.StdEncoding.EncodeToString(s512[:]), "sha512-{hash of "+p+"}",
+				hex.EncodeToString(s256[:]), "{sha256 of "+name+"}",
+				"sha256-"+base64.StdEncoding.EncodeToString(s256[:]), "sha256-{hash of "+name+"}",
+				"sha384-"+base64.StdEncoding.EncodeToString(s384[:]), "sha384-{hash of "+name+"}",
+				"sha512-"+base64.StdEncoding.EncodeToString(s512[:]), "sha512-{hash of "+name+"}",
 			)
 		}
 	}
@@ -122,11 +124,14 @@ func themeName(t testing.TB, src fs.FS) string {
 }
 
 // findSource finds the file that output p is published from, with the
-// precedence the engine has (generator/load.go): a site's static/ folder,
-// then the theme's static/ folder (the site's themes/<name>/ over the
-// built-in theme), then files beside the pages in content/. Assets are the
+// precedence the README's "Which file wins" gives: a site's static/
+// folder, then the theme's static/ folder (the site's themes/<name>/ over
+// the built-in theme), then a file beside the pages in content/ (which
+// the build refuses if either of the others has it). Assets are the
 // theme's assets/ files, with a fingerprint in their names. _redirects is
-// made: the engine adds the aliases' rules to the site's own file.
+// made: the engine adds the aliases' rules to the site's own file. The
+// test works this out again, rather than asking the engine, so that a
+// mistake in the engine's choice shows as a file that is not its source.
 func findSource(site, theme fs.FS, name, p string) (passed, bool) {
 	siteTheme, _ := fs.Sub(site, "themes/"+name)
 	layers := []struct {
