@@ -39,6 +39,7 @@ func (b *builder) check() error {
 	var errs diag.List
 
 	errs.Add(b.checkData()...)
+	errs.Add(b.checkStatic()...)
 	e := b.data.Edition(b.cfg.Edition)
 	if e == nil {
 		if b.data.Unread.Editions[b.cfg.Edition] {
@@ -73,7 +74,6 @@ func (b *builder) check() error {
 			errs.Add(doc.Links(checkOnly(b.resolver(urls, itemURL(it.ID), itemsDir)))...)
 		}
 	}
-	errs.Add(b.checkStatic()...)
 	return errs.Err()
 }
 
