@@ -48,7 +48,6 @@ type frontMatter struct {
 // after a problem, so all of them are reported at once.
 func (b *builder) load() error {
 	var errs diag.List
-	src := b.opts.Source
 	cerrs, ok := b.loadConfig()
 	errs.Add(cerrs...)
 	b.cfgRead = ok
@@ -58,14 +57,7 @@ func (b *builder) load() error {
 	}
 	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Options.RawHTML, AllowedHosts: b.cfg.Options.Hosts()})
 
-	var siteTheme fs.FS
-	if dir := "themes/" + b.cfg.Theme; exists(src, dir) {
-		siteTheme, _ = fs.Sub(src, dir)
-	}
-	overlay := theme.NewOverlay(
-		theme.Layer{FS: siteTheme, Prefix: "themes/" + b.cfg.Theme + "/"},
-		theme.Layer{FS: b.opts.Theme, Prefix: "themes/default/"},
-	)
+	overlay := b.themeOverlay()
 	t, terrs := theme.Load(overlay, b.funcs())
 	errs.Add(terrs...)
 	b.theme = t
@@ -113,21 +105,34 @@ const (
 )
 
 // replaces says whether a file from src takes the place of one from old
-// that would be published at the same path. It is the one place that says
-// which file wins; the README's "Which file wins" says the same to users.
+// that would be published at the same path. With themeOverlay, just
+// below, it is the one place that says which file wins; the README's
+// "Which file wins" says the same to users.
 //
 // A site changes its theme's files by putting its own of the same name in
-// static/, or in themes/<theme>/ (the theme overlay, built in load, reads
-// the site's theme folder before the built-in theme, file by file, for
-// layouts and assets as well as static files). A file beside the pages in
-// content/ is the pages' own, such as an image a page shows: it replaces
-// nothing and nothing replaces it, so a theme file of the same name cannot
-// silently take its place; check reports the clash with both paths.
-// Pages, the theme's assets and the files readykit writes itself replace
-// nothing and are replaced by nothing either; render reports those
-// clashes.
+// themes/<theme>/ (themeOverlay), or, for static files, in static/ (here).
+// A file beside the pages in content/ is the pages' own, such as an image
+// a page shows: it replaces nothing and nothing replaces it, so a theme
+// file of the same name cannot silently take its place; check reports the
+// clash with both paths. Pages, the theme's assets and the files readykit
+// writes itself replace nothing and are replaced by nothing either; render
+// reports those clashes.
 func replaces(src, old origin) bool {
 	return src == fromStatic && old == fromTheme
+}
+
+// themeOverlay is the theme the site uses: its own theme folder, if it has
+// one, over the built-in theme, file by file, for layouts and assets as
+// well as static files.
+func (b *builder) themeOverlay() *theme.Overlay {
+	var siteTheme fs.FS
+	if dir := "themes/" + b.cfg.Theme; exists(b.opts.Source, dir) {
+		siteTheme, _ = fs.Sub(b.opts.Source, dir)
+	}
+	return theme.NewOverlay(
+		theme.Layer{FS: siteTheme, Prefix: "themes/" + b.cfg.Theme + "/"},
+		theme.Layer{FS: b.opts.Theme, Prefix: "themes/default/"},
+	)
 }
 
 // winners drops each file that another at the same output path replaces,
