@@ -44,10 +44,13 @@
 //
 // A file in the site's own static/ folder is published instead of a theme
 // static file with the same path (static/favicon.svg replaces the theme's
-// favicon), so logos and _redirects need no theme at all. A page, an asset
-// and a static file that would be published at the same path stop the
-// build with a message naming both. A problem in a template is reported at
-// its file, line and column, such as themes/default/layouts/item.html:12:5.
+// favicon), so logos need no theme at all. Nothing else replaces anything:
+// when a file beside the pages in content/, a page, an asset or a file
+// readykit writes itself (sitemap.xml, data/toolkit.json) would be
+// published at the same path as another file, the build stops and names
+// both. The README's "Which file wins" says the same. A problem in a
+// template is reported at its file, line and column, such as
+// themes/default/layouts/item.html:12:5.
 //
 // # How templates fit together
 //
