@@ -17,6 +17,9 @@ import (
 // rewrites the expected messages.
 func TestBadInput(t *testing.T) {
 	cliCases(t, "errors", 12, nil, func(t *testing.T, _ *txtar.Archive, dir string) string {
+		// Each case has a folder of its own and changes nothing else
+		// (TestWarnings, which sets the day, cannot run so).
+		t.Parallel()
 		// A previous good build that must survive the failed one.
 		public := filepath.Join(dir, "public")
 		writeArchive(t, public, txtar.Parse([]byte("-- .readykit-build --\nmarker\n-- index.html --\nthe previous site\n-- items/1.1.1/index.html --\nan old page\n")))
