@@ -174,17 +174,23 @@ func (s *Server) withWarnings(page []byte) []byte {
 	at += end + 1
 	var b bytes.Buffer
 	b.Write(page[:at])
-	_ = warningTemplate.Execute(&b, map[string]any{"Warnings": ws, "Style": warnStylePath})
+	_ = pages.ExecuteTemplate(&b, "warnings", map[string]any{"Warnings": ws, "Style": warnStylePath})
 	b.Write(page[at:])
 	return b.Bytes()
 }
 
-var warningTemplate = template.Must(template.New("warnings").Parse(`<link rel="stylesheet" href="{{.Style}}">
+// pages are the markup the server adds or serves in place of the site's:
+// the warnings banner and the error page list problems the same way, as
+// diag.Print does in the terminal: the place first, the message, the hint.
+var pages = template.Must(template.New("problem").Parse(
+	`<code>{{.Pos}}</code> {{.Msg}}{{with .Hint}}<br><span class="readykit-hint">{{.}}</span>{{end}}`))
+
+var _ = template.Must(pages.New("warnings").Parse(`<link rel="stylesheet" href="{{.Style}}">
 <aside class="readykit-warnings" role="note" aria-label="Warnings from readykit">
 <p><strong>readykit warns about this site</strong> (only the preview shows this):</p>
 <ul>
 {{- range .Warnings}}
-<li><code>{{.Pos}}</code> {{.Msg}}{{with .Hint}}<br><span class="readykit-warnings__hint">{{.}}</span>{{end}}</li>
+<li>{{template "problem" .}}</li>
 {{- end}}
 </ul>
 </aside>
@@ -194,7 +200,7 @@ const warningStyle = `.readykit-warnings { font: 1rem/1.5 system-ui, sans-serif;
   border-bottom: 4px solid #b58800; padding: 0.75rem 1rem; margin: 0; }
 .readykit-warnings ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
 .readykit-warnings code { font-weight: 700; }
-.readykit-warnings__hint { color: #383838; }
+.readykit-warnings .readykit-hint { color: #383838; }
 @media print { .readykit-warnings { display: none; } }
 `
 
@@ -206,12 +212,12 @@ func (s *Server) errorPage(w http.ResponseWriter, err error) {
 	if len(fes) == 0 {
 		other = err.Error()
 	}
-	_ = errorTemplate.Execute(w, map[string]any{
+	_ = pages.ExecuteTemplate(w, "errors", map[string]any{
 		"Errors": fes, "Other": other, "Style": stylePath, "Script": ScriptPath,
 	})
 }
 
-var errorTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
+var _ = template.Must(pages.New("errors").Parse(`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -226,7 +232,7 @@ var errorTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
 {{- if .Errors}}
 <ol class="errors">
 {{- range .Errors}}
-<li><code>{{.Pos}}</code> {{.Msg}}{{with .Hint}}<br><span class="hint">{{.}}</span>{{end}}</li>
+<li>{{template "problem" .}}</li>
 {{- end}}
 </ol>
 {{- else}}
@@ -247,5 +253,5 @@ const errorStyle = `body { font: 1.125rem/1.5 system-ui, sans-serif; margin: 2re
 h1 { color: #b10e1e; }
 .errors li { margin-bottom: 1rem; }
 code { font-weight: 700; }
-.hint { color: #484949; }
+.readykit-hint { color: #484949; }
 `

@@ -2,7 +2,7 @@ package devserver
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -24,7 +24,8 @@ func TestWarningsInThePage(t *testing.T) {
 	page := "<!DOCTYPE html><html><head><title>Home</title></head><body class=home><main>Home</main></body></html>"
 	s := New(Options{Build: func(_ context.Context, _ []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
 		if fail {
-			return nil, errors.New("broken")
+			return nil, fmt.Errorf("check: %w", diag.Errors{diag.Errorf(diag.Pos{File: "content/a.md", Line: 2, Col: 1},
+				"Close it with <code>---</code>", "the front matter is not closed")})
 		}
 		return warns, sink.Publish([]publish.File{
 			{Path: "index.html", Data: []byte(page)},
@@ -67,7 +68,9 @@ func TestWarningsInThePage(t *testing.T) {
 	fail = true
 	_ = s.Rebuild(context.Background())
 	fail = false
-	if _, body := get("/"); !strings.Contains(body, "could not be built") {
+	// The error page lists problems as the banner lists warnings.
+	if _, body := get("/"); !strings.Contains(body, "could not be built") ||
+		!strings.Contains(body, `<li><code>content/a.md:2:1</code> the front matter is not closed<br><span class="readykit-hint">Close it with &lt;code&gt;---&lt;/code&gt;</span></li>`) {
 		t.Errorf("a failed build should show its error page:\n%s", body)
 	}
 	warns = nil
