@@ -226,7 +226,7 @@ export async function session(t, browser, { seed, init = [], today, blockScripts
         [seed.origin, seed.key ?? DEFAULT_KEY, seed.value],
       );
     }
-    for (const script of [init].flat()) await context.addInitScript(script);
+    for (const script of [init].flat(Infinity)) await context.addInitScript(script);
   }
   context.on('page', (p) => {
     p.on('console', (m) => m.type() === 'error' && trouble.push(`console error on ${p.url()}: ${m.text()}`));

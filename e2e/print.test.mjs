@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { listPages, representative, serveSite, siteDir } from './pages.mjs';
-import { CHECK_MARK as MARK } from '../themes/default/static/js/plan.js';
 
 const dir = siteDir();
 const rep = representative(listPages(dir));
@@ -124,6 +123,7 @@ describe('print stylesheet', () => {
   // out, so a mark wrapped over lines reads as one string.
   test('worksheets print "Check in the toolkit" beside every reference not confirmed, and the programme lists them', async () => {
     const tk = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
+    const MARK = tk.labels.checkMark;
     const page = await context.newPage();
     const tmp = mkdtempSync(join(tmpdir(), 'readykit-print-'));
     const flat = (s) => s.replace(/\s+/g, '');
@@ -141,7 +141,7 @@ describe('print stylesheet', () => {
         if (!items.length) continue;
         const text = await printed(`/standards/${st.number}/worksheet/`, `worksheet-${st.number}`);
         for (const it of items) {
-          const ref = it.ref || 'Reference to check';
+          const ref = it.label;
           assert.ok(text.includes(flat(ref + (it.check ? ' ' + MARK : '') + ' ' + it.title)), `worksheet ${st.number}: ${ref} ${it.title} is not printed${it.check ? ` with "${MARK}" beside its reference` : ''}`);
         }
         assert.equal(marks(text), items.filter((it) => it.check).length, `worksheet ${st.number}: one mark for each item to check`);

@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { REPO_ROOT, goTo, pageProblems, reload, serveSite, siteDir, waitForEntries } from './pages.mjs';
+import { REPO_ROOT, goTo, pageProblems, reload, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
 import { startServer } from './server.mjs';
 
 const dir = siteDir();
@@ -100,35 +100,18 @@ function requiredDir(name, what) {
 // Noon in London is the same day there whatever the season.
 const at = (day) => new Date(`${day}T12:00:00Z`);
 
-// session opens a fresh context in Europe/London (empty storage), closed
-// after the test. With `today` (a YYYY-MM-DD or a Date) the page's clock
-// is fixed at that moment before anything loads. quiet() asserts that no
-// console error, uncaught exception or CSP violation happened in it.
+// pages.mjs's session in Europe/London. With `today` (a YYYY-MM-DD or a
+// Date) the page's clock is fixed at that moment before anything loads.
 //
 // Two ways to be without JavaScript: javaScript: false turns it off, as a
 // reader may; blockScripts: true stops only the site's own scripts, which
 // gives the same page (the site has no <noscript>) but lets axe-core run:
 // with JavaScript off, timers never fire in evaluated code, so axe would
 // wait for ever.
-async function session(t, { today, viewport = { width: 1280, height: 800 }, javaScript = true, blockScripts = false } = {}) {
-  const context = await site.browser.newContext({ viewport, timezoneId: 'Europe/London', locale: 'en-GB', javaScriptEnabled: javaScript });
-  t.after(() => context.close());
-  if (blockScripts) await context.route(/\.m?js(\?|$)/, (route) => route.abort());
-  const trouble = [];
-  if (javaScript) {
-    if (today) await context.clock.setFixedTime(today instanceof Date ? today : at(today));
-    await context.exposeFunction('__e2eViolation', (v) => trouble.push(`CSP violation: ${v}`));
-    await context.addInitScript(() =>
-      window.addEventListener('securitypolicyviolation', (e) => window.__e2eViolation?.(`${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)),
-    );
-  }
-  context.on('page', (p) => {
-    p.on('console', (m) => m.type() === 'error' && trouble.push(`console error on ${p.url()}: ${m.text()}`));
-    p.on('pageerror', (e) => trouble.push(`uncaught exception on ${p.url()}: ${e}`));
+const session = (t, { today, javaScript = true, ...options } = {}) =>
+  openSession(t, site.browser, {
+    timezoneId: 'Europe/London', locale: 'en-GB', javaScriptEnabled: javaScript, today: today && (today instanceof Date ? today : at(today)), ...options,
   });
-  const page = await context.newPage();
-  return { context, page, quiet: () => assert.deepEqual(trouble, [], 'console errors, exceptions or CSP violations') };
-}
 
 const visit = (page, path, base = site.server.url) => goTo(page, base + path);
 

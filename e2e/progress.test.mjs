@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goTo, pageProblems, ready, reload, serveSite, siteDir, waitForEntries } from './pages.mjs';
+import { goTo, pageProblems, ready, reload, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
 
 const dir = siteDir();
 const TK = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
@@ -34,14 +34,11 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 // ---------------------------------------------------------------------------
 // Helpers
 
-// Runs in every page before its own scripts: records CSP violations, and
-// any <img> or inline <script> element that appears in the document (the
-// site has neither, so any one came from data put into the page).
+// Runs in every page before its own scripts: records any <img> or inline
+// <script> element that appears in the document (the site has neither, so
+// any one came from data put into the page).
 function recorder() {
   window.__e2eAdded = [];
-  window.addEventListener('securitypolicyviolation', (e) =>
-    window.__e2eViolation?.(`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
-  );
   new MutationObserver((records) => {
     for (const r of records) {
       for (const n of r.addedNodes) {
@@ -54,26 +51,8 @@ function recorder() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-// session opens a fresh context (new profile, empty storage) that is
-// closed after the test. trouble collects console errors, uncaught
-// exceptions and CSP violations from every page of it; quiet() asserts
-// there were none.
-async function session(t, { init } = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  t.after(() => context.close());
-  const trouble = [];
-  await context.exposeFunction('__e2eViolation', (v) => trouble.push(`CSP violation: ${v}`));
-  await context.addInitScript(recorder);
-  if (init) await context.addInitScript(init);
-  const watchPage = (p) => {
-    p.on('console', (m) => m.type() === 'error' && trouble.push(`console error on ${p.url()}: ${m.text()}`));
-    p.on('pageerror', (e) => trouble.push(`uncaught exception on ${p.url()}: ${e}`));
-  };
-  context.on('page', watchPage);
-  const page = await context.newPage();
-  const quiet = () => assert.deepEqual(trouble, [], 'console errors, exceptions or CSP violations');
-  return { context, page, trouble, quiet };
-}
+// pages.mjs's session, with the recorder in every page.
+const session = (t, { init = [] } = {}) => openSession(t, site.browser, { init: [recorder, init] });
 
 const visit = (page, path, base = site.server.url) => goTo(page, base + path);
 

@@ -18,9 +18,10 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, goTo, pageProblems, reload, serveSite, siteDir, waitForEntries } from './pages.mjs';
+import { REPO_ROOT, goTo, pageProblems, reload, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
 import { startServer } from './server.mjs';
-import { actionSummary, analyse, CHECK_MARK, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows, toCheck } from '../themes/default/static/js/plan.js';
+import { actionSummary, analyse, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows, toCheck } from '../themes/default/static/js/plan.js';
+import { longDate } from '../themes/default/static/js/words.js';
 
 const dir = siteDir();
 const TK = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
@@ -28,7 +29,8 @@ const KEY = `readykit:${TK.site}:default:${TK.edition.id}`;
 const ORG = 'Willow Lodge Care Home';
 const RULES = Object.fromEntries(TK.rules.map((r) => [r.id, r]));
 const BY_ID = new Map(TK.items.map((it) => [it.id, it]));
-const REF = (id) => BY_ID.get(id).ref || 'Reference to check';
+const REF = (id) => BY_ID.get(id).label;
+const { checkMark: CHECK_MARK, confirmed: CONFIRMED, statuses: STATUS } = TK.labels;
 const EVIL = '=HYPERLINK("http://evil.example","x")';
 
 const site = serveSite(dir);
@@ -75,7 +77,7 @@ const CHECKLIST = {
   '4.1.1': { owner: '@reception', notes: '+44 1632 960000 is the office line' },
   '7.1.2': { status: 'In progress', owner: 'Dee Okafor', due: '2027-11-15', notes: '-2 weeks after the IT audit' },
 };
-const STATUS_VALUE = { Done: 'met', 'In progress': 'in-progress', 'Not applicable': 'not-applicable', 'Not started': 'not-started' };
+const STATUS_VALUE = Object.fromEntries(Object.entries(STATUS).map(([value, name]) => [name, value]));
 
 // On the plan. 1.1.3 keeps the owner and date set on the checklist (they
 // are the same fields); 1.3.1 runs past the 2024-25 limit (the NHS body's
@@ -124,31 +126,10 @@ const ALL_GAPS = [...GAPS.approaching, ...GAPS.met];
 // ---------------------------------------------------------------------------
 // Helpers
 
-// session opens a fresh context (empty storage unless seeded with a stored
-// document) closed after the test; quiet() asserts no console error,
-// uncaught exception or CSP violation happened in it.
-async function session(t, { seed, server = site.server } = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  t.after(() => context.close());
-  const trouble = [];
-  await context.exposeFunction('__e2eViolation', (v) => trouble.push(`CSP violation: ${v}`));
-  await context.addInitScript(() =>
-    window.addEventListener('securitypolicyviolation', (e) => window.__e2eViolation?.(`${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)),
-  );
-  if (seed) {
-    // The stored document, there before the site's first page runs.
-    await context.addInitScript(
-      ([origin, k, v]) => location.origin === origin && localStorage.getItem(k) === null && localStorage.setItem(k, v),
-      [server.url, KEY, seed],
-    );
-  }
-  context.on('page', (p) => {
-    p.on('console', (m) => m.type() === 'error' && trouble.push(`console error on ${p.url()}: ${m.text()}`));
-    p.on('pageerror', (e) => trouble.push(`uncaught exception on ${p.url()}: ${e}`));
-  });
-  const page = await context.newPage();
-  return { context, page, quiet: () => assert.deepEqual(trouble, [], 'console errors, exceptions or CSP violations') };
-}
+// pages.mjs's session, with downloads; seed is a stored document's JSON
+// text, there before the first page of server's site runs.
+const session = (t, { seed, server = site.server } = {}) =>
+  openSession(t, site.browser, { acceptDownloads: true, seed: seed && { origin: server.url, key: KEY, value: seed } });
 
 const visit = (page, path) => goTo(page, site.server.url + path);
 const visitNHS = (page, path) => goTo(page, nhsServer.url + path);
@@ -337,7 +318,6 @@ function savePNG(pdf, name) {
   assert.ok(statSync(out + '.png').size > 1000, `${out}.png was written`);
 }
 
-const longDate = (iso) => new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const MENU = ['Before you start', 'Skip to main content'];
 
 // ---------------------------------------------------------------------------
@@ -380,13 +360,12 @@ test('the gap analysis lists exactly the needed items not done, Approaching firs
   assert.equal(GAPS.met.length, TK.edition.counts.met - TK.edition.counts.approaching - 2);
 
   assert.match(await page.locator('[data-rk-report-for]').textContent(), new RegExp(`^For ${ORG}\\. Data Security and Protection Toolkit, 2026-27 edition \\(publish by 30 June 2027\\)\\. Made on \\d{1,2} \\w+ \\d{4}\\.$`));
-  const STATUS = { 'in-progress': 'In progress', 'not-applicable': 'Not applicable' };
   for (const level of ['approaching', 'met']) {
     const rows = await page.locator(`[data-rk-gap-rows="${level}"] tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     const want = GAPS[level].map((id) => {
       const it = BY_ID.get(id), e = WANT[id] ?? {};
       // The mark sits beside the reference of every item to check.
-      return [toCheck(it) ? `${REF(id)} ${CHECK_MARK}` : REF(id), it.title, String(it.standard), STATUS[e.status] ?? 'Not started', e.owner ?? '', e.due ? longDate(e.due) : '', e.evidence ?? '', e.notes ?? ''];
+      return [toCheck(it) ? `${REF(id)} ${CHECK_MARK}` : REF(id), it.title, String(it.standard), STATUS[e.status ?? 'not-started'], e.owner ?? '', e.due ? longDate(e.due) : '', e.evidence ?? '', e.notes ?? ''];
     });
     assert.deepEqual(rows, want, `the ${level} table`);
     const n = GAPS[level].length;
@@ -620,12 +599,12 @@ test('CSV downloads start with a BOM, parse back to plan.js rows, and neutralise
     assert.equal(text[0], '\ufeff');
     const table = parseCSV(text.slice(1));
     const doc = await stored(page);
-    const want = rowsOf(TK.items, doc, analyse(TK.items, doc, null, TK.edition.deadline));
+    const want = rowsOf(TK.items, doc, analyse(TK.items, doc, null, TK.edition.deadline), TK.labels);
     assert.equal(want.length, ALL_GAPS.length);
     assert.deepEqual(table[0], columns, `${name}: header`);
     assert.deepEqual(table.slice(1), want.map((r) => r.map(neutral)), `${name}: rows`);
     // Beside each reference, whether to check it in the toolkit.
-    assert.deepEqual(table.slice(1).map((r) => r.slice(0, 2)), ALL_GAPS.map((id) => [REF(id), toCheck(BY_ID.get(id)) ? CHECK_MARK : 'Confirmed']), `${name}: reference status`);
+    assert.deepEqual(table.slice(1).map((r) => r.slice(0, 2)), ALL_GAPS.map((id) => [REF(id), toCheck(BY_ID.get(id)) ? CHECK_MARK : CONFIRMED]), `${name}: reference status`);
     return new Map(table.slice(1).map((r) => [r[0], Object.fromEntries(columns.map((c, i) => [c, r[i]]))]));
   };
 
@@ -640,11 +619,11 @@ test('CSV downloads start with a BOM, parse back to plan.js rows, and neutralise
   const plan = await check('/plan/', PLAN_COLUMNS, planRows, 'action-plan');
   assert.deepEqual(plan.get('6.2.1'), {
     Reference: '6.2.1', 'Reference status': CHECK_MARK, 'Evidence item': BY_ID.get('6.2.1').title, Actions: "'" + EVIL, 'Milestones, funding and resources': "'+£300 for the antivirus licence",
-    Owner: "'@it-support", Priority: 'High', 'Local reference': 'WL-21', 'Planned completion date': '2028-06-30', Status: 'Not started',
+    Owner: "'@it-support", Priority: 'High', 'Local reference': 'WL-21', 'Planned completion date': '2028-06-30', Status: STATUS['not-started'],
     Dependencies: "'-after the new laptops arrive", Exceptional: '',
   });
   assert.equal(plan.get('1.3.1').Exceptional, '');
-  assert.equal(plan.get('1.1.3').Status, 'In progress');
+  assert.equal(plan.get('1.1.3').Status, STATUS['in-progress']);
   quiet();
 });
 

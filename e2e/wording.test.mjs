@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goTo, listPages, serveSite, siteDir, waitForEntries } from './pages.mjs';
+import { count as n } from '../themes/default/static/js/words.js';
 
 const dir = siteDir();
 const TK = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
@@ -19,7 +20,6 @@ const site = serveSite(dir);
 
 // What a standard's card should say, written out case by case.
 function cardWords(a, m, o) {
-  const n = (k, one, many) => `${k} ${k == 1 ? one : many}`;
   let s;
   if (a && m) s = `${n(a + m, 'item', 'items')}: ${a} for Approaching Standards and ${m} more for Standards Met.`;
   else if (a) s = `${n(a, 'item', 'items')}, ${a > 1 ? 'all ' : ''}for Approaching Standards.`;
@@ -57,7 +57,7 @@ test('an item with no reference is named by its title in its progress heading', 
   const noRef = TK.items.filter((it) => !it.ref);
   assert.ok(noRef.length > 0, 'the default site has items with no reference');
   for (const p of listPages(dir)) {
-    assert.ok(!p.html.includes('Your progress on Reference to check'), `${p.url} names an item "Reference to check"`);
+    assert.ok(!p.html.includes(`Your progress on ${TK.labels.refToCheck}`), `${p.url} names an item "${TK.labels.refToCheck}"`);
   }
   const page = await site.browser.newPage();
   try {
