@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
+
+	"github.com/readykit/readykit/generator/content"
 )
 
 // The rules of the document's fields. They are progress.js's (FIELDS,
@@ -35,7 +36,6 @@ var (
 	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{0,59}$`)
 	slugPattern     = regexp.MustCompile(`^[a-z0-9-]{1,40}$`)
 	odsPattern      = regexp.MustCompile(`^[A-Za-z0-9]*$`)
-	datePattern     = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	dateTimePattern = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,9})?)?(Z|([+-])([01]\d|2[0-3]):([0-5]\d))$`)
 )
 
@@ -43,23 +43,10 @@ func isID(s string) bool { return idPattern.MatchString(s) }
 
 // isDate is true for a real calendar day written YYYY-MM-DD, so not
 // 2025-02-30; years run from 0000 to 9999 on the Gregorian calendar, as
-// JavaScript's Date has them.
+// JavaScript's Date has them, and as the site's own dates are read.
 func isDate(s string) bool {
-	m := datePattern.FindStringSubmatch(s)
-	if m == nil {
-		return false
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if mo < 1 || mo > 12 || d < 1 {
-		return false
-	}
-	days := []int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[mo-1]
-	if mo == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-		days = 29
-	}
-	return d <= days
+	_, err := content.ParseDate(s)
+	return err == nil
 }
 
 func isDateTime(s string) bool {
