@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/readykit/readykit/generator/toolkit"
 )
 
 // Why a value is in LeftOut: progress.js's WHY. Codes, not words, so that
@@ -140,7 +142,7 @@ func isPlace(id, field string) bool {
 // whyCode is the code for a value that failed its check with why.
 func whyCode(f string, v value, why string) string {
 	switch {
-	case f == "status" && v.kind == 's' && v.s == "not-applicable":
+	case f == "status" && v.kind == 's' && v.s == toolkit.StatusNotApplicable:
 		return NotAllowed
 	case strings.HasPrefix(why, "is longer"):
 		return TooLong

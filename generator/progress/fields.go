@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/readykit/readykit/generator/content"
+	"github.com/readykit/readykit/generator/toolkit"
 )
 
 // The rules of the document's fields. They are progress.js's (FIELDS,
@@ -15,7 +16,7 @@ import (
 // testdata/progress/spec/fields.json pins both copies, and the vectors
 // beside it check that both apply them alike.
 var (
-	statuses   = []string{"not-started", "in-progress", "met", "not-applicable"}
+	statuses   = []string{toolkit.StatusNotStarted, toolkit.StatusInProgress, toolkit.StatusMet, toolkit.StatusNotApplicable}
 	priorities = []string{"high", "medium", "low"}
 	// textFields are an entry's free-text fields and their longest length,
 	// in UTF-16 code units as JavaScript counts.
@@ -113,7 +114,7 @@ func dateTime(v value, _ bool) string {
 func yesNo(v value, _ bool) string { return bad(v, v.kind == 'b', "yes or no") }
 
 func status(v value, notApplicable bool) string {
-	if v.kind == 's' && v.s == "not-applicable" && !notApplicable {
+	if v.kind == 's' && v.s == toolkit.StatusNotApplicable && !notApplicable {
 		return `is "not applicable", which this item does not allow`
 	}
 	return bad(v, v.kind == 's' && slices.Contains(statuses, v.s), "a known status")
