@@ -87,6 +87,14 @@ test('the page modules import neither the entry point, nor each other, nor stora
   }
 });
 
+test('only the entry point, dom.js and the page modules touch the page; every other module runs in node', () => {
+  const DOM = ['account.js', 'app.js', 'checklist.js', 'dom.js', 'reports.js', 'timeline.js'];
+  const uses = (f) => /\b(?:document|window|navigator|location)\s*\./.test(code(readFileSync(new URL(f, dir), 'utf8')));
+  assert.deepEqual(files.filter((f) => !DOM.includes(f) && uses(f)), []);
+  // The check itself sees the page where it is used.
+  assert.deepEqual(DOM.filter((f) => !uses(f)), []);
+});
+
 test('only session.js assigns the document', () => {
   const bad = files.filter((f) => f != 'session.js' && /\b(?:state|s|session)\.doc\s*=[^=]/.test(code(readFileSync(new URL(f, dir), 'utf8'))));
   assert.deepEqual(bad, []);
