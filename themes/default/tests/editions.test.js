@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalise, serialise } from '../static/js/progress.js';
 import { migrate, path } from '../static/js/editions.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze, LABELS } from './fixtures.js';
 
 const dir = new URL('../../../testdata/editions/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -131,7 +131,7 @@ function misfits() {
 }
 
 test('keptAside says in words what each kept thing is, why it does not fit now, and what to do', () => {
-  const rows = keptAside(deepFreeze(misfits()), ITEMS);
+  const rows = keptAside(deepFreeze(misfits()), ITEMS, LABELS);
   const brief = rows.map((r) => ({ title: r.title, lines: r.lines.map((l) => l.slice(0, 30)), why: r.why, todo: r.todo, fits: r.fits, url: r.url }));
   assert.deepEqual(brief, [
     { title: 'What you saved for item 1.1.5 Staff trained in the 2022-23 edition', lines: ['Status: In progress', 'Reviewed mark: yes'],
@@ -159,7 +159,7 @@ test('keptAside says in words what each kept thing is, why it does not fit now, 
 test('keptAside: an entry back in the edition that has progress here already is not offered back; a fitting value says what it replaces', () => {
   let d = setField(misfits(), '1.1.5', 'status', 'met', NOW);
   d = setField(d, 'own-devices', 'status', 'in-progress', NOW);
-  const rows = keptAside(d, ITEMS);
+  const rows = keptAside(d, ITEMS, LABELS);
   const e = rows.find((r) => r.key.id == '1.1.5');
   assert.equal(e.fits, false);
   assert.equal(e.why, 'Item 1.1.5 Staff trained is in this edition, and you have recorded progress for it here already.');
@@ -205,7 +205,7 @@ test('putBack swaps a replaced kept entry with the one in its place, so neither 
   const a = { from: E22, ...emptyEntry(), notes: 'later', updated: NOW };
   const b = { from: 'dspt-2021-22-cat3', ...emptyEntry(), notes: 'earlier', updated: '2024-01-01T00:00:00.000Z' };
   const d = deepFreeze({ ...blank(), kept: { '7.7.7': a }, leftOut: [record('7.7.7', 'kept', b, 'replaced')] });
-  const row = keptAside(d, ITEMS).find((r) => r.key.record);
+  const row = keptAside(d, ITEMS, LABELS).find((r) => r.key.record);
   assert.equal(row.title, 'An earlier entry kept for item 7.7.7 from the 2021-22 edition');
   assert.deepEqual(row.lines, ['Note: earlier']);
   assert.equal(row.fits, true);
@@ -213,7 +213,7 @@ test('putBack swaps a replaced kept entry with the one in its place, so neither 
   assert.deepEqual(out.kept['7.7.7'], b);
   assert.deepEqual(out.leftOut, [record('7.7.7', 'kept', a, 'replaced')]);
   // An unreadable one is listed, not offered back.
-  const junk = keptAside({ ...blank(), leftOut: [record('7.7.7', 'kept', { status: 'met' }, 'replaced')] }, ITEMS)[0];
+  const junk = keptAside({ ...blank(), leftOut: [record('7.7.7', 'kept', { status: 'met' }, 'replaced')] }, ITEMS, LABELS)[0];
   assert.deepEqual([junk.fits, junk.why], [false, 'This copy cannot be read.']);
 });
 
@@ -230,9 +230,11 @@ test('removeAside removes one kept entry or one value, and nothing else', () => 
 });
 
 test('show writes values as the page shows them', () => {
-  assert.equal(show('status', 'met'), 'Done');
-  assert.equal(show('kept.status', 'not-applicable'), 'Not applicable');
-  assert.equal(show('status', 'done'), 'done');
+  assert.equal(show('status', 'met', LABELS.statuses), 'Done');
+  assert.equal(show('kept.status', 'not-applicable', LABELS.statuses), 'Not applicable');
+  assert.equal(show('status', 'done', LABELS.statuses), 'done');
+  assert.equal(show('status', 'met', { met: 'Finished' }), 'Finished', "toolkit.json's words");
+  assert.equal(show('status', 'met'), 'met', 'with no words for it, the value as saved');
   assert.equal(show('reviewed', true), 'Yes');
   assert.equal(show('notes', ''), '(empty)');
   assert.equal(show('notes', { a: [1] }), '{"a":[1]}');

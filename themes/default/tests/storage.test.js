@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { emptyDocument, emptyEntry, setField, serialise, record, normalise } from '../static/js/progress.js';
 import { keptAside, putBack, removeAside } from '../static/js/editions.js';
 import { rng } from './rng.js';
+import { LABELS } from './fixtures.js';
 import {
   keyFor, profiles, createProfile, renameProfile, deleteProfile, switchProfile, load, save, findEarlier,
 } from '../static/js/storage.js';
@@ -357,7 +358,7 @@ test('issue 10: a document with entries and values that do not fit, loaded and s
   ]);
   assert.equal(saved.items['1.1.1'].owner, 'Sam');
   // ...and the Your progress page lists each of them.
-  const rows = keptAside(load(s, OPTS_23).doc, ITEMS_23);
+  const rows = keptAside(load(s, OPTS_23).doc, ITEMS_23, LABELS);
   assert.deepEqual(rows.map((r) => r.lines[0]), ['Status: Done', '2025-02-30', 'n'.repeat(5001), 'yes', 'Not applicable']);
 });
 
@@ -429,7 +430,7 @@ test('random edits, removals, put-backs and losses: only what the user removed e
     const must = new Set(held(s.getItem(KEY))); // what only the user may take away
     for (let step = 0; step < 25; step++) {
       const k = r();
-      const rows = keptAside(d, ITEMS_23);
+      const rows = keptAside(d, ITEMS_23, LABELS);
       let agreed = false, next;
       if (k < 0.4 || !rows.length) next = setField(d, pick(['1.1.1', '1.1.2']), 'notes', `note ${step}`, LATER);
       else if (k < 0.6) {

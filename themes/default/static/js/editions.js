@@ -5,7 +5,7 @@
 // user takes either away, or puts it back.
 
 import {
-  ENTRY_FIELDS, FORMAT, ORGANISATION_FIELDS, STATUS_NAMES, TEXT_FIELDS, VERSION, check, emptyEntry, fieldName, isEmptyEntry, isObject, normalise, record, serialise, title,
+  ENTRY_FIELDS, FORMAT, ORGANISATION_FIELDS, TEXT_FIELDS, VERSION, check, emptyEntry, fieldName, isEmptyEntry, isObject, normalise, record, serialise, title,
 } from './progress.js';
 
 const has = Object.hasOwn;
@@ -89,10 +89,13 @@ const YES_NO = ['reviewed', 'exceptional'];
 const DATES = ['due', 'start', 'deadline'];
 const TIMES = ['updated', 'created', 'exported'];
 
-/** A saved value as the page shows it: statuses and marks in words, text whole. */
-export function show(field, v) {
+/**
+ * A saved value as the page shows it: statuses and marks in words, text whole.
+ * @param {object} statuses toolkit.json's labels.statuses
+ */
+export function show(field, v, statuses) {
   const f = base(field);
-  if (f == 'status' && has(STATUS_NAMES, v)) return STATUS_NAMES[v];
+  if (f == 'status' && isObject(statuses) && has(statuses, v)) return statuses[v];
   if (typeof v == 'boolean') return v ? 'Yes' : 'No';
   if (typeof v == 'string') return v === '' ? '(empty)' : v;
   const t = JSON.stringify(v);
@@ -100,24 +103,24 @@ export function show(field, v) {
 }
 
 // An entry as lines of "What: value", leaving out what is blank.
-function describe(e) {
+function describe(e, statuses) {
   const lines = [];
   for (const f of ENTRY_FIELDS) {
     const v = e[f];
     if (f == 'updated' || v === undefined || v === '' || v === false || (f == 'status' && v == 'not-started')) continue;
-    lines.push(YES_NO.includes(f) && v === true ? cap(fieldName(f)) + ': yes' : `${cap(fieldName(f))}: ${show(f, v)}`);
+    lines.push(YES_NO.includes(f) && v === true ? cap(fieldName(f)) + ': yes' : `${cap(fieldName(f))}: ${show(f, v, statuses)}`);
   }
   return lines.length ? lines : ['Nothing but its status: not started.'];
 }
 
 // Why value v does not fit field f, and what to do, in words. `where` says
 // where the user sets it again.
-function misfit(f, v, why, where) {
-  const label = fieldName(f);
-  if (f == 'status' && v === 'not-applicable') return [`This item cannot be marked Not applicable in this edition.`, `Choose the status that fits ${where}, then remove this.`];
-  if (TIMES.includes(f)) return [`The guide records this time by itself, and cannot read ${show(f, v)} as a time.`, 'You do not need it: remove it.'];
-  if (YES_NO.includes(f)) return [`The ${label} was saved as ${show(f, v)}, which the guide cannot read as a tick.`, `Tick or untick it ${where}, then remove this.`];
-  if (DATES.includes(f)) return [`${show(f, v)} is not a date on the calendar.`, `Type the date again ${where}, then remove this.`];
+function misfit(f, v, why, where, statuses) {
+  const label = fieldName(f), say = (f, v) => show(f, v, statuses);
+  if (f == 'status' && v === 'not-applicable') return [`This item cannot be marked ${say(f, v)} in this edition.`, `Choose the status that fits ${where}, then remove this.`];
+  if (TIMES.includes(f)) return [`The guide records this time by itself, and cannot read ${say(f, v)} as a time.`, 'You do not need it: remove it.'];
+  if (YES_NO.includes(f)) return [`The ${label} was saved as ${say(f, v)}, which the guide cannot read as a tick.`, `Tick or untick it ${where}, then remove this.`];
+  if (DATES.includes(f)) return [`${say(f, v)} is not a date on the calendar.`, `Type the date again ${where}, then remove this.`];
   if (/^is longer/.test(why)) return [`It is ${v.length.toLocaleString('en-GB')} characters long, and a ${label} can hold ${(TEXT_FIELDS[f] || ORGANISATION_FIELDS[f]).toLocaleString('en-GB')}.`, `Copy what you need ${where}, shorter, then remove this.`];
   return [`The ${label} ${why}.`, `Set it again ${where} if you need it, then remove this.`];
 }
@@ -130,13 +133,13 @@ function readKept(doc, id, value) {
 }
 
 // One row of the list: what it is, why it does not fit now, what to do.
-function look(doc, key, byId) {
+function look(doc, key, byId, statuses) {
   const name = (id) => (byId.has(id) ? `${byId.get(id).ref || id} ${byId.get(id).title}` : id);
   const url = (id) => (byId.has(id) && byId.get(id).url) || '';
   const nowhere = (id) => [`Item ${id} is not in the ${title(doc.edition)} edition, so this has nowhere to go.`, 'Nothing, if you no longer need it: it stays here, and in your backups, until you remove it.'];
   if (has(key, 'id')) {
     const id = key.id, e = doc.kept[id], it = byId.get(id);
-    const row = { key, url: url(id), fits: false, lines: describe(e) };
+    const row = { key, url: url(id), fits: false, lines: describe(e, statuses) };
     row.title = `What you saved for item ${name(id)} in the ${e.from == doc.edition ? 'current' : title(e.from)} edition`;
     if (!it) {
       [row.why, row.todo] = nowhere(id);
@@ -152,11 +155,11 @@ function look(doc, key, byId) {
     return row;
   }
   const { id, field, value } = key.record, f = base(field);
-  const row = { key, url: url(id), fits: false, lines: [show(field, value)] };
+  const row = { key, url: url(id), fits: false, lines: [show(field, value, statuses)] };
   if (field == 'kept') {
     const k = isObject(value) && readKept(doc, id, value);
     row.title = `An earlier entry kept for item ${name(id)}${k ? ' from the ' + title(k.kept[id].from) + ' edition' : ''}`;
-    row.lines = k ? describe(k.kept[id]) : row.lines;
+    row.lines = k ? describe(k.kept[id], statuses) : row.lines;
     row.fits = !!k;
     row.why = k ? `Another entry for the same item, changed more recently, is kept instead.` : 'This copy cannot be read.';
     row.todo = k ? 'Put it back to keep this one instead (the other one then waits here), or remove it.' : 'Remove it.';
@@ -191,14 +194,14 @@ function look(doc, key, byId) {
     where = 'on the item’s page';
   }
   if (why) {
-    [row.why, row.todo] = misfit(f, value, why, where);
+    [row.why, row.todo] = misfit(f, value, why, where, statuses);
     if (field.startsWith('kept.')) row.todo = 'Remove it when you no longer need it: what is kept from an earlier edition cannot be changed here.';
     return row;
   }
   row.fits = true;
   row.why = id && f == 'status' ? 'This item allows it again.' : 'It fits again.';
   const blank = current === undefined || current === '' || current === false || (f == 'status' && current == 'not-started');
-  row.todo = blank || current === value ? 'Put it back, or remove it if you no longer need it.' : `Put it back to use it again: it replaces what is there now (${show(field, current)}). Or remove it if you no longer need it.`;
+  row.todo = blank || current === value ? 'Put it back, or remove it if you no longer need it.' : `Put it back to use it again: it replaces what is there now (${show(field, current, statuses)}). Or remove it if you no longer need it.`;
   return row;
 }
 
@@ -210,15 +213,16 @@ const order = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.field < b.field 
  * every value in leftOut, each in words for a care home manager.
  * @param {object} doc a normalised document
  * @param {object[]} items toolkit.json's items for the edition in use
+ * @param {{statuses: object}} labels toolkit.json's labels, for the statuses in words
  * @returns {{key: {id: string}|{record: object}, title: string, lines: string[], why: string, todo: string, fits: boolean, url: string}[]}
  *   key is what putBack and removeAside take; fits: whether putBack may
  *   put it back now; url: the item's page, or ""
  */
-export function keptAside(doc, items) {
-  const byId = index(items);
+export function keptAside(doc, items, labels) {
+  const byId = index(items), statuses = isObject(labels) ? labels.statuses : undefined;
   return [
-    ...Object.keys(doc.kept).sort().map((id) => look(doc, { id }, byId)),
-    ...[...(doc.leftOut || [])].sort(order).map((record) => look(doc, { record }, byId)),
+    ...Object.keys(doc.kept).sort().map((id) => look(doc, { id }, byId, statuses)),
+    ...[...(doc.leftOut || [])].sort(order).map((record) => look(doc, { record }, byId, statuses)),
   ];
 }
 

@@ -283,9 +283,6 @@ export function setProgramme(doc, fields, now) {
   return { ...doc, programme: { ...doc.programme, ...fields }, updated: now };
 }
 
-/** What each status is called on the page. */
-export const STATUS_NAMES = { 'not-started': 'Not started', 'in-progress': 'In progress', met: 'Done', 'not-applicable': 'Not applicable' };
-
 // Key order for serialise: one list for entries, one for everything else;
 // keys not listed (item ids) come after, by name.
 const ORDER = ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'leftOut',

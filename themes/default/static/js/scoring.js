@@ -2,6 +2,8 @@
 // side computes the same figures from testdata/readiness, so keep the rules
 // in step with it.
 
+import { plural } from './words.js';
+
 const tally = () => ({ done: 0, total: 0, blocking: [] });
 
 /**
@@ -45,6 +47,6 @@ export function tallyText(t, all) {
   const text = `${t.done} of ${t.total} done`;
   const out = all - t.total;
   if (out <= 0) return text;
-  if (out == all) return `${text}. You marked ${all == 1 ? 'the only item as not applicable, so it is not' : `all ${all} items as not applicable, so none is`} counted.`;
-  return `${text}. You marked ${out} of the ${all} items as not applicable, so ${out == 1 ? 'it is' : 'they are'} not counted.`;
+  if (out == all) return `${text}. You marked ${plural(all, 'the only item as not applicable, so it is not', `all ${all} items as not applicable, so none is`)} counted.`;
+  return `${text}. You marked ${out} of the ${all} items as not applicable, so ${plural(out, 'it is', 'they are')} not counted.`;
 }
