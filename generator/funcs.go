@@ -54,7 +54,7 @@ func (b *builder) funcs() template.FuncMap {
 			if d.IsZero() {
 				return ""
 			}
-			return d.Format("2 January")
+			return words.DayMonth(d.Time)
 		},
 		"plural": func(n int, one, many string) string {
 			return words.Count(n, one, many)

@@ -98,7 +98,7 @@ func (s Span) String() string {
 	case s.From.Year() != s.To.Year():
 		return words.Date(s.From) + " to " + words.Date(s.To)
 	case s.From.Month() != s.To.Month():
-		return s.From.Format("2 January") + " to " + words.Date(s.To)
+		return words.DayMonth(s.From) + " to " + words.Date(s.To)
 	}
 	return s.From.Format("2") + " to " + words.Date(s.To)
 }

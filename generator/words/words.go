@@ -13,6 +13,10 @@ import (
 // Date writes a date as the pages write dates: 30 June 2026.
 func Date(t time.Time) string { return t.Format("2 January 2006") }
 
+// DayMonth writes the day and month alone, when the year goes without
+// saying: 30 June.
+func DayMonth(t time.Time) string { return t.Format("2 January") }
+
 // Plural picks the singular or plural form for n: one when n is 1.
 func Plural(n int, one, many string) string {
 	if n == 1 {

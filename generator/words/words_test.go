@@ -9,6 +9,7 @@ func TestWords(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{Date(time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)), "30 June 2026"},
 		{Date(time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC)), "2 January 2027"},
+		{DayMonth(time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)), "30 June"},
 		{Plural(1, "item", "items"), "item"},
 		{Plural(0, "item", "items"), "items"},
 		{Count(1, "item", "items"), "1 item"},
