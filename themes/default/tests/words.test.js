@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, count, longDate, plural, savedAt } from '../static/js/words.js';
+import { and, count, isDate, longDate, plural, savedAt } from '../static/js/words.js';
 
 // Runs fn with the process in time zone tz; Node applies a change of TZ at once.
 function inZone(tz, fn) {
@@ -13,6 +13,35 @@ function inZone(tz, fn) {
     else process.env.TZ = old;
   }
 }
+
+test('isDate accepts only real YYYY-MM-DD dates', () => {
+  for (const d of ['2025-04-30', '2024-02-29', '2000-02-29', '1999-12-31']) assert.ok(isDate(d), d);
+  for (const d of ['2025-04-31', '2023-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '31/04/2025', '2025-4-1', '', 20250430, ['2025-04-30'], null]) {
+    assert.equal(isDate(d), false, JSON.stringify(d));
+  }
+});
+
+// isDate counts days rather than asking Date: it must agree with Date on
+// every day, and every near miss, of years that test the leap rules.
+test('isDate says what Date says of every day and near miss of years from 0000 to 9999', () => {
+  const byDate = (v) => {
+    const d = new Date(v + 'T00:00Z');
+    return !isNaN(d) && d.toISOString().startsWith(v);
+  };
+  const p = (n, w) => String(n).padStart(w, '0');
+  let real = 0;
+  for (const y of [0, 1, 4, 100, 400, 1900, 1970, 2000, 2023, 2024, 2100, 2400, 9999]) {
+    for (let m = 0; m <= 13; m++) {
+      for (let d = 0; d <= 32; d++) {
+        const v = `${p(y, 4)}-${p(m, 2)}-${p(d, 2)}`;
+        const want = byDate(v);
+        assert.equal(isDate(v), want, v);
+        real += want;
+      }
+    }
+  }
+  assert.equal(real, 13 * 365 + 6, 'leap years: 0000, 0004, 0400, 2000, 2024, 2400');
+});
 
 test('longDate writes a date in words, and nothing for what is not a date', () => {
   assert.equal(longDate('2026-06-30'), '30 June 2026');

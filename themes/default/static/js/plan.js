@@ -4,8 +4,8 @@
 // the vectors in testdata/plan, so keep the rules in step with it. Nothing
 // here touches the DOM or the clock, and nothing throws on odd input.
 
-import { isDate, isObject } from './progress.js';
-import { and, count, longDate, plural } from './words.js';
+import { isObject } from './progress.js';
+import { and, count, isDate, longDate, plural } from './words.js';
 
 /**
  * Kept only while reports.js still imports it: pages and files take the

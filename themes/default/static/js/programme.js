@@ -4,8 +4,7 @@
 // them in step. Dates are UTC day numbers, as a local day is not always 24
 // hours and the answers must not depend on the reader's time zone.
 
-import { isDate } from './progress.js';
-import { longDate } from './words.js';
+import { isDate, longDate } from './words.js';
 
 // Kept while timeline.js still imports longDate from here; words.js is its home.
 export { longDate };

@@ -3,6 +3,8 @@
 // things. Nothing here touches the DOM, storage or the clock: callers pass
 // `now` (an ISO string) so tests can run it in Node.
 
+import { count, isDate, plural } from './words.js';
+
 export const FORMAT = 'readykit-progress';
 export const VERSION = 1;
 export const STATUSES = ['not-started', 'in-progress', 'met', 'not-applicable'];
@@ -52,18 +54,6 @@ export const quote = (v) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
 /** "dspt-2023-24-cat3" -> "2023-24", the way people name editions. */
 export const title = (id) => (/\d{4}-\d\d/.exec(id) || [id])[0];
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/**
- * True for a real calendar date written YYYY-MM-DD (so not 2025-04-31).
- * Counted, not parsed by Date, which is slow enough to matter to the
- * thousands of dates a document or a programme checks.
- */
-export function isDate(v) {
-  if (!str(v) || !/^\d{4}-\d\d-\d\d$/.test(v)) return false;
-  const y = +v.slice(0, 4), m = +v.slice(5, 7), d = +v.slice(8);
-  const leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-  return m >= 1 && m <= 12 && d >= 1 && d <= MONTH_DAYS[m - 1] + (m == 2 && leap);
-}
 /**
  * True for an ISO 8601 date-time such as 2025-03-02T09:15:00.000Z. The ranges
  * are in the pattern, not left to Date.parse, because engines differ (V8 takes
@@ -235,7 +225,7 @@ export function normalise(value, opts) {
     if (doc.leftOut.length < LIMITS.items && !deep(r.value, 0)) doc.leftOut.push(r);
     else lost++;
   }
-  if (lost) problems.push(problem(`Progress file: ${lost == 1 ? '1 value' : lost + ' values'} could not be kept (unreadable or too many), so ${lost == 1 ? 'it was' : 'they were'} left out.`));
+  if (lost) problems.push(problem(`Progress file: ${count(lost, 'value', 'values')} could not be kept (unreadable or too many), so ${plural(lost, 'it was', 'they were')} left out.`));
   return { doc, problems, aside };
 }
 

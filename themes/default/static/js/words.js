@@ -1,12 +1,24 @@
-// The words and formats every page shares: a date in words, a plural, when
-// the document was saved. One home for each, so that the pages cannot drift
-// apart, and none of them asks the browser's locale: a care home reads the
-// same words whatever language its computer is set to.
-
-import { isDate } from './progress.js';
+// The words and formats every page shares: what a date is, a date in
+// words, a plural, when the document was saved. One home for each, so that
+// the pages cannot drift apart, and none of them asks the browser's locale:
+// a care home reads the same words whatever language its computer is set
+// to. It imports nothing, so any module may use it.
 
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const two = (n) => String(n).padStart(2, '0');
+
+/**
+ * True for a real calendar date written YYYY-MM-DD (so not 2025-04-31).
+ * Counted, not parsed by Date, which is slow enough to matter to the
+ * thousands of dates a document or a programme checks.
+ */
+export function isDate(v) {
+  if (typeof v != 'string' || !/^\d{4}-\d\d-\d\d$/.test(v)) return false;
+  const y = +v.slice(0, 4), m = +v.slice(5, 7), d = +v.slice(8);
+  const leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  return m >= 1 && m <= 12 && d >= 1 && d <= MONTH_DAYS[m - 1] + (m == 2 && leap);
+}
 
 /** '2026-06-30' -> '30 June 2026', in every locale; '' for anything not a date. */
 export const longDate = (d) => (isDate(d) ? `${+d.slice(8)} ${MONTHS[d.slice(5, 7) - 1]} ${d.slice(0, 4)}` : '');
