@@ -5,6 +5,7 @@
 // here touches the DOM or the clock, and nothing throws on odd input.
 
 import { isObject } from './progress.js';
+import { readiness } from './scoring.js';
 import { and, count, isDate, longDate, plural } from './words.js';
 
 /**
@@ -52,14 +53,14 @@ function addMonths(date, months) {
   return new Date(Date.UTC(+date.slice(0, 4), date.slice(5, 7) - 1 + months, +date.slice(8))).toISOString().slice(0, 10);
 }
 
-// The items that are gaps: needed for Approaching Standards first, then
-// those needed only for Standards Met, each group in site order.
+// The items that are gaps: what blocks Approaching Standards first, then
+// what else blocks Standards Met, each group in site order. scoring.js
+// says what blocks each level, so that the gaps and the readiness the
+// pages show are one count.
 function gapItems(items, doc) {
-  return ['approaching', 'met'].flatMap((level) => list(items).filter((it) => {
-    const s = entry(doc, it.id).status;
-    // "Not applicable" only counts where the item allows it.
-    return it.level == level && s != 'met' && !(it.notApplicable && s == 'not-applicable');
-  }));
+  const byId = new Map(list(items).map((it) => [it.id, it]));
+  const r = readiness([...byId.values()], isObject(doc) ? doc : null);
+  return [...r.approaching.blocking, ...r.met.blocking.filter((id) => byId.get(id).level == 'met')].map((id) => byId.get(id));
 }
 
 /**
