@@ -21,7 +21,10 @@ type buildOptions struct {
 	Overwrite bool
 }
 
-func newBuildCmd(s streams) *cobra.Command {
+// newBuildCmd makes the build command. runF, when not nil, is called with
+// the parsed options instead of building: TestFlags checks each verb's
+// flags so.
+func newBuildCmd(s streams, runF func(*buildOptions) error) *cobra.Command {
 	opts := &buildOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -46,6 +49,9 @@ date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkBaseURL(opts.BaseURL); err != nil {
 				return err
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return failed(runBuild(c.Context(), opts))
 		},

@@ -15,7 +15,7 @@ type checkOptions struct {
 	Source string
 }
 
-func newCheckCmd(s streams) *cobra.Command {
+func newCheckCmd(s streams, runF func(*checkOptions) error) *cobra.Command {
 	opts := &checkOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "check",
@@ -28,6 +28,9 @@ but do not make it fail.`,
   readykit check --source oak-house`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return failed(runCheck(c.Context(), opts))
 		},
 	}

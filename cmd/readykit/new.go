@@ -19,7 +19,7 @@ type newOptions struct {
 	Dir string
 }
 
-func newNewCmd(s streams) *cobra.Command {
+func newNewCmd(s streams, runF func(*newOptions) error) *cobra.Command {
 	opts := &newOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "new DIR",
@@ -36,6 +36,9 @@ DIR must not exist yet, or be empty.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return failed(runNew(opts))
 		},
 	}

@@ -30,7 +30,7 @@ type reportOptions struct {
 	Output   string // --out: a file name, or - for the terminal
 }
 
-func newReportCmd(s streams) *cobra.Command {
+func newReportCmd(s streams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "report --progress FILE",
@@ -72,6 +72,9 @@ wrong, no part-written file is left behind.`,
 				return fmt.Errorf("--table %q is not plan or gaps", opts.Table)
 			case opts.Output == "-" && opts.Format == "xlsx":
 				return fmt.Errorf("an xlsx workbook cannot be written to the terminal; give --out a file name")
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return runReport(opts)
 		},

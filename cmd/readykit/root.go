@@ -82,11 +82,11 @@ toolkit data under content/data/. Start one with "readykit new".`,
 		return &usageError{c.CommandPath(), err}
 	})
 	root.AddCommand(
-		newBuildCmd(s),
-		newCheckCmd(s),
-		newServeCmd(s),
-		newNewCmd(s),
-		newReportCmd(s),
+		newBuildCmd(s, nil),
+		newCheckCmd(s, nil),
+		newServeCmd(s, nil),
+		newNewCmd(s, nil),
+		newReportCmd(s, nil),
 		newVersionCmd(s),
 	)
 	return root

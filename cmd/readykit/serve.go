@@ -35,7 +35,7 @@ type serveOptions struct {
 	ready chan<- string
 }
 
-func newServeCmd(s streams) *cobra.Command {
+func newServeCmd(s streams, runF func(*serveOptions) error) *cobra.Command {
 	opts := &serveOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -71,6 +71,9 @@ allows its subdomains too).`,
 				if !devserver.ValidHost(h) {
 					return fmt.Errorf("--allow-host %q is not a host name such as laptop.local (no port, scheme or path)", h)
 				}
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
