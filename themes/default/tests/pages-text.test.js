@@ -5,7 +5,7 @@ import { readiness } from '../static/js/scoring.js';
 import { analyse } from '../static/js/plan.js';
 import { plan } from '../static/js/programme.js';
 import { LABELS, deepFreeze, labelled } from './fixtures.js';
-import { changeSaid, itemName, orgLine, remindBackup, savedLine } from '../static/js/checklist-text.js';
+import { changeSaid, itemName, notSaved, orgLine, remindBackup, savedLine } from '../static/js/checklist-text.js';
 import { deleteQuestion, importDetails, importSummary, keptLink, persisted, profilesRefused, tooBig } from '../static/js/account-text.js';
 import { byStandard, gapCount, reportFor, runningHead, summary } from '../static/js/reports-text.js';
 import { badDate, dateHint, doFirst, programmeFor, scheduleLine, thisWeekLine, warningLines } from '../static/js/timeline-text.js';
@@ -32,6 +32,7 @@ const blank = () => emptyDocument({ site: 'readykit', edition: EDITION.id, profi
 test('an item is named by its reference and title, or its title alone', () => {
   assert.equal(itemName(ITEMS[0]), '1.1.1 Your ICO registration number');
   assert.equal(itemName(ITEMS[1]), 'Passwords');
+  assert.equal(notSaved('1.1.1'), 'That could not be saved for item 1.1.1: check what you typed.');
 });
 
 test('the summary says whom it is for, with the ODS code when there is one', () => {

@@ -2,11 +2,8 @@
 // can test it (account.js puts it on the page).
 
 import { title } from './progress.js';
-import { plural, savedAt } from './words.js';
-import { refused } from './notices.js';
-
-// "today at 14:05", "on 3 May 2027 at 09:30": when a document was saved.
-const when = (iso, now) => savedAt(iso, now).replace('Saved on this device ', '').replace(/\.$/, '');
+import { plural } from './words.js';
+import { refused, savedWhen } from './notices.js';
 
 /** Why a file chosen to import is not a progress file: it is too big. */
 export const tooBig = (bytes) =>
@@ -21,7 +18,7 @@ export const tooBig = (bytes) =>
  */
 export function importSummary(incoming, d, now = new Date()) {
   const org = incoming.organisation.name;
-  return `This backup${org ? ' for ' + org : ''} was saved ${when(incoming.updated, now)}. It would add ${d.added}, change ${d.changed} and remove ${d.removed} of your items${d.organisation ? ', and change your organisation’s details' : ''}.`;
+  return `This backup${org ? ' for ' + org : ''} was saved ${savedWhen(incoming.updated, now)}. It would add ${d.added}, change ${d.changed} and remove ${d.removed} of your items${d.organisation ? ', and change your organisation’s details' : ''}.`;
 }
 
 /**

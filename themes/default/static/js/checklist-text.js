@@ -10,6 +10,9 @@ import { savedAt } from './words.js';
  */
 export const itemName = (it) => (it.ref ? `${it.ref} ${it.title}` : it.title);
 
+/** What the page says when a value typed for an item cannot be saved. */
+export const notSaved = (id) => `That could not be saved for item ${id}: check what you typed.`;
+
 /** Who the summary is for, or what to do when no one is named yet. */
 export const orgLine = (org) =>
   org.name ? `For ${org.name}${org.odsCode ? ', ODS code ' + org.odsCode : ''}.` : 'Add your organisation’s name on the Your progress page.';

@@ -5,10 +5,8 @@
 
 import { setField } from './progress.js';
 import { readiness, tallyText } from './scoring.js';
-import { changeSaid, itemName, orgLine, remindBackup, savedLine } from './checklist-text.js';
-import { $, $$, announce, el, tell } from './dom.js';
-
-const TYPING_PAUSE = 400; // ms after the last key press before saving
+import { changeSaid, itemName, notSaved, orgLine, remindBackup, savedLine } from './checklist-text.js';
+import { $, $$, announce, el, tell, TYPING_PAUSE } from './dom.js';
 
 /** Fills the page, keeps it filled and saves what the user changes. */
 export function start(session) {
@@ -67,7 +65,7 @@ export function start(session) {
     try {
       session.change((d) => setField(d, id, f, value, new Date().toISOString()), { fill: false });
     } catch {
-      tell(`That could not be saved for item ${id}: check what you typed.`);
+      tell(notSaved(id));
       return;
     }
     if (f == 'status' || f == 'reviewed') announce(changeSaid(byId.get(id), f, value, readiness(tk.items, session.doc), tk.labels.statuses));

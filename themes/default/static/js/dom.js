@@ -2,6 +2,9 @@
 // page shows comes from the session (session.js), and every value goes in
 // as text, never as markup.
 
+/** How long after the last key press a field being typed in is saved, in ms. */
+export const TYPING_PAUSE = 400;
+
 /** The first element matching sel, and every element matching it. */
 export const $ = (sel, root = document) => root.querySelector(sel);
 export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];

@@ -10,6 +10,9 @@ import { savedAt } from './words.js';
 /** Why a write failed, as the start of a sentence. */
 export const refused = (reason) => (reason == 'quota' ? "This browser's storage for this site is full" : 'This browser would not save');
 
+/** When a copy was saved, to end a sentence: "today at 14:05", "on 3 May 2027 at 09:30". */
+export const savedWhen = (iso, now = new Date()) => savedAt(iso, now).replace('Saved on this device ', '').replace(/\.$/, '');
+
 /** A change that could not be saved (see storage.js save). */
 export const unsaved = (reason) => [`${refused(reason)}, so your latest change is not saved yet. It is still on this page. Download a backup from the Your progress page${reason == 'quota' ? ', then clear space and try again' : ''}.`];
 
@@ -19,7 +22,7 @@ export const unsaved = (reason) => [`${refused(reason)}, so your latest change i
  * @param {Date} [now] the reader's now, for "today"
  */
 export function recovery(c, now = new Date()) {
-  const when = savedAt(c.savedAt, now).replace('Saved on this device ', '').replace(/\.$/, '');
+  const when = savedWhen(c.savedAt, now);
   const stuck = `${refused(c.reason)}, so the damaged copy could not be set aside, and nothing can be saved here until it can.`;
   const then = c.reason == 'quota' ? ' Clear some space, then reload this page.' : '';
   if (c.from == 'backup') {

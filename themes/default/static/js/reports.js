@@ -12,10 +12,10 @@ import { toCSV } from './csv.js';
 import { setField } from './progress.js';
 import { longDate } from './words.js';
 import { byStandard, gapCount, reportFor, runningHead, summary } from './reports-text.js';
-import { $, $$, announce, el, saveFile, slug, tell } from './dom.js';
+import { notSaved } from './checklist-text.js';
+import { $, $$, announce, el, saveFile, slug, tell, TYPING_PAUSE } from './dom.js';
 
 const now = () => new Date().toISOString();
-const TYPING_PAUSE = 400;
 
 let s; // the session (session.js)
 let items = new Map();
@@ -155,7 +155,7 @@ function plan() {
     try {
       s.change((d) => setField(d, input.dataset.item, input.dataset.field, value, now()));
     } catch {
-      tell(`That could not be saved for item ${input.dataset.item}: check what you typed.`);
+      tell(notSaved(input.dataset.item));
       return;
     }
     check();
