@@ -89,6 +89,8 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
   }
 
   return {
+    // What it was made with. The list of profiles is not the document: the
+    // Your progress page changes it in storage (storage.js), then opens again.
     storage,
     tk,
     /** The document as it is now: never change it, use change. */
