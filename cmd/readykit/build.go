@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/words"
 )
 
 type buildOptions struct {
@@ -85,8 +86,8 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		return err
 	}
 	printWarnings(opts.Err, res.Warnings)
-	fmt.Fprintf(opts.Out, "Built %d pages (%d files, %s) in %s into %s\n",
-		res.Pages, res.Files, size(res.Bytes), time.Since(start).Round(time.Millisecond), sink.Path)
+	fmt.Fprintf(opts.Out, "Built %s (%s, %s) in %s into %s\n",
+		words.Count(res.Pages, "page", "pages"), words.Count(res.Files, "file", "files"), words.Size(res.Bytes), time.Since(start).Round(time.Millisecond), sink.Path)
 	return nil
 }
 
@@ -100,14 +101,4 @@ func checkBaseURL(s string) error {
 		return fmt.Errorf("--base-url %q is not a full web address such as https://dspt.example.org/", s)
 	}
 	return nil
-}
-
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/generator/words"
 )
 
 type checkOptions struct {
@@ -50,6 +51,6 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		return err
 	}
 	printWarnings(opts.Err, res.Warnings)
-	fmt.Fprintf(opts.Out, "No problems found in %d pages.\n", res.Pages)
+	fmt.Fprintf(opts.Out, "No problems found in %s.\n", words.Count(res.Pages, "page", "pages"))
 	return nil
 }

@@ -24,6 +24,7 @@ import (
 	"syscall"
 
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Limit is the most bytes readykit reads from any one file of a site: far
@@ -164,20 +165,7 @@ func ReadFile(fsys fs.FS, name string, max int64) ([]byte, error) {
 func tooLarge(name string, max int64) error {
 	return diag.Errorf(diag.Pos{File: name},
 		"Make it smaller, split it, or publish it somewhere else and link to it",
-		"the file is larger than %s, the most readykit reads from one file", Size(max))
-}
-
-// Size writes a byte count as people read it: "1 MB", "64 KB".
-func Size(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
+		"the file is larger than %s, the most readykit reads from one file", words.Size(max))
 }
 
 // explain turns the errors of os.Root and the operating system into

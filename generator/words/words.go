@@ -30,6 +30,20 @@ func Count(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, Plural(n, one, many))
 }
 
+// Size writes a byte count as people read it: "1 MB", "1.5 MB", "64 KB",
+// "300 bytes".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return Count(int(n), "byte", "bytes")
+}
+
 // And joins a list the way a sentence does: "a, b and c" with sep ", ",
 // or "a; b and c" with sep "; " when the parts hold commas themselves.
 // plan.js's and is the same.
