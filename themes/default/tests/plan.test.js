@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { analyse, verdict, planRows, gapRows, PLAN_COLUMNS, GAP_COLUMNS, actionSummary, missingNote, CHECK_MARK, refStatus } from '../static/js/plan.js';
+import { analyse, verdict, planRows, gapRows, PLAN_COLUMNS, GAP_COLUMNS, actionSummary, missingNote, refStatus } from '../static/js/plan.js';
 import { deepFreeze, LABELS, labelled } from './fixtures.js';
 
 const dir = new URL('../../../testdata/plan/', import.meta.url);
@@ -181,8 +181,6 @@ test('only a confirmed item goes without the check mark; odd input is marked', (
   assert.equal(refStatus({ confidence: 'confirmed' }, LABELS), LABELS.confirmed);
   for (const it of [{ confidence: 'likely' }, { confidence: 'unverified' }, {}, null, { confidence: 'Confirmed' }]) assert.equal(refStatus(it, LABELS), LABELS.checkMark);
   for (const labels of [undefined, null, {}, 'x', { checkMark: 5 }]) assert.equal(refStatus({}, labels), '', JSON.stringify(labels));
-  // Kept for reports.js until it reads toolkit.json's labels.
-  assert.equal(CHECK_MARK, LABELS.checkMark);
 });
 
 test('the rows take their words from toolkit.json: the label and the labels', () => {

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { plan, calendar, longDate, longSpan, weekRange, localToday, addDays, overdue, plausible } from '../static/js/programme.js';
-import { longDate as wordsLongDate } from '../static/js/words.js';
+import { plan, calendar, longSpan, weekRange, localToday, addDays, overdue, plausible } from '../static/js/programme.js';
 import { rng } from './rng.js';
 
 const load = (name) => {
@@ -198,10 +197,6 @@ test('overdue', () => {
     assert.equal(overdue(week, { status: 'in-progress', due: '2026-12-31' }, s, '2027-01-01'), true, `week ${week} with due`);
   }
   assert.equal(overdue(1, undefined, s, ''), false, 'no today');
-});
-
-test('programme.js still gives the longDate of words.js to the pages that import it from here', () => {
-  assert.equal(longDate, wordsLongDate);
 });
 
 test('weekRange', () => {

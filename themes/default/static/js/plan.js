@@ -8,11 +8,6 @@ import { isObject } from './progress.js';
 import { readiness } from './scoring.js';
 import { and, count, isDate, longDate, plural } from './words.js';
 
-/**
- * Kept only while reports.js still imports it: pages and files take the
- * words from toolkit.json's labels.checkMark (Go's plan.CheckMark).
- */
-export const CHECK_MARK = 'Check in the toolkit';
 /** Whether an item's number, level or wording must be checked in the toolkit. */
 export const toCheck = (it) => !isObject(it) || it.confidence !== 'confirmed';
 /**

@@ -6,9 +6,6 @@
 
 import { isDate, longDate } from './words.js';
 
-// Kept while timeline.js still imports longDate from here; words.js is its home.
-export { longDate };
-
 const DAY = 864e5;
 
 // YYYY-MM-DD <-> days since 1970; NaN and '' mean not set. Worked out by
