@@ -162,7 +162,7 @@ async function profileChange(change) {
 
 // Lists what is kept aside (see editions.js keptAside).
 function keptList() {
-  const rows = keptAside(s.doc, s.tk.items);
+  const rows = keptAside(s.doc, s.tk.items, s.tk.labels);
   $('[data-rk-kept]').replaceChildren(...rows.map(keptRow));
   $('[data-rk-kept-box]').hidden = !rows.length && !acted;
   $('[data-rk-kept-empty]').hidden = !!rows.length;
