@@ -195,8 +195,9 @@
 //	    {{ template "partials/tally.html" (dict "Key" "met" "Name" "Standards Met") }}
 //	layouts/partials/tags.html
 //	    "partials/checkmark-words" (no dot): the words beside an item to
-//	    check, "Check in the toolkit"; Go's plan.CheckMark and the
-//	    scripts say the same, and a test holds them together
+//	    check, "Check in the toolkit"; Go's plan.CheckMark says the
+//	    same (the scripts read it from toolkit.json), and a test holds
+//	    them together
 //	    {{ template "partials/checkmark-words" }}
 //	    "partials/checkmark.html" (no dot): those words as a tag
 //	    {{ template "partials/checkmark.html" }}
