@@ -30,7 +30,8 @@
 //
 //	load      read settings, pages, data and theme templates, with positions
 //	check     validate the whole: ids, references, counts, layouts, links
-//	assemble  select the edition, derive addresses, menus and breadcrumbs
+//	assemble  select the edition, resolve links and glossary terms, derive
+//	          addresses, menus and breadcrumbs
 //	render    Markdown to HTML, pages through templates, sitemap, redirects
 //	publish   the transform chain (minify, reload script), then the sink
 //

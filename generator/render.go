@@ -23,13 +23,23 @@ func (b *builder) render() error {
 	var errs diag.List
 	out := map[string][]byte{}
 	from := map[string]string{} // output path -> the file that made it, for clashes
+	made := map[string]bool{}   // the files readykit writes itself, not from a file of the site's
 	add := func(path, src string, data []byte) {
 		if prev, ok := from[path]; ok {
-			errs.Addf(diag.Pos{File: src}, "Rename or move one of them", "this would be published as %s, which %s is already published as", path, prev)
+			if made[path] {
+				errs.Addf(diag.Pos{File: src}, "Remove this file or give it another name: readykit makes "+path+" itself", "this would be published as %s, which is %s", path, prev)
+			} else {
+				errs.Addf(diag.Pos{File: src}, "Rename or move one of them", "this would be published as %s, which %s is already published as", path, prev)
+			}
 			return
 		}
 		out[path] = data
 		from[path] = src
+	}
+	// addMade adds a file readykit writes itself.
+	addMade := func(path, what string, data []byte) {
+		add(path, what, data)
+		made[path] = true
 	}
 
 	html, perrs := b.renderPages()
@@ -43,31 +53,32 @@ func (b *builder) render() error {
 		add(a.Path, "the theme's assets", a.Data)
 	}
 
-	// Site static files come after the theme's and replace them.
-	static := map[string]staticFile{}
-	for _, f := range b.static {
-		static[f.path] = f
+	// The files readykit writes itself come before the site's static
+	// files, so that a clash is reported at the site's file, which is the
+	// one that can move.
+	addMade("data/toolkit.json", "the toolkit data", b.toolkitData())
+	if s := b.site.Schedule; s != nil {
+		addMade(strings.TrimPrefix(calendarURL, "/"), "the programme's calendar", []byte(b.calendar(*s)))
 	}
-	for _, path := range slices.Sorted(maps.Keys(static)) {
-		data, err := static[path].read()
+	if b.cfg.BaseURL != "" {
+		addMade("sitemap.xml", "the sitemap", b.sitemap())
+		addMade("robots.txt", "the robots.txt file", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
+	}
+
+	// Load has already chosen one file for each path (see replaces in
+	// load.go), so b.static has no two files at the same path.
+	for _, f := range b.static {
+		data, err := f.read()
 		if err != nil {
 			errs.Add(err)
 			continue
 		}
-		add(path, static[path].src, data)
+		add(f.path, f.src, data)
 	}
 
 	if redirects := b.aliases(add); len(redirects) > 0 {
 		// A site's own _redirects file keeps its rules; the aliases follow.
 		out["_redirects"] = append(out["_redirects"], redirects...)
-	}
-	add("data/toolkit.json", "the toolkit data", b.toolkitData())
-	if s := b.site.Schedule; s != nil {
-		add(strings.TrimPrefix(calendarURL, "/"), "the programme's calendar", []byte(b.calendar(*s)))
-	}
-	if b.cfg.BaseURL != "" {
-		add("sitemap.xml", "the sitemap", b.sitemap())
-		add("robots.txt", "the robots.txt file", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
 	}
 	if err := errs.Err(); err != nil {
 		return err

@@ -17,7 +17,7 @@ import (
 // Some depend on the date (Options.Today), so a build gives the same pages
 // on any day, and only what it says about them changes.
 
-// warn works out the warnings once the check stage has chosen the edition.
+// warn works out the warnings once assemble has chosen the edition.
 func (b *builder) warn() []*diag.FileError {
 	if b.view == nil {
 		return nil
