@@ -90,31 +90,42 @@ func TestOneBrokenFile(t *testing.T) {
 	}
 	sample = append(sample, "readykit.yaml")
 	for _, name := range sample {
-		for _, broken := range []string{"", "title: [unclosed\n", "---\ntitle: x\n", "\xff\xfe"} {
-			src := overlayFS{os.DirFS(".."), fstest.MapFS{name: {Data: []byte(broken)}}}
-			_, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, publish.Discard{})
-			fes := diag.FileErrors(err)
-			if len(fes) == 0 {
-				t.Errorf("%s as %q: no problems reported (%v)", name, broken, err)
-				continue
+		// Each file's four builds are independent of the others', so they
+		// run side by side.
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			oneBrokenFile(t, name)
+		})
+	}
+}
+
+// oneBrokenFile builds the default site with the file name broken in four
+// ways, and wants every problem reported at that file and no other.
+func oneBrokenFile(t *testing.T, name string) {
+	for _, broken := range []string{"", "title: [unclosed\n", "---\ntitle: x\n", "\xff\xfe"} {
+		src := overlayFS{os.DirFS(".."), fstest.MapFS{name: {Data: []byte(broken)}}}
+		_, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, publish.Discard{})
+		fes := diag.FileErrors(err)
+		if len(fes) == 0 {
+			t.Errorf("%s as %q: no problems reported (%v)", name, broken, err)
+			continue
+		}
+		if fes[0].File != name {
+			t.Errorf("%s as %q: the first problem is not about it: %v", name, broken, fes[0])
+		}
+		for _, fe := range fes {
+			if fe.File == "" {
+				t.Errorf("%s as %q: a problem without a file: %v", name, broken, fe)
 			}
-			if fes[0].File != name {
-				t.Errorf("%s as %q: the first problem is not about it: %v", name, broken, fes[0])
+		}
+		var others []string
+		for _, fe := range fes {
+			if fe.File != name {
+				others = append(others, fe.Error())
 			}
-			for _, fe := range fes {
-				if fe.File == "" {
-					t.Errorf("%s as %q: a problem without a file: %v", name, broken, fe)
-				}
-			}
-			var others []string
-			for _, fe := range fes {
-				if fe.File != name {
-					others = append(others, fe.Error())
-				}
-			}
-			if len(others) > 0 {
-				t.Errorf("%s as %q: knock-on problems in other files:\n%s", name, broken, strings.Join(others, "\n"))
-			}
+		}
+		if len(others) > 0 {
+			t.Errorf("%s as %q: knock-on problems in other files:\n%s", name, broken, strings.Join(others, "\n"))
 		}
 	}
 }
