@@ -1,5 +1,5 @@
 // Package progress reads a progress file exported from the browser: the
-// versioned JSON document that app.js keeps in localStorage. readykit
+// versioned JSON document that session.js keeps in localStorage. readykit
 // report uses it. The file may come from anywhere, so it is checked before
 // anything in it is used, and every problem is said in plain words.
 //
