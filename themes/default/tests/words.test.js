@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, count, isDate, longDate, plural, savedAt } from '../static/js/words.js';
+import { and, count, isDate, longDate, plural, savedAt, thousands } from '../static/js/words.js';
 
 // Runs fn with the process in time zone tz; Node applies a change of TZ at once.
 function inZone(tz, fn) {
@@ -111,4 +111,8 @@ test('and joins a list as a sentence does', () => {
   assert.equal(and(['a', 'b']), 'a and b');
   assert.equal(and(['a', 'b', 'c']), 'a, b and c');
   assert.equal(and(['a, x', 'b', 'c'], '; '), 'a, x; b and c');
+});
+
+test('thousands puts a comma between each three digits, as Go does', () => {
+  for (const [n, want] of [[0, '0'], [999, '999'], [1000, '1,000'], [5002, '5,002'], [100000, '100,000'], [1234567, '1,234,567']]) assert.equal(thousands(n), want);
 });

@@ -7,6 +7,7 @@
 import {
   ENTRY_FIELDS, FORMAT, ORGANISATION_FIELDS, TEXT_FIELDS, VERSION, check, emptyEntry, fieldName, isEmptyEntry, isObject, normalise, record, serialise, title,
 } from './progress.js';
+import { thousands } from './words.js';
 
 const has = Object.hasOwn;
 
@@ -121,7 +122,7 @@ function misfit(f, v, why, where, statuses) {
   if (TIMES.includes(f)) return [`The guide records this time by itself, and cannot read ${say(f, v)} as a time.`, 'You do not need it: remove it.'];
   if (YES_NO.includes(f)) return [`The ${label} was saved as ${say(f, v)}, which the guide cannot read as a tick.`, `Tick or untick it ${where}, then remove this.`];
   if (DATES.includes(f)) return [`${say(f, v)} is not a date on the calendar.`, `Type the date again ${where}, then remove this.`];
-  if (/^is longer/.test(why)) return [`It is ${v.length.toLocaleString('en-GB')} characters long, and a ${label} can hold ${(TEXT_FIELDS[f] || ORGANISATION_FIELDS[f]).toLocaleString('en-GB')}.`, `Copy what you need ${where}, shorter, then remove this.`];
+  if (/^is longer/.test(why)) return [`It is ${thousands(v.length)} characters long, and a ${label} can hold ${thousands(TEXT_FIELDS[f] || ORGANISATION_FIELDS[f])}.`, `Copy what you need ${where}, shorter, then remove this.`];
   return [`The ${label} ${why}.`, `Set it again ${where} if you need it, then remove this.`];
 }
 

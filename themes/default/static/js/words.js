@@ -29,6 +29,9 @@ export const plural = (n, one, many) => (n == 1 ? one : many);
 /** n with its noun: count(1, 'item', 'items') is '1 item'; Go's words.Count. */
 export const count = (n, one, many) => `${n} ${plural(n, one, many)}`;
 
+/** A whole number with commas between thousands: 5002 -> '5,002'; Go's report.thousands. */
+export const thousands = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /** A list joined as a sentence joins it: 'a, b and c'; Go's words.And. */
 export const and = (parts, sep = ', ') => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(sep)} and ${parts[parts.length - 1]}`);
 
