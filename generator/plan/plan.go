@@ -150,13 +150,23 @@ type Result struct {
 // edition's publication deadline, from which the rules' date limit counts.
 func Analyse(items []*toolkit.Item, progress map[string]Entry, rules *Rules, deadline time.Time) Result {
 	var res Result
-	for _, level := range []toolkit.Level{toolkit.Approaching, toolkit.Met} {
-		for _, it := range items {
-			e := progress[it.ID]
-			if it.Level != level || e.Status == toolkit.StatusMet || (it.NotApplicable && e.Status == toolkit.StatusNotApplicable) {
-				continue
-			}
-			res.Gaps = append(res.Gaps, Gap{Item: it, Entry: e})
+	// The gaps are what readiness says blocks each level: one rule for
+	// what is done, in toolkit.Score.
+	status := make(map[string]string, len(progress))
+	for id, e := range progress {
+		status[id] = e.Status
+	}
+	r := toolkit.Score(items, status)
+	byID := make(map[string]*toolkit.Item, len(items))
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	for _, id := range r.Approaching.Blocking {
+		res.Gaps = append(res.Gaps, Gap{Item: byID[id], Entry: progress[id]})
+	}
+	for _, id := range r.Met.Blocking {
+		if byID[id].Level == toolkit.Met {
+			res.Gaps = append(res.Gaps, Gap{Item: byID[id], Entry: progress[id]})
 		}
 	}
 	if rules == nil {

@@ -12,8 +12,8 @@ import (
 
 // CheckMark is what every page, printout and file says beside the
 // reference of an item whose number, level or wording is not confirmed
-// for care providers. plan.js's CHECK_MARK and the theme's
-// partials/checkmark.html say the same.
+// for care providers. The browser reads it from toolkit.json's
+// labels.checkMark.
 const CheckMark = "Check in the toolkit"
 
 // RefStatus is the "Reference status" cell for it: CheckMark unless the
