@@ -130,22 +130,22 @@ func printErrors(w io.Writer, err error) {
 	fmt.Fprintf(w, "readykit: %s found %s\n", se.Stage, words.Count(len(fes), "problem", "problems"))
 }
 
-// TodayEnv names the environment variable that sets the date readykit
+// todayEnv names the environment variable that sets the date readykit
 // judges deadlines by, as YYYY-MM-DD, instead of the system's. Tests use it
 // so their output does not depend on the day they run; a consultant can
 // use it to see what a site will warn about on a later day. Only the
 // command line reads it: the generator is given the date.
-const TodayEnv = "READYKIT_TODAY"
+const todayEnv = "READYKIT_TODAY"
 
 // today is the date for generator.Options.Today.
 func today() (time.Time, error) {
-	v := os.Getenv(TodayEnv)
+	v := os.Getenv(todayEnv)
 	if v == "" {
 		return time.Now(), nil
 	}
 	d, err := content.ParseDate(v)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s=%q is not a date in the form YYYY-MM-DD; set it to a date such as 2027-07-01, or unset it to use today's", TodayEnv, v)
+		return time.Time{}, fmt.Errorf("%s=%q is not a date in the form YYYY-MM-DD; set it to a date such as 2027-07-01, or unset it to use today's", todayEnv, v)
 	}
 	return d.Time, nil
 }

@@ -11,7 +11,7 @@ import (
 // puts the same warning as build at the top of the page, and in its log.
 func TestServeShowsWarnings(t *testing.T) {
 	dir := baseSite(t)
-	t.Setenv(TodayEnv, "2025-07-01")
+	t.Setenv(todayEnv, "2025-07-01")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	addr, errs, done := startServe(ctx, t, &serveOptions{Source: dir, Bind: "127.0.0.1"})

@@ -21,8 +21,8 @@ func TestMain(m *testing.M) {
 	if os.Getenv(asReadykit) == "1" {
 		main()
 	}
-	if os.Getenv(TodayEnv) == "" {
-		os.Setenv(TodayEnv, "2025-01-06")
+	if os.Getenv(todayEnv) == "" {
+		os.Setenv(todayEnv, "2025-01-06")
 	}
 	os.Exit(m.Run())
 }
@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 // rewrites the expected messages.
 func TestWarnings(t *testing.T) {
 	cliCases(t, "warnings", 4, []string{"today"}, func(t *testing.T, ar *txtar.Archive, dir string) string {
-		t.Setenv(TodayEnv, strings.TrimSpace(string(file(ar, "today"))))
+		t.Setenv(todayEnv, strings.TrimSpace(string(file(ar, "today"))))
 		code, stdout, stderr := runCLI("build", "--source", dir)
 		if code != exitOK {
 			t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitOK, stderr)
@@ -63,7 +63,7 @@ func TestWarnings(t *testing.T) {
 // not a build on some other day.
 func TestTodayEnv(t *testing.T) {
 	dir := baseSite(t)
-	t.Setenv(TodayEnv, "1 July 2027")
+	t.Setenv(todayEnv, "1 July 2027")
 	for _, args := range [][]string{{"build"}, {"check"}, {"serve", "--port", "0"}} {
 		verb := args[0]
 		code, _, stderr := runCLI(append(args, "--source", dir)...)

@@ -67,7 +67,7 @@ var (
 // returned is marked unread.
 func DecodeYAML(file string, data []byte, line int, v any) []error {
 	d := &decoder{file: file, line: line}
-	data, err := UTF8(file, data)
+	data, err := utf8Text(file, data)
 	if err != nil {
 		return []error{markUnread(shift(err, line))}
 	}

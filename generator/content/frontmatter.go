@@ -23,7 +23,7 @@ type Document struct {
 // the file.
 func Split(file string, data []byte) (Document, error) {
 	doc := Document{File: file, BodyLine: 1}
-	data, err := UTF8(file, data)
+	data, err := utf8Text(file, data)
 	if err != nil {
 		return doc, markUnread(err)
 	}

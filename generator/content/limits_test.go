@@ -143,7 +143,7 @@ func TestInvalidUTF8(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "p.md:5:6: the file is not UTF-8 text here (byte 0x93)") {
 		t.Errorf("Split: %v", err)
 	}
-	if _, err := UTF8("x", []byte("fine: “quoted” é ✓\n")); err != nil {
+	if _, err := utf8Text("x", []byte("fine: “quoted” é ✓\n")); err != nil {
 		t.Errorf("valid UTF-8 refused: %v", err)
 	}
 }

@@ -21,10 +21,10 @@ const (
 
 var bom = []byte("\ufeff")
 
-// UTF8 prepares the bytes of a text file: it drops a UTF-8 byte order mark
+// utf8Text prepares the bytes of a text file: it drops a UTF-8 byte order mark
 // (Windows Notepad writes one) and checks that the rest is UTF-8, reporting
 // the first bad byte at its line and column.
-func UTF8(file string, data []byte) ([]byte, error) {
+func utf8Text(file string, data []byte) ([]byte, error) {
 	data = bytes.TrimPrefix(data, bom)
 	if utf8.Valid(data) {
 		return data, nil

@@ -67,7 +67,7 @@ func FuzzPath(f *testing.F) {
 		switch status := w.Code; {
 		case strings.Contains(body, fuzzSecret):
 			t.Fatalf("%q: answered with a file outside the site", target)
-		case status == http.StatusOK && req.URL.Path == EventsPath:
+		case status == http.StatusOK && req.URL.Path == eventsPath:
 		case status == http.StatusOK || status == http.StatusNotFound:
 			if !bodies[body] && !(status == http.StatusNotFound && body == "404 page not found\n") {
 				t.Errorf("%q: status %d with a body that is no file of the site: %q", target, status, body)

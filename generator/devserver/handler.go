@@ -24,8 +24,8 @@ var contentTypes = map[string]string{
 // requests for a host it answers for (see Options.Hosts).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc(EventsPath, s.events)
-	mux.HandleFunc(ScriptPath, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc(eventsPath, s.events)
+	mux.HandleFunc(scriptPath, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		write(w, reloadScript)
 	})
@@ -213,7 +213,7 @@ func (s *Server) errorPage(w http.ResponseWriter, err error) {
 		other = err.Error()
 	}
 	_ = pages.ExecuteTemplate(w, "errors", map[string]any{
-		"Errors": fes, "Other": other, "Style": stylePath, "Script": ScriptPath,
+		"Errors": fes, "Other": other, "Style": stylePath, "Script": scriptPath,
 	})
 }
 

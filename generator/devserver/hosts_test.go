@@ -86,7 +86,7 @@ func TestHostsRefused(t *testing.T) {
 		"evil.example", "evil.example:1313", "127.0.0.1.evil.example", "localhost.evil.example",
 		"notclients.example", "oak-house.local.evil.example", "0x7f.1",
 	} {
-		for _, path := range []string{"/", EventsPath, ScriptPath, "/nope"} {
+		for _, path := range []string{"/", eventsPath, scriptPath, "/nope"} {
 			status, body, hdr := fetch(t, ts, host, path)
 			name := strings.ToLower(hostName(host))
 			if status != http.StatusForbidden || hdr.Get("Content-Type") != "text/plain; charset=utf-8" ||

@@ -26,13 +26,17 @@ import (
 
 // Paths the server keeps for itself, outside any site's addresses.
 const (
-	EventsPath = "/_readykit/events"
-	ScriptPath = "/_readykit/reload.js"
+	eventsPath = "/_readykit/events"
+	scriptPath = "/_readykit/reload.js"
 	stylePath  = "/_readykit/errors.css"
 	// warnStylePath styles the warnings banner inside the site's own
 	// pages, apart from errors.css, whose rules would restyle the page.
 	warnStylePath = "/_readykit/warnings.css"
 )
+
+// debounce is how long to wait after a change for more changes, so a save
+// that touches several files rebuilds once.
+const debounce = 100 * time.Millisecond
 
 // BuildFunc builds the site into sink, running the extra transforms on
 // every file, and returns the problems that did not stop the build
@@ -50,9 +54,6 @@ type Options struct {
 	Skip []string
 	// Log receives a line per rebuild.
 	Log io.Writer
-	// Debounce is how long to wait after a change for more changes, so a
-	// save that touches several files rebuilds once. Default 100ms.
-	Debounce time.Duration
 	// Hosts are the host names the server answers for besides localhost,
 	// names ending in .localhost and IP addresses: the name it is bound
 	// to and any the user allows. A name starting with a dot stands for
@@ -76,9 +77,6 @@ type Server struct {
 
 // New returns a server that has not built anything yet.
 func New(opts Options) *Server {
-	if opts.Debounce == 0 {
-		opts.Debounce = 100 * time.Millisecond
-	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
@@ -90,7 +88,7 @@ func New(opts Options) *Server {
 // open pages are told to reload. It returns the build's error.
 func (s *Server) Rebuild(ctx context.Context) error {
 	start := time.Now()
-	warns, err := s.opts.Build(ctx, []publish.Transform{publish.Reload(ScriptPath)}, &s.site)
+	warns, err := s.opts.Build(ctx, []publish.Transform{publish.Reload(scriptPath)}, &s.site)
 	if ctx.Err() != nil {
 		return err
 	}

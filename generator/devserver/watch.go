@@ -16,7 +16,7 @@ import (
 
 // Watch watches the site folder and rebuilds after changes until ctx is
 // done. Changes are debounced: a rebuild starts once no change has come for
-// Options.Debounce. Editor temporary files and skipped folders are ignored.
+// debounce. Editor temporary files and skipped folders are ignored.
 // ready, if not nil, is closed once the watches are in place.
 func (s *Server) Watch(ctx context.Context, ready chan<- struct{}) error {
 	w, err := fsnotify.NewWatcher()
@@ -52,7 +52,7 @@ func (s *Server) Watch(ctx context.Context, ready chan<- struct{}) error {
 					}
 				}
 			}
-			timer.Reset(s.opts.Debounce)
+			timer.Reset(debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil

@@ -55,7 +55,7 @@ type FileError struct {
 	Msg  string
 	Hint string
 	// Kind names the kind of problem for programs and tests, such as
-	// progress.TooLarge; most problems have none. Users read Msg.
+	// "too-large" for a progress file; most problems have none. Users read Msg.
 	Kind string
 }
 

@@ -56,8 +56,8 @@ func FuzzConvert(f *testing.F) {
 				t.Errorf("bad position or no hint: %q (%d lines)", err, lines)
 			}
 		}
-		if len(errs) > MaxProblems+1 {
-			t.Errorf("%d problems reported, more than %d and a count", len(errs), MaxProblems)
+		if len(errs) > maxProblems+1 {
+			t.Errorf("%d problems reported, more than %d and a count", len(errs), maxProblems)
 		}
 		if !unsafe {
 			checkPromises(t, string(out), refused)

@@ -12,42 +12,42 @@ import (
 // goldmark takes time that grows with the square of some constructs'
 // size: emphasis marks that never pair up, link openers, unclosed code
 // spans or HTML, and block quotes or lists nested thousands deep. The
-// limits below keep any page of up to MaxSource bytes within a known
+// limits below keep any page of up to maxSource bytes within a known
 // bound: converting it allocates at most 640 MiB in all and holds at most
 // 320 MiB at once (TestLimitsBoundMemory), and takes about 2 s at worst
 // (BenchmarkPathological: 1.8 s on a busy two-core machine; without the
 // limits, several cases ran past 30 s). Real guidance pages stay far
 // below them: the default site's largest paragraph has 10 marks.
 const (
-	// MaxSource is the largest Markdown body, in bytes, that is parsed at
+	// maxSource is the largest Markdown body, in bytes, that is parsed at
 	// all. Readers of content files should refuse a larger file before
 	// reading it whole.
-	MaxSource = 1 << 20
+	maxSource = 1 << 20
 
-	// MaxNesting is how deep block quotes and lists may be nested inside
+	// maxNesting is how deep block quotes and lists may be nested inside
 	// each other. goldmark revisits every open level on every line, and a
 	// reader cannot follow more than a handful of levels anyway.
-	MaxNesting = 16
+	maxNesting = 16
 
-	// MaxBlockBytes is the longest paragraph, heading or table cell, in
+	// maxBlockBytes is the longest paragraph, heading or table cell, in
 	// bytes. An unclosed code span or link is searched for to the end of
 	// its block, so the cost of one block grows with its length.
-	MaxBlockBytes = 16 << 10
+	maxBlockBytes = 16 << 10
 
-	// MaxBlockLines is how many lines one paragraph (or table) may have.
+	// maxBlockLines is how many lines one paragraph (or table) may have.
 	// goldmark takes link reference definitions out of a paragraph in
 	// time that grows with the square of its lines.
-	MaxBlockLines = 1000
+	maxBlockLines = 1000
 
-	// MaxBlockMarks is how many emphasis, code, link and tag marks (runs
+	// maxBlockMarks is how many emphasis, code, link and tag marks (runs
 	// of *, _, ~ or `, and each [, ] or <) one paragraph, heading or table
 	// cell may hold. goldmark pairs them up in time that grows with the
 	// square of their number.
-	MaxBlockMarks = 250
+	maxBlockMarks = 250
 
-	// MaxProblems is how many problems one document reports in full; the
+	// maxProblems is how many problems one document reports in full; the
 	// rest are counted, so a broken generated file cannot bury the report.
-	MaxProblems = 100
+	maxProblems = 100
 )
 
 // problem is something wrong found while parsing, at a byte offset in the
@@ -80,7 +80,7 @@ func (s *state) add(off int, hint, format string, args ...any) {
 }
 
 // nestingLimit refuses to open a block quote or list deeper than
-// MaxNesting. The line is then read as if the extra marker were text, so
+// maxNesting. The line is then read as if the extra marker were text, so
 // parsing goes on and the page still lists every other problem.
 type nestingLimit struct {
 	parser.BlockParser
@@ -100,21 +100,21 @@ func (n nestingLimit) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 			depth++
 		}
 	}
-	if depth >= MaxNesting {
+	if depth >= maxNesting {
 		s := stateOf(pc)
 		if !s.nested {
 			s.nested = true
 			_, seg := reader.PeekLine()
 			s.add(seg.Start, "Use fewer levels: a reader cannot follow more than a few",
-				"block quotes and lists are nested more than %d deep here", MaxNesting)
+				"block quotes and lists are nested more than %d deep here", maxNesting)
 		}
 		return nil, parser.NoChildren
 	}
 	return n.BlockParser.Open(parent, reader, pc)
 }
 
-// blockLimit checks a block's inline text against MaxBlockBytes and
-// MaxBlockMarks before goldmark parses it. A block over a limit is
+// blockLimit checks a block's inline text against maxBlockBytes and
+// maxBlockMarks before goldmark parses it. A block over a limit is
 // reported and emptied, so it costs nothing more. what names the block
 // for the message.
 func blockLimit(s *state, lines *text.Segments, source []byte, what string) bool {
@@ -124,25 +124,25 @@ func blockLimit(s *state, lines *text.Segments, source []byte, what string) bool
 		size += seg.Len()
 		marks += countMarks(seg.Value(source))
 	}
-	if size <= MaxBlockBytes && marks <= MaxBlockMarks {
+	if size <= maxBlockBytes && marks <= maxBlockMarks {
 		return true
 	}
 	off := 0
 	if lines.Len() > 0 {
 		off = lines.At(0).Start
 	}
-	if size > MaxBlockBytes {
+	if size > maxBlockBytes {
 		s.add(off, "Split it, with a blank line between the parts",
-			"this %s is %d bytes long, more than the limit of %d", what, size, MaxBlockBytes)
+			"this %s is %d bytes long, more than the limit of %d", what, size, maxBlockBytes)
 	} else {
 		s.add(off, "Split it, with a blank line between the parts, or use less formatting",
-			"this %s has %d emphasis, code and link marks, more than the limit of %d", what, marks, MaxBlockMarks)
+			"this %s has %d emphasis, code and link marks, more than the limit of %d", what, marks, maxBlockMarks)
 	}
 	lines.Clear()
 	return false
 }
 
-// countMarks counts what MaxBlockMarks limits: runs of *, _, ~ and `,
+// countMarks counts what maxBlockMarks limits: runs of *, _, ~ and `,
 // and each [, ] and <.
 func countMarks(b []byte) int {
 	n := 0
@@ -165,9 +165,9 @@ func countMarks(b []byte) int {
 type lineLimit struct{}
 
 func (lineLimit) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
-	if n := node.Lines().Len(); n > MaxBlockLines {
+	if n := node.Lines().Len(); n > maxBlockLines {
 		stateOf(pc).add(node.Lines().At(0).Start, "Split it, with a blank line between the parts",
-			"this paragraph or table has %d lines, more than the limit of %d", n, MaxBlockLines)
+			"this paragraph or table has %d lines, more than the limit of %d", n, maxBlockLines)
 		node.Lines().Clear()
 		node.Parent().RemoveChild(node.Parent(), node)
 	}

@@ -21,9 +21,9 @@ func pathological(size int) []struct {
 	// paras fills paragraphs with as many copies of unit as the marks
 	// limit allows, then pads each with pad up to the size limit.
 	paras := func(unit, pad string) string {
-		p := strings.Repeat(unit, max(1, MaxBlockMarks/max(1, countMarks([]byte(unit)))))
+		p := strings.Repeat(unit, max(1, maxBlockMarks/max(1, countMarks([]byte(unit)))))
 		if pad != "" {
-			p += strings.Repeat(pad, (MaxBlockBytes-len(p)-1)/len(pad))
+			p += strings.Repeat(pad, (maxBlockBytes-len(p)-1)/len(pad))
 		}
 		return fill(p + "\n\n")
 	}
@@ -43,7 +43,7 @@ func pathological(size int) []struct {
 		return fill(b.String() + "\n")
 	}
 	var backticks strings.Builder
-	for i := 1; countMarks([]byte(backticks.String())) < MaxBlockMarks && backticks.Len()+i < MaxBlockBytes; i++ {
+	for i := 1; countMarks([]byte(backticks.String())) < maxBlockMarks && backticks.Len()+i < maxBlockBytes; i++ {
 		backticks.WriteString("e" + strings.Repeat("`", i))
 	}
 	cases := []struct{ name, src string }{
@@ -58,21 +58,21 @@ func pathological(size int) []struct {
 		{"open brackets", paras("[", "")},
 		{"pattern [ (](", paras("[ (](", "")},
 		{"pattern ![[]()", paras("![[]()", "")},
-		{"nested brackets", fill(strings.Repeat("[", MaxBlockMarks/2) + "a" + strings.Repeat("]", MaxBlockMarks/2) + "\n\n")},
-		{"nested links", fill(strings.Repeat("[a ", MaxBlockMarks/2) + strings.Repeat("](/u)", MaxBlockMarks/2) + "\n\n")},
-		{"nested images", fill(strings.Repeat("![a ", MaxBlockMarks/2) + strings.Repeat("](/u)", MaxBlockMarks/2) + "\n\n")},
+		{"nested brackets", fill(strings.Repeat("[", maxBlockMarks/2) + "a" + strings.Repeat("]", maxBlockMarks/2) + "\n\n")},
+		{"nested links", fill(strings.Repeat("[a ", maxBlockMarks/2) + strings.Repeat("](/u)", maxBlockMarks/2) + "\n\n")},
+		{"nested images", fill(strings.Repeat("![a ", maxBlockMarks/2) + strings.Repeat("](/u)", maxBlockMarks/2) + "\n\n")},
 		{"unclosed links A", paras("[a](<b", "x")},
 		{"unclosed links B", paras("[a](b", "x")},
 		{"unclosed destinations", paras("[](", "x")},
 		{"unclosed comments", paras("<!--", "x")},
 		{"unclosed tag attributes", paras(`<a b="`, "x")},
 		{"backtick runs", fill(backticks.String() + "\n\n")},
-		{"reference collisions", block(MaxBlockLines, func(int) string { return "[a]: /u\n" })},
-		{"many references", block(MaxBlockLines, func(i int) string { return fmt.Sprintf("[r%d]: /u\n", i) })},
-		{"nested block quotes", fill(strings.Repeat(">", MaxNesting) + " a\n\n")},
-		{"nested quotes and lists", fill(strings.Repeat("> - ", MaxNesting/2) + "a\n")},
-		{"deeply nested lists", lines(MaxNesting, func(i int) string { return strings.Repeat("  ", i) + "* a\n" })},
-		{"huge table", block(MaxBlockLines, func(i int) string {
+		{"reference collisions", block(maxBlockLines, func(int) string { return "[a]: /u\n" })},
+		{"many references", block(maxBlockLines, func(i int) string { return fmt.Sprintf("[r%d]: /u\n", i) })},
+		{"nested block quotes", fill(strings.Repeat(">", maxNesting) + " a\n\n")},
+		{"nested quotes and lists", fill(strings.Repeat("> - ", maxNesting/2) + "a\n")},
+		{"deeply nested lists", lines(maxNesting, func(i int) string { return strings.Repeat("  ", i) + "* a\n" })},
+		{"huge table", block(maxBlockLines, func(i int) string {
 			switch i {
 			case 0:
 				return "| a | b |\n"
@@ -96,8 +96,8 @@ func pathological(size int) []struct {
 		src  []byte
 	}, len(cases))
 	for i, c := range cases {
-		if len(c.src) > MaxSource {
-			c.src = c.src[:MaxSource]
+		if len(c.src) > maxSource {
+			c.src = c.src[:maxSource]
 		}
 		out[i].name, out[i].src = c.name, []byte(c.src)
 	}
@@ -121,10 +121,10 @@ const (
 
 // TestLimitsBoundMemory converts every pathological case at two sizes and
 // measures the bytes allocated: within the bounds above at both, and
-// growing no faster than the size, so a page of MaxSource bytes allocates
-// at most allocPerByte*MaxSource (640 MiB) and holds at most
-// heldPerByte*MaxSource (320 MiB). BenchmarkPathological runs the same
-// cases at MaxSource for time.
+// growing no faster than the size, so a page of maxSource bytes allocates
+// at most allocPerByte*maxSource (640 MiB) and holds at most
+// heldPerByte*maxSource (320 MiB). BenchmarkPathological runs the same
+// cases at maxSource for time.
 //
 // The cases past the limits must be reported, and the others not, so
 // they measure goldmark's own work: that is checked on the smaller size's
@@ -148,7 +148,7 @@ func TestLimitsBoundMemory(t *testing.T) {
 		}
 		return after.TotalAlloc - before.TotalAlloc, held, errs
 	}
-	small, large := pathological(MaxSource/32), pathological(MaxSource/16)
+	small, large := pathological(maxSource/32), pathological(maxSource/16)
 	for i := range large {
 		name, src := large[i].name, large[i].src
 		total, held, _ := measure(src)
@@ -171,12 +171,12 @@ func TestLimitsBoundMemory(t *testing.T) {
 	}
 }
 
-// BenchmarkPathological converts each pathological case at MaxSource:
+// BenchmarkPathological converts each pathological case at maxSource:
 //
 //	go test -run '^$' -bench Pathological -benchtime 1x ./generator/markdown
 func BenchmarkPathological(b *testing.B) {
 	c := New(Options{})
-	for _, tc := range pathological(MaxSource) {
+	for _, tc := range pathological(maxSource) {
 		b.Run(strings.ReplaceAll(tc.name, " ", "_"), func(b *testing.B) {
 			b.SetBytes(int64(len(tc.src)))
 			b.ReportAllocs()

@@ -154,10 +154,10 @@ func (c *Converter) Parse(doc Doc) *Parsed {
 		}
 	}
 	p := &Parsed{c: c, doc: doc, lines: lines}
-	if len(doc.Source) > MaxSource {
+	if len(doc.Source) > maxSource {
 		p.root = ast.NewDocument()
 		p.problems = []problem{{off: 0, hint: "Split it into several pages",
-			msg: fmt.Sprintf("this page's text is %d bytes long, more than the limit of %d", len(doc.Source), MaxSource)}}
+			msg: fmt.Sprintf("this page's text is %d bytes long, more than the limit of %d", len(doc.Source), maxSource)}}
 		return p
 	}
 	pc := parser.NewContext()
@@ -176,12 +176,12 @@ type Resolver func(dest string) (string, error)
 // rewriting destinations to what it returns, and reports every one that
 // leads nowhere, and every image from another host, at its position in the
 // file. It reports too what Parse found, so that one call gives every
-// problem in the document; after MaxProblems, the rest are counted.
+// problem in the document; after maxProblems, the rest are counted.
 func (p *Parsed) Links(resolve Resolver) []error {
 	var errs []error
 	more, first := 0, -1
 	report := func(off int, fe diag.FileError) {
-		if len(errs) == MaxProblems {
+		if len(errs) == maxProblems {
 			if more == 0 {
 				first = off
 			}

@@ -126,15 +126,15 @@ func TestImagesFromElsewhere(t *testing.T) {
 // part that breaks it is left out.
 func TestLimits(t *testing.T) {
 	c := New(Options{})
-	deep := strings.Repeat("> ", MaxNesting) + "deep\n"
-	tooDeep := "Fine.\n\n" + strings.Repeat("> ", MaxNesting+1) + "deeper\n" + strings.Repeat("> ", MaxNesting+1) + "again\n"
+	deep := strings.Repeat("> ", maxNesting) + "deep\n"
+	tooDeep := "Fine.\n\n" + strings.Repeat("> ", maxNesting+1) + "deeper\n" + strings.Repeat("> ", maxNesting+1) + "again\n"
 	var list strings.Builder
-	for i := 0; i <= MaxNesting; i++ {
+	for i := 0; i <= maxNesting; i++ {
 		fmt.Fprintf(&list, "%s- level %d\n", strings.Repeat("  ", i), i+1)
 	}
-	long := strings.Repeat("word ", MaxBlockBytes/5+2)
-	marks := strings.Repeat("*a ", MaxBlockMarks+1)
-	lines := strings.Repeat("line\n", MaxBlockLines+1)
+	long := strings.Repeat("word ", maxBlockBytes/5+2)
+	marks := strings.Repeat("*a ", maxBlockMarks+1)
+	lines := strings.Repeat("line\n", maxBlockLines+1)
 	for _, tc := range []struct {
 		name, src string
 		errs      []string
@@ -143,21 +143,21 @@ func TestLimits(t *testing.T) {
 		{"nested as deep as allowed", deep, nil, ""},
 		// The marker past the limit is read as text.
 		{"block quotes too deep", tooDeep, []string{
-			fmt.Sprintf("p.md:7:%d: block quotes and lists are nested more than %d deep here. Use fewer levels: a reader cannot follow more than a few", 2*MaxNesting+1, MaxNesting)}, "<blockquote>\n<p>deeper"},
+			fmt.Sprintf("p.md:7:%d: block quotes and lists are nested more than %d deep here. Use fewer levels: a reader cannot follow more than a few", 2*maxNesting+1, maxNesting)}, "<blockquote>\n<p>deeper"},
 		{"lists too deep", list.String(), []string{
-			fmt.Sprintf("p.md:%d:%d: block quotes and lists are nested more than %d deep here. Use fewer levels: a reader cannot follow more than a few", 5+MaxNesting, 2*MaxNesting+1, MaxNesting)}, "<ul>\n<li>level 17"},
+			fmt.Sprintf("p.md:%d:%d: block quotes and lists are nested more than %d deep here. Use fewer levels: a reader cannot follow more than a few", 5+maxNesting, 2*maxNesting+1, maxNesting)}, "<ul>\n<li>level 17"},
 		{"paragraph too long", "Short.\n\n" + long, []string{
-			fmt.Sprintf("p.md:7:1: this paragraph is %d bytes long, more than the limit of %d. Split it, with a blank line between the parts", len(long), MaxBlockBytes)}, "word word"},
+			fmt.Sprintf("p.md:7:1: this paragraph is %d bytes long, more than the limit of %d. Split it, with a blank line between the parts", len(long), maxBlockBytes)}, "word word"},
 		{"heading too long", "# " + long + "\n", []string{
-			fmt.Sprintf("p.md:5:3: this heading is %d bytes long, more than the limit of %d. Split it, with a blank line between the parts", len(long)-1, MaxBlockBytes)}, "word word"},
+			fmt.Sprintf("p.md:5:3: this heading is %d bytes long, more than the limit of %d. Split it, with a blank line between the parts", len(long)-1, maxBlockBytes)}, "word word"},
 		{"too many marks", marks, []string{
-			fmt.Sprintf("p.md:5:1: this paragraph has %d emphasis, code and link marks, more than the limit of %d. Split it, with a blank line between the parts, or use less formatting", MaxBlockMarks+1, MaxBlockMarks)}, "<em>a</em>"},
+			fmt.Sprintf("p.md:5:1: this paragraph has %d emphasis, code and link marks, more than the limit of %d. Split it, with a blank line between the parts, or use less formatting", maxBlockMarks+1, maxBlockMarks)}, "<em>a</em>"},
 		{"too many marks in a cell", "| a |\n|---|\n| x " + marks + "|\n", []string{
-			fmt.Sprintf("p.md:7:3: this table cell has %d emphasis, code and link marks, more than the limit of %d. Split it, with a blank line between the parts, or use less formatting", MaxBlockMarks+1, MaxBlockMarks)}, "<em>a</em>"},
+			fmt.Sprintf("p.md:7:3: this table cell has %d emphasis, code and link marks, more than the limit of %d. Split it, with a blank line between the parts, or use less formatting", maxBlockMarks+1, maxBlockMarks)}, "<em>a</em>"},
 		{"too many lines", "# Title\n\n" + lines, []string{
-			fmt.Sprintf("p.md:7:1: this paragraph or table has %d lines, more than the limit of %d. Split it, with a blank line between the parts", MaxBlockLines+1, MaxBlockLines)}, "line\nline"},
-		{"too big", strings.Repeat("a\n\n", MaxSource/3+1), []string{
-			fmt.Sprintf("p.md:5:1: this page's text is %d bytes long, more than the limit of %d. Split it into several pages", 3*(MaxSource/3+1), MaxSource)}, "<p>"},
+			fmt.Sprintf("p.md:7:1: this paragraph or table has %d lines, more than the limit of %d. Split it, with a blank line between the parts", maxBlockLines+1, maxBlockLines)}, "line\nline"},
+		{"too big", strings.Repeat("a\n\n", maxSource/3+1), []string{
+			fmt.Sprintf("p.md:5:1: this page's text is %d bytes long, more than the limit of %d. Split it into several pages", 3*(maxSource/3+1), maxSource)}, "<p>"},
 	} {
 		html, errs := errorsOf(t, c, tc.src)
 		sameErrors(t, tc.name, errs, tc.errs)
@@ -167,15 +167,15 @@ func TestLimits(t *testing.T) {
 	}
 }
 
-// A file with many problems lists MaxProblems of them and counts the rest.
+// A file with many problems lists maxProblems of them and counts the rest.
 func TestProblemsCapped(t *testing.T) {
-	src := strings.Repeat("![x](https://t.example/p.png)\n\n", MaxProblems+7)
+	src := strings.Repeat("![x](https://t.example/p.png)\n\n", maxProblems+7)
 	_, errs := errorsOf(t, New(Options{}), src)
-	if len(errs) != MaxProblems+1 {
-		t.Fatalf("%d errors, want %d", len(errs), MaxProblems+1)
+	if len(errs) != maxProblems+1 {
+		t.Fatalf("%d errors, want %d", len(errs), maxProblems+1)
 	}
-	want := fmt.Sprintf("p.md:%d:1: 7 more problems in this file. Fix the ones listed, then build again to see the rest", 5+2*MaxProblems)
-	if errs[MaxProblems] != want {
-		t.Errorf("last error %q, want %q", errs[MaxProblems], want)
+	want := fmt.Sprintf("p.md:%d:1: 7 more problems in this file. Fix the ones listed, then build again to see the rest", 5+2*maxProblems)
+	if errs[maxProblems] != want {
+		t.Errorf("last error %q, want %q", errs[maxProblems], want)
 	}
 }

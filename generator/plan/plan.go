@@ -138,9 +138,8 @@ type Result struct {
 	Findings []Finding
 	// Agreed reports whether the plan meets every rule.
 	Agreed bool
-	// Latest is the last completion date the rules allow, if they set one.
-	Latest string
 
+	latest   string   // the last completion date the rules allow, if they set one
 	max      int      // the rules' limit on outstanding items
 	required []string // the rules' required fields, for the verdict
 }
@@ -176,7 +175,7 @@ func Analyse(items []*toolkit.Item, progress map[string]Entry, rules *Rules, dea
 	var latest time.Time
 	if rules.MonthsAfterDeadline > 0 {
 		latest = deadline.AddDate(0, rules.MonthsAfterDeadline, 0)
-		res.Latest = latest.Format(time.DateOnly)
+		res.latest = latest.Format(time.DateOnly)
 	}
 	for _, g := range res.Gaps {
 		id := g.Item.ID

@@ -80,8 +80,8 @@ func TestVectors(t *testing.T) {
 		if !reflect.DeepEqual(gotF, wantF) {
 			t.Errorf("%s: findings %v, want %v", name, gotF, wantF)
 		}
-		if got.Agreed != v.Want.Agreed || got.Latest != v.Want.Latest {
-			t.Errorf("%s: agreed %v latest %q, want %v %q", name, got.Agreed, got.Latest, v.Want.Agreed, v.Want.Latest)
+		if got.Agreed != v.Want.Agreed || got.latest != v.Want.Latest {
+			t.Errorf("%s: agreed %v latest %q, want %v %q", name, got.Agreed, got.latest, v.Want.Agreed, v.Want.Latest)
 		}
 		if got.Verdict() != v.Want.Verdict {
 			t.Errorf("%s: verdict\n %q\nwant\n %q", name, got.Verdict(), v.Want.Verdict)

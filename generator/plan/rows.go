@@ -101,26 +101,26 @@ func (r Result) Verdict() string {
 }
 
 func (r Result) latestLong() string {
-	d, err := content.ParseDate(r.Latest)
+	d, err := content.ParseDate(r.latest)
 	if err != nil {
-		return r.Latest
+		return r.latest
 	}
 	return words.Date(d.Time)
 }
 
-// ActionFields are what an Approaching Standards action plan says about
+// actionFields are what an Approaching Standards action plan says about
 // each item: what will be done, by whom, and when. plan.js has the same.
-var ActionFields = []string{"action", "owner", "due"}
+var actionFields = []string{"action", "owner", "due"}
 
 // actionNouns name the action plan's fields in neutral words: what is
 // still to write, not what is wrong.
 var actionNouns = map[string]string{"action": "what will be done", "owner": "who will do it", "due": "a date"}
 
 // Missing lists the action plan fields e has no value for, in
-// ActionFields order.
+// actionFields order.
 func Missing(e Entry) []string {
 	var out []string
-	for _, f := range ActionFields {
+	for _, f := range actionFields {
 		if value(e, f) == "" {
 			out = append(out, f)
 		}
@@ -155,7 +155,7 @@ func (r Result) ActionSummary() string {
 		}
 	}
 	var parts []string
-	for _, f := range ActionFields {
+	for _, f := range actionFields {
 		if n := count[f]; n > 0 {
 			parts = append(parts, actionNouns[f]+" for "+words.Count(n, "item", "items"))
 		}

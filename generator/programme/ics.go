@@ -13,17 +13,18 @@ import (
 // calendar program needs to put the programme in someone's diary.
 type Calendar struct {
 	// Name is shown by calendar programs that name imported calendars.
-	Name string
-	// Stamp is when the file was made: DTSTAMP on every event. A build
-	// uses the programme's start, so the same site gives the same file.
-	Stamp  time.Time
+	Name   string
 	Events []Event
+	// stamp is when the file was made: DTSTAMP on every event. A build
+	// uses the programme's start, so the same site gives the same file.
+	stamp time.Time
 }
 
 // Event is one all-day event, from its first day to its last included.
 type Event struct {
-	UID, Summary, Description, URL string
-	From, To                       time.Time
+	Summary, Description, URL string
+	From, To                  time.Time
+	uid                       string // UID: a calendar replaces an event with the same one
 }
 
 // EventsInput is what the programme's events are made from.
@@ -48,7 +49,7 @@ func NewCalendar(in EventsInput, stamp time.Time) Calendar {
 	if in.Organisation != "" {
 		name += " for " + in.Organisation
 	}
-	return Calendar{Name: name, Stamp: stamp, Events: events(in)}
+	return Calendar{Name: name, Events: events(in), stamp: stamp}
 }
 
 // events gives one event per phase, the deadline, and a reminder a week
@@ -66,7 +67,7 @@ func events(in EventsInput) []Event {
 	for i, ph := range in.Phases {
 		span := s.Span(ph.From, ph.To)
 		out = append(out, Event{
-			UID:     uid(fmt.Sprintf("phase%d", i+1)),
+			uid:     uid(fmt.Sprintf("phase%d", i+1)),
 			Summary: who + "DSPT " + strings.ToLower(ph.WeekRange()[:1]) + ph.WeekRange()[1:] + ": " + ph.Name,
 			Description: fmt.Sprintf("%s of your %d-week programme for the Data Security and Protection Toolkit, to publish by %s.\n\n%s",
 				ph.WeekRange(), weeks, words.Date(s.Deadline), ph.Work),
@@ -75,13 +76,13 @@ func events(in EventsInput) []Event {
 	}
 	out = append(out,
 		Event{
-			UID:         uid("reminder"),
+			uid:         uid("reminder"),
 			Summary:     who + "DSPT deadline in one week",
 			Description: fmt.Sprintf("Your Data Security and Protection Toolkit must be published by %s. Check that every item is done or has a plan.", words.Date(s.Deadline)),
 			URL:         in.URL, From: s.Deadline.AddDate(0, 0, -7), To: s.Deadline.AddDate(0, 0, -7),
 		},
 		Event{
-			UID:         uid("deadline"),
+			uid:         uid("deadline"),
 			Summary:     who + "DSPT deadline: publish the toolkit today",
 			Description: "Today is the last day to publish your Data Security and Protection Toolkit assessment.",
 			URL:         in.URL, From: s.Deadline, To: s.Deadline,
@@ -114,10 +115,10 @@ func (c Calendar) ICS() string {
 	line("CALSCALE", "GREGORIAN")
 	line("METHOD", "PUBLISH")
 	line("X-WR-CALNAME", escape(c.Name))
-	stamp := c.Stamp.UTC().Format("20060102T150405Z")
+	stamp := c.stamp.UTC().Format("20060102T150405Z")
 	for _, e := range c.Events {
 		line("BEGIN", "VEVENT")
-		line("UID", escape(e.UID))
+		line("UID", escape(e.uid))
 		line("DTSTAMP", stamp)
 		line("DTSTART;VALUE=DATE", e.From.Format("20060102"))
 		// An all-day event ends on the day after its last.

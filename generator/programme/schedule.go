@@ -23,7 +23,7 @@ type Input struct {
 	// EditionDeadline is the deadline of the site's edition: the default,
 	// so that every page names the same date whatever the day. A start
 	// after it counts to the same day and month in a later year. Any other
-	// deadline in effect is warned about (OtherDeadline).
+	// deadline in effect is warned about (other-deadline).
 	EditionDeadline time.Time
 	// YearlyDeadline gives the deadline's day and month (30 June) when
 	// there is no EditionDeadline.
@@ -35,19 +35,19 @@ type Input struct {
 
 // Warning codes, in the order a schedule lists them.
 const (
-	// DeadlinePassed: the deadline is before today.
-	DeadlinePassed = "deadline-passed"
-	// FewWeeks: fewer than MinWeeks whole weeks from the start (or today,
+	// deadlinePassed: the deadline is before today.
+	deadlinePassed = "deadline-passed"
+	// fewWeeks: fewer than MinWeeks whole weeks from the start (or today,
 	// if later) to the deadline.
-	FewWeeks = "few-weeks"
-	// Overrun: the programme's last week ends after the deadline.
-	Overrun = "overrun"
-	// LateStart: the programme ends less than a week before the deadline,
+	fewWeeks = "few-weeks"
+	// overrun: the programme's last week ends after the deadline.
+	overrun = "overrun"
+	// lateStart: the programme ends less than a week before the deadline,
 	// leaving nothing spare for a busy week.
-	LateStart = "late-start"
-	// OtherDeadline: the deadline in effect is not EditionDeadline, so the
+	lateStart = "late-start"
+	// otherDeadline: the deadline in effect is not EditionDeadline, so the
 	// programme names another date than the rest of the site.
-	OtherDeadline = "other-deadline"
+	otherDeadline = "other-deadline"
 )
 
 // Schedule is a programme laid out on the calendar.
@@ -73,13 +73,13 @@ type Schedule struct {
 // Span is a run of days, first and last included.
 type Span struct{ From, To time.Time }
 
-// Day is the calendar date of t, at midnight UTC.
-func Day(t time.Time) time.Time {
+// day is the calendar date of t, at midnight UTC.
+func day(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// Monday is the Monday on or before d.
-func Monday(d time.Time) time.Time {
+// monday is the Monday on or before d.
+func monday(d time.Time) time.Time {
 	return d.AddDate(0, 0, -(int(d.Weekday())+6)%7)
 }
 
@@ -108,7 +108,7 @@ func nextDeadline(from, yearly time.Time) time.Time {
 // LatestStart is the last Monday a programme of the given length can start
 // on and still end a week before deadline.
 func LatestStart(deadline time.Time, weeks int) time.Time {
-	return Monday(deadline.AddDate(0, 0, -7*(weeks+1)+1))
+	return monday(deadline.AddDate(0, 0, -7*(weeks+1)+1))
 }
 
 // Plan lays the programme out on the calendar.
@@ -118,7 +118,7 @@ func Plan(in Input) Schedule {
 	// Only the calendar day counts, whatever the time or zone given.
 	for _, t := range []*time.Time{&in.Today, &in.Start, &in.Deadline, &in.EditionDeadline} {
 		if !t.IsZero() {
-			*t = Day(*t)
+			*t = day(*t)
 		}
 	}
 	from := in.Today
@@ -143,7 +143,7 @@ func Plan(in Input) Schedule {
 	if !in.Start.IsZero() {
 		s.Start = weekStart(in.Start)
 	}
-	first := Monday(s.Start)
+	first := monday(s.Start)
 	for w := range in.Weeks {
 		wk := Span{first.AddDate(0, 0, 7*w), first.AddDate(0, 0, 7*w+6)}
 		if w == 0 {
@@ -172,19 +172,19 @@ func Plan(in Input) Schedule {
 	}
 
 	if !in.Today.IsZero() && s.Deadline.Before(in.Today) {
-		s.Warnings = []string{DeadlinePassed}
+		s.Warnings = []string{deadlinePassed}
 	} else {
 		if s.WeeksLeft < in.MinWeeks {
-			s.Warnings = append(s.Warnings, FewWeeks)
+			s.Warnings = append(s.Warnings, fewWeeks)
 		}
 		if s.End.After(s.Deadline) {
-			s.Warnings = append(s.Warnings, Overrun)
+			s.Warnings = append(s.Warnings, overrun)
 		} else if s.End.AddDate(0, 0, 7).After(s.Deadline) {
-			s.Warnings = append(s.Warnings, LateStart)
+			s.Warnings = append(s.Warnings, lateStart)
 		}
 	}
 	if !ed.IsZero() && !s.Deadline.Equal(ed) {
-		s.Warnings = append(s.Warnings, OtherDeadline)
+		s.Warnings = append(s.Warnings, otherDeadline)
 	}
 	return s
 }

@@ -20,19 +20,19 @@ import (
 // the browser and readykit report agree on them and each can say them in
 // its own words.
 const (
-	// NotAllowed is the status "not-applicable" for an item that does not
+	// whyNotAllowed is the status "not-applicable" for an item that does not
 	// allow it.
-	NotAllowed = "not-allowed"
-	// TooLong is text longer than its field holds.
-	TooLong = "too-long"
-	// NotValid is any other value that fails its check.
-	NotValid = "not-valid"
-	// Replaced is a whole kept entry that another entry for the same id
+	whyNotAllowed = "not-allowed"
+	// whyTooLong is text longer than its field holds.
+	whyTooLong = "too-long"
+	// whyNotValid is any other value that fails its check.
+	whyNotValid = "not-valid"
+	// whyReplaced is a whole kept entry that another entry for the same id
 	// took the place of.
-	Replaced = "replaced"
+	whyReplaced = "replaced"
 )
 
-var whyCodes = []string{NotAllowed, TooLong, NotValid, Replaced}
+var whyCodes = []string{whyNotAllowed, whyTooLong, whyNotValid, whyReplaced}
 
 // maxDepth is how deeply a value kept aside may nest (the value itself is
 // at depth 0). No real value nests at all; the bound keeps a hostile one
@@ -52,7 +52,7 @@ type LeftOut struct {
 	// Value is the value whole, as JSON written the way the browser
 	// writes it (JSON.stringify), so equal values have equal bytes.
 	Value json.RawMessage `json:"value"`
-	// Why is NotAllowed, TooLong, NotValid or Replaced.
+	// Why is not-allowed, too-long, not-valid or replaced (the codes above).
 	Why string `json:"why"`
 }
 
@@ -111,7 +111,7 @@ func (l LeftOut) Text() string {
 	return string(l.Value)
 }
 
-// Entry reads the value of a Replaced record as the kept entry it was, as
+// Entry reads the value of a "replaced" record as the kept entry it was, as
 // the browser does to show it or put it back: ok is false when it cannot
 // be read as one (not an entry, no edition it came from, nothing in it).
 // Values of it that do not check out are left out of the entry.
@@ -143,16 +143,16 @@ func isPlace(id, field string) bool {
 func whyCode(f string, v value, why string) string {
 	switch {
 	case f == "status" && v.kind == 's' && v.s == toolkit.StatusNotApplicable:
-		return NotAllowed
+		return whyNotAllowed
 	case strings.HasPrefix(why, "is longer"):
-		return TooLong
+		return whyTooLong
 	}
-	return NotValid
+	return whyNotValid
 }
 
 // readBack reads the file's own leftOut list. Its records are untrusted
 // too: one that has no place to belong or no value is not kept, and an
-// unknown reason is read as NotValid.
+// unknown reason is read as whyNotValid.
 func (r *reader) readBack(raw json.RawMessage) {
 	var list []json.RawMessage
 	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '[' || json.Unmarshal(t, &list) != nil {
@@ -176,7 +176,7 @@ func (r *reader) readBack(raw json.RawMessage) {
 		}
 		why, _ := str(rec["why"])
 		if !slices.Contains(whyCodes, why) {
-			why = NotValid
+			why = whyNotValid
 		}
 		r.keepAside(LeftOut{ID: id, Field: field, Value: value, Why: why}, -1)
 	}
@@ -188,12 +188,12 @@ func (r *reader) keepAside(rec LeftOut, problem int) {
 	r.left = append(r.left, pending{rec, problem})
 }
 
-// finish keeps the queued values aside, at most MaxItems of them and none
+// finish keeps the queued values aside, at most maxItems of them and none
 // nested deeper than maxDepth, and says how many could not be kept.
 func (r *reader) finish() {
 	doc := r.doc
 	for _, p := range r.left {
-		if len(doc.LeftOut) >= MaxItems {
+		if len(doc.LeftOut) >= maxItems {
 			r.lost++
 			continue
 		}
@@ -225,7 +225,7 @@ func (r *reader) finish() {
 	}
 }
 
-// json is the kept entry as the browser writes it in a Replaced record:
+// json is the kept entry as the browser writes it in a "replaced" record:
 // from first, then the fields in the order of progress.js's emptyEntry.
 func (k Kept) json() json.RawMessage {
 	var b bytes.Buffer

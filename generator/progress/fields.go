@@ -28,10 +28,10 @@ var (
 	entryFields = []string{"status", "reviewed", "notes", "evidence", "owner", "due", "action", "priority", "localRef", "dependencies", "exceptional", "milestones", "updated"}
 )
 
-// MaxItems is the most entries read from a document's items (and, apart,
+// maxItems is the most entries read from a document's items (and, apart,
 // from its kept entries); the rest are left out, so a hostile file cannot
 // keep anyone busy.
-const MaxItems = 500
+const maxItems = 500
 
 var (
 	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{0,59}$`)

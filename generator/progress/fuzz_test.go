@@ -63,7 +63,7 @@ func same(a, b *Document) bool {
 // and nothing more set aside. The seeds in testdata/fuzz/FuzzRead are the
 // shared vectors' files.
 func FuzzRead(f *testing.F) {
-	reasons := []string{TooLarge, Encoding, Empty, Damaged, NotOurs, Newer, OtherEdition}
+	reasons := []string{kindTooLarge, kindEncoding, kindEmpty, kindDamaged, kindNotOurs, kindNewer, kindOtherEdition}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Read("f.json", data, fuzzEditions)
 		if err != nil {
@@ -83,7 +83,7 @@ func FuzzRead(f *testing.F) {
 				t.Errorf("item %q is not in the edition", id)
 			}
 		}
-		if len(doc.Items)+len(doc.Aside) > MaxItems || len(doc.Kept) > MaxItems || len(doc.LeftOut) > MaxItems {
+		if len(doc.Items)+len(doc.Aside) > maxItems || len(doc.Kept) > maxItems || len(doc.LeftOut) > maxItems {
 			t.Errorf("%d items, %d aside, %d kept, %d left out", len(doc.Items), len(doc.Aside), len(doc.Kept), len(doc.LeftOut))
 		}
 		for _, l := range doc.LeftOut {

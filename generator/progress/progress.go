@@ -43,13 +43,13 @@ const (
 // that Read returns. The browser's tests
 // classify its messages the same way, so the vectors can say which.
 const (
-	TooLarge     = "too-large"
-	Encoding     = "encoding"
-	Empty        = "empty"
-	Damaged      = "damaged"
-	NotOurs      = "not-ours"
-	Newer        = "newer"
-	OtherEdition = "edition"
+	kindTooLarge     = "too-large"
+	kindEncoding     = "encoding"
+	kindEmpty        = "empty"
+	kindDamaged      = "damaged"
+	kindNotOurs      = "not-ours"
+	kindNewer        = "newer"
+	kindOtherEdition = "edition"
 )
 
 // Organisation is who the progress is for.
@@ -135,7 +135,7 @@ func (d *Document) PlanEntries() map[string]plan.Entry {
 }
 
 // unusable is a progress file that cannot be used at all: a problem with
-// the whole file, of kind reason (TooLarge and the others above).
+// the whole file, of kind reason (kindTooLarge and the others above).
 func unusable(file, reason, msg string) *diag.FileError {
 	return &diag.FileError{Pos: diag.Pos{File: file}, Msg: msg, Kind: reason}
 }
@@ -147,7 +147,7 @@ func TooLargeError(file string, size int64) *diag.FileError {
 	if size >= 0 {
 		msg = fmt.Sprintf("the file is %.1f MB; a readykit progress file is never more than 1 MB, so this is not one", float64(size)/(1<<20))
 	}
-	return unusable(file, TooLarge, msg)
+	return unusable(file, kindTooLarge, msg)
 }
 
 const notOurs = "this is not a readykit progress file; download one from the Your progress page of the site"
@@ -165,11 +165,11 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 	text, ok := decodeText(data)
 	switch {
 	case !ok:
-		return nil, fail(Encoding, "the file's characters cannot be read: it is not saved as UTF-8 or UTF-16 text. It may be damaged, or saved by a program that changed it; use a backup downloaded from the Your progress page")
+		return nil, fail(kindEncoding, "the file's characters cannot be read: it is not saved as UTF-8 or UTF-16 text. It may be damaged, or saved by a program that changed it; use a backup downloaded from the Your progress page")
 	case len(text) > MaxBytes:
 		return nil, TooLargeError(file, int64(len(text)))
 	case strings.Trim(text, " \t\r\n") == "":
-		return nil, fail(Empty, "the file is empty")
+		return nil, fail(kindEmpty, "the file is empty")
 	}
 	data = []byte(text)
 
@@ -184,33 +184,33 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		var syn *json.SyntaxError
 		switch {
 		case errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))):
-			return nil, fail(Damaged, "the file ends too soon: it may have been cut short while saving or copying")
+			return nil, fail(kindDamaged, "the file ends too soon: it may have been cut short while saving or copying")
 		case errors.As(err, &syn):
 			line, col := position(data, syn.Offset-1)
-			return nil, fail(Damaged, "the file is not valid JSON at line %d, column %d: it is damaged, or not a readykit progress file", line, col)
+			return nil, fail(kindDamaged, "the file is not valid JSON at line %d, column %d: it is damaged, or not a readykit progress file", line, col)
 		}
-		return nil, fail(NotOurs, notOurs)
+		return nil, fail(kindNotOurs, notOurs)
 	}
 	format, ok := str(top["format"])
 	if !ok || format != Format {
-		return nil, fail(NotOurs, notOurs)
+		return nil, fail(kindNotOurs, notOurs)
 	}
 	// The version is a JSON number as JavaScript reads it: 1.0 is 1, and
 	// one too large to hold is no version at all.
 	version, err := strconv.ParseFloat(string(bytes.TrimSpace(top["version"])), 64)
 	switch {
 	case len(top["version"]) == 0 || !isNumber(top["version"]) || math.IsInf(version, 0) || (err != nil && !errors.Is(err, strconv.ErrRange)) || version != math.Trunc(version) || version < 1:
-		return nil, fail(NotOurs, notOurs)
+		return nil, fail(kindNotOurs, notOurs)
 	case version > Version:
-		return nil, fail(Newer, "the file was made by a newer version of readykit (format version %v); update readykit to read it", version)
+		return nil, fail(kindNewer, "the file was made by a newer version of readykit (format version %v); update readykit to read it", version)
 	}
 	edition, ok := str(top["edition"])
 	if !ok || !isID(edition) {
-		return nil, fail(NotOurs, notOurs)
+		return nil, fail(kindNotOurs, notOurs)
 	}
 	items, ok := editions[edition]
 	if !ok {
-		return nil, fail(OtherEdition, "the file is for the edition %q, which this site does not have; build the report from a site that has it, with --source", edition)
+		return nil, fail(kindOtherEdition, "the file is for the edition %q, which this site does not have; build the report from a site that has it, with --source", edition)
 	}
 
 	r := &reader{doc: &Document{Edition: edition, Items: map[string]Entry{}, Kept: map[string]Kept{}, LeftOut: []LeftOut{}}}
@@ -272,8 +272,8 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		_, taken := doc.Kept[id]
 		switch {
 		case taken:
-			r.keepAside(LeftOut{ID: id, Field: "kept", Value: k.json(), Why: Replaced}, -1)
-		case len(doc.Kept) < MaxItems:
+			r.keepAside(LeftOut{ID: id, Field: "kept", Value: k.json(), Why: whyReplaced}, -1)
+		case len(doc.Kept) < maxItems:
 			doc.Kept[id] = k
 		default:
 			r.lost++
@@ -352,20 +352,20 @@ func (e Entry) empty() bool {
 }
 
 // entries reads the map of id -> entry at top[key] (the items or the kept
-// entries): at most MaxItems of them, taken in the order JavaScript's
+// entries): at most maxItems of them, taken in the order JavaScript's
 // Object.keys gives, so the same ones are read here as in the browser.
 func (r *reader) entries(top map[string]json.RawMessage, key string, add func(id string, raw map[string]json.RawMessage, where string)) {
 	kept := key == "kept"
 	src, present := top[key]
 	keys, vals, isObj := ordered(src)
-	if (present && !isObj) || len(keys) > MaxItems {
+	if (present && !isObj) || len(keys) > maxItems {
 		what := "items"
 		if kept {
 			what = "kept items"
 		}
 		r.problem(fmt.Sprintf("Progress file: some %s could not be read, so they were left out.", what), "", "")
 	}
-	for _, id := range keys[:min(len(keys), MaxItems)] {
+	for _, id := range keys[:min(len(keys), maxItems)] {
 		raw, ok := object(vals[id])
 		from, _ := str(raw["from"])
 		if !isID(id) || !ok || (kept && !isID(from)) {

@@ -200,7 +200,7 @@ func TestSpec(t *testing.T) {
 		{"text fields", textFields, spec.TextFields},
 		{"organisation fields", organisationFields, spec.OrganisationFields},
 		{"byte limit", MaxBytes, spec.Limits.Bytes},
-		{"entry limit", MaxItems, spec.Limits.Items},
+		{"entry limit", maxItems, spec.Limits.Items},
 		{"reasons a value is kept aside", whyCodes, spec.Why},
 	} {
 		if !reflect.DeepEqual(c.got, c.want) {
@@ -289,7 +289,7 @@ func TestRead(t *testing.T) {
 	body := bytes.Repeat([]byte{0xAC, 0x20}, 400_000) // "€", 3 bytes in UTF-8
 	_, err = Read("f.json", append([]byte{0xFF, 0xFE}, body...), items)
 	var e *diag.FileError
-	if !errors.As(err, &e) || e.Kind != TooLarge || !strings.Contains(e.Msg, "1.1 MB") {
+	if !errors.As(err, &e) || e.Kind != kindTooLarge || !strings.Contains(e.Msg, "1.1 MB") {
 		t.Errorf("UTF-16 that grows past the limit: %v", err)
 	}
 	// JavaScript's order of keys: a later duplicate keeps the first place.

@@ -17,7 +17,7 @@ import (
 // Since a build replaces the whole folder, the folder is readykit's alone:
 // Dir refuses to replace the site's own sources, a folder that holds them,
 // or a folder with files in it that no build wrote (it marks what it
-// writes with the file Marker), unless told to with Overwrite.
+// writes with the file .readykit-build), unless told to with Overwrite.
 type Dir struct {
 	Path string
 	// Site is the site folder: the destination may be inside it (public/),
@@ -30,9 +30,9 @@ type Dir struct {
 	Overwrite bool
 }
 
-// Marker is the file every build writes at the top of its folder, so that
+// marker is the file every build writes at the top of its folder, so that
 // the next build knows the folder is its own to replace.
-const Marker = ".readykit-build"
+const marker = ".readykit-build"
 
 var markerText = []byte("This folder is written by readykit build. Each build replaces everything in it.\n")
 
@@ -88,10 +88,10 @@ func (d Dir) Check() error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if fi, err := os.Lstat(filepath.Join(dest, Marker)); err == nil && fi.Mode().IsRegular() {
+	if fi, err := os.Lstat(filepath.Join(dest, marker)); err == nil && fi.Mode().IsRegular() {
 		return nil
 	}
-	return fmt.Errorf("%s already holds files that readykit did not write (it has no %s file), and a build replaces everything in it. Choose another --dest, move the files away, or pass --overwrite to replace the folder and all its files", d.Path, Marker)
+	return fmt.Errorf("%s already holds files that readykit did not write (it has no %s file), and a build replaces everything in it. Choose another --dest, move the files away, or pass --overwrite to replace the folder and all its files", d.Path, marker)
 }
 
 func (d Dir) refuse(why string) error {
@@ -149,13 +149,13 @@ func (d Dir) Publish(files []File) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), markerText, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, marker), markerText, 0o644); err != nil {
 		return err
 	}
 	made := map[string]bool{".": true}
 	for _, f := range files {
-		if f.Path == Marker {
-			return fmt.Errorf("the site has a file %s, a name readykit keeps for itself; rename it", Marker)
+		if f.Path == marker {
+			return fmt.Errorf("the site has a file %s, a name readykit keeps for itself; rename it", marker)
 		}
 		if !fs.ValidPath(f.Path) {
 			return fmt.Errorf("invalid output path %q", f.Path)

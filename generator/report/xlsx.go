@@ -17,9 +17,9 @@ const (
 	GapSheet    = "Gap analysis"
 )
 
-// PlanSheet is the name of the plan's sheet: an improvement plan when a
+// planSheet is the name of the plan's sheet: an improvement plan when a
 // rule set judges it, else a care provider's action plan.
-func (r *Report) PlanSheet() string {
+func (r *Report) planSheet() string {
 	if r.Rules == nil {
 		return ActionSheet
 	}
@@ -53,7 +53,7 @@ func (r *Report) XLSX() ([]byte, error) {
 		dateCol int // the column holding dates, counted from 0
 		widths  []float64
 	}{
-		{r.PlanSheet(), plan.PlanColumns, r.Result.PlanRows(), 8, []float64{12, 20, 36, 40, 30, 18, 10, 14, 16, 14, 24, 12}},
+		{r.planSheet(), plan.PlanColumns, r.Result.PlanRows(), 8, []float64{12, 20, 36, 40, 30, 18, 10, 14, 16, 14, 24, 12}},
 		{GapSheet, plan.GapColumns, r.Result.GapRows(), 7, []float64{12, 20, 36, 10, 22, 14, 18, 16, 30, 40}},
 	}
 	for i, s := range sheets {

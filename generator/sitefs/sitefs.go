@@ -10,7 +10,7 @@
 //
 //   - only regular files are read: a device, a pipe or a socket is refused
 //     before it is opened, since opening a pipe would wait for ever;
-//   - no file is read past its limit (Limit), whatever its size claims;
+//   - no file is read past its limit (64 MB), whatever its size claims;
 //   - every refusal is a *diag.FileError naming the file, with what to do.
 package sitefs
 
@@ -27,11 +27,11 @@ import (
 	"github.com/readykit/readykit/generator/words"
 )
 
-// Limit is the most bytes readykit reads from any one file of a site: far
+// limit is the most bytes readykit reads from any one file of a site: far
 // more than any page, data file or document a readiness site publishes,
 // and little enough that a mistaken file (a video, a disk image) fails at
 // once instead of filling memory.
-const Limit = 64 << 20
+const limit = 64 << 20
 
 // Open returns the site folder dir as a file system whose reads cannot
 // leave it. Close the returned io.Closer when the build (or the dev
@@ -49,7 +49,7 @@ func Open(dir string) (fs.FS, io.Closer, error) {
 }
 
 // Guard wraps a site's file system so that every read is of a regular file
-// of at most Limit bytes, and every refusal is a *diag.FileError.
+// of at most 64 MB (limit), and every refusal is a *diag.FileError.
 func Guard(fsys fs.FS) fs.FS {
 	if g, ok := fsys.(guarded); ok {
 		return g
@@ -60,7 +60,7 @@ func Guard(fsys fs.FS) fs.FS {
 type guarded struct{ fsys fs.FS }
 
 // Open checks what name is before opening it: a pipe would block the
-// open itself. Reads through ReadFile are also held to Limit.
+// open itself. Reads through ReadFile are also held to limit.
 func (g guarded) Open(name string) (fs.File, error) {
 	if _, err := g.stat(name, true); err != nil {
 		return nil, err
@@ -72,9 +72,9 @@ func (g guarded) Open(name string) (fs.File, error) {
 	return f, nil
 }
 
-// ReadFile reads a regular file of at most Limit bytes.
+// ReadFile reads a regular file of at most limit bytes.
 func (g guarded) ReadFile(name string) ([]byte, error) {
-	return ReadFile(g, name, Limit)
+	return ReadFile(g, name, limit)
 }
 
 // Stat implements fs.StatFS, so the checks that ask whether a file exists
@@ -118,7 +118,7 @@ func (g guarded) stat(name string, dirOK bool) (fs.FileInfo, error) {
 }
 
 // Check says whether name in fsys is a file readykit will read: a regular
-// file, inside the site, of at most Limit bytes. The load stage checks the
+// file, inside the site, of at most 64 MB (limit). The load stage checks the
 // files it will publish as they are, so that their problems are reported
 // with the rest.
 func Check(fsys fs.FS, name string) error {
@@ -126,8 +126,8 @@ func Check(fsys fs.FS, name string) error {
 	if err != nil {
 		return err
 	}
-	if fi.Size() > Limit {
-		return tooLarge(name, Limit)
+	if fi.Size() > limit {
+		return tooLarge(name, limit)
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func TestGuard(t *testing.T) {
 		t.Errorf("over the limit: %v", err)
 	}
 	if _, err := fs.ReadFile(fsys, "big.bin"); err != nil {
-		t.Errorf("under Limit: %v", err)
+		t.Errorf("under limit: %v", err)
 	}
 	for _, name := range []string{"dev/null", "pipe"} {
 		if _, err := fs.ReadFile(fsys, name); err == nil || !strings.Contains(err.Error(), "not an ordinary file") {
@@ -38,7 +38,7 @@ func TestGuard(t *testing.T) {
 			t.Errorf("Check passed %s", name)
 		}
 	}
-	if _, err := ReadFile(fsys, "folder", Limit); err == nil || !strings.Contains(err.Error(), "folder") {
+	if _, err := ReadFile(fsys, "folder", limit); err == nil || !strings.Contains(err.Error(), "folder") {
 		t.Errorf("a folder read as a file: %v", err)
 	}
 	if _, err := fs.ReadFile(fsys, "missing.txt"); !errors.Is(err, fs.ErrNotExist) {

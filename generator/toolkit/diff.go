@@ -35,10 +35,10 @@ func (d Diff) Empty() bool {
 	return len(d.Added)+len(d.Removed)+len(d.Moved)+len(d.Reworded)+len(d.Renumbered) == 0
 }
 
-// Compare works out what changed from one edition's view to the next's. An
+// compare works out what changed from one edition's view to the next's. An
 // item carries on under the id To's mapping gives it, or else under its
 // own id if To lists it.
-func Compare(from, to *View) Diff {
+func compare(from, to *View) Diff {
 	d := Diff{From: from.Edition, To: to.Edition, Carried: map[string]string{}}
 	reached := map[string]bool{}
 	for _, old := range from.Items {
@@ -77,7 +77,7 @@ func (d *Data) History() []Diff {
 	var out []Diff
 	for _, e := range d.Editions {
 		if prev := d.Edition(e.Previous); prev != nil {
-			out = append(out, Compare(d.View(prev), d.View(e)))
+			out = append(out, compare(d.View(prev), d.View(e)))
 		}
 	}
 	slices.SortFunc(out, func(a, b Diff) int {

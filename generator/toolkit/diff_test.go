@@ -40,7 +40,7 @@ func TestCompare(t *testing.T) {
 		Changes: map[string]*ItemChange{"1.3.1": {Level: Met, Asks: "Reworded.", Ref: "1.3.2"}},
 	}
 	d.Editions = []*Edition{old, cur}
-	diff := Compare(d.View(old), d.View(cur))
+	diff := compare(d.View(old), d.View(cur))
 
 	if got := ids(diff.Added); !slices.Equal(got, []string{"4.5.3"}) {
 		t.Errorf("added %v", got)

@@ -145,7 +145,7 @@ export const gapRows = (items, doc, result, labels) => rows(items, doc, result, 
   status(e, labels), text(e.owner), text(e.due), text(e.evidence), text(e.notes),
 ]);
 
-/** What a care provider's action plan says about each item: what, who and when; Go's plan.ActionFields. */
+/** What a care provider's action plan says about each item: what, who and when; Go's plan.actionFields. */
 export const ACTION_FIELDS = ['action', 'owner', 'due'];
 // Neutral words: what is still to write, not what is wrong.
 const ACTION_NOUNS = { action: 'what will be done', owner: 'who will do it', due: 'a date' };
