@@ -9,11 +9,15 @@
 //
 // It reads the source with go/parser alone, so it is quick and needs no
 // build. A top-level name counts as used when another package (or its
-// tests) writes pkg.Name. A field or method counts as used when another
-// package selects a member of that name, when a template in themes/ does
-// ({{ .Name }}), when a struct tag hands it to encoding/json or YAML, or
-// when it is one of the methods that satisfy a standard interface. It
-// errs on the side of "used", so what it reports is certain to be unused.
+// tests, but not the package's own external tests) writes pkg.Name. A
+// field or method counts as used when another package selects a member of
+// that name, when a template does ({{ .Name }} in an .html or .tmpl file,
+// or in a Go string that holds "{{"), when a template example in a Go
+// comment names it (the theme manual in themes/doc.go documents what the
+// templates of a site's own theme may read), when a struct tag hands it to
+// encoding/json or YAML, or when it is one of the methods that satisfy a
+// standard interface. It errs on the side of "used", so what it reports is
+// certain to be unused.
 package main
 
 import (
@@ -47,6 +51,9 @@ var interfaceMethods = map[string]bool{
 
 // templateField is a field or method a template reads: {{ .Page.Title }}.
 var templateField = regexp.MustCompile(`\.([A-Z][A-Za-z0-9_]*)`)
+
+// templateAction is one action of a template: {{ .Page.Title }}.
+var templateAction = regexp.MustCompile(`\{\{.*?\}\}`)
 
 type pkg struct {
 	dir   string
@@ -113,7 +120,7 @@ func run(root string) ([]string, error) {
 		if !strings.HasSuffix(name, ".go") {
 			return nil
 		}
-		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return err
 		}
@@ -126,6 +133,16 @@ func run(root string) ([]string, error) {
 			}
 			return true
 		})
+		// A template example in a comment, such as the theme manual's
+		// {{ .Page.Weight }} in themes/doc.go, documents a name for the
+		// templates of sites' own themes, which are not in this repository.
+		for _, cg := range f.Comments {
+			for _, action := range templateAction.FindAllString(cg.Text(), -1) {
+				for _, m := range templateField.FindAllStringSubmatch(action, -1) {
+					tmplNames[m[1]] = true
+				}
+			}
+		}
 		dir := filepath.Dir(p)
 		allFiles = append(allFiles, struct {
 			dir string
