@@ -46,12 +46,17 @@ check:
 test: test-go test-fuzz test-js test-browser
 
 # ./... is the product alone: the development tools in tools/ are a module
-# of their own, which make bench vets and tests.
+# of their own, which make bench vets and tests. tools/exported is vetted
+# and run here: it fails while an exported name is used only in its own
+# package.
 test-go:
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed on: $$out"; exit 1; fi
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) -C tools vet ./...
+	$(GO) -C tools test ./exported
+	$(GO) -C tools run ./exported ..
 	$(GO) test ./...
 
 # Every `func Fuzz` in the Go tests, found by name so a new one is never
