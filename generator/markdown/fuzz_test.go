@@ -172,9 +172,15 @@ func foreignHost(value string) string {
 	if strings.HasPrefix(v, "//") {
 		v = "https:" + v
 	}
-	scheme, _, ok := strings.Cut(v, ":")
+	scheme, rest, ok := strings.Cut(v, ":")
 	if !ok || !schemeName.MatchString(scheme) {
 		return ""
+	}
+	// For http and https a browser takes what follows the colon as the
+	// host, with or without slashes, when the page is not itself on that
+	// scheme: https:images.example.org is https://images.example.org/.
+	if s := strings.ToLower(scheme); s == "http" || s == "https" {
+		v = s + "://" + strings.TrimLeft(rest, "/")
 	}
 	host := ""
 	if u, err := url.Parse(v); err == nil {
