@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/readykit/readykit/generator/content"
+	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/toolkit"
 	"github.com/readykit/readykit/generator/words"
 )
 
@@ -59,6 +61,11 @@ func (b *builder) funcs() template.FuncMap {
 		"plural": func(n int, one, many string) string {
 			return words.Count(n, one, many)
 		},
+		// status and checkMark give the words the reports, the CSV files
+		// and the browser (through toolkit.json) use too, from their one
+		// home in Go.
+		"status":    toolkit.StatusName,
+		"checkMark": func() string { return plan.CheckMark },
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },
 		// dict builds a map from pairs, to pass several values to a partial.

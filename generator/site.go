@@ -176,10 +176,6 @@ type Page struct {
 	parsed  *markdown.Parsed
 }
 
-// File is the source file the page came from, or "" when it was generated
-// from data.
-func (p *Page) File() string { return p.file }
-
 // Name is the page's short name, for menus and breadcrumbs.
 func (p *Page) Name() string {
 	if p.LinkTitle != "" {

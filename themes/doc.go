@@ -194,12 +194,8 @@
 //	    "Name" its name), from summary.html: one count and its bar
 //	    {{ template "partials/tally.html" (dict "Key" "met" "Name" "Standards Met") }}
 //	layouts/partials/tags.html
-//	    "partials/checkmark-words" (no dot): the words beside an item to
-//	    check, "Check in the toolkit"; Go's plan.CheckMark says the
-//	    same (the scripts read it from toolkit.json), and a test holds
-//	    them together
-//	    {{ template "partials/checkmark-words" }}
-//	    "partials/checkmark.html" (no dot): those words as a tag
+//	    "partials/checkmark.html" (no dot): the words beside an item to
+//	    check, from the checkMark function, as a tag
 //	    {{ template "partials/checkmark.html" }}
 //	    "partials/level.html" (a Level): the level as a tag
 //	    {{ template "partials/level.html" .Page.Item.Level }}
@@ -288,6 +284,15 @@
 //	lower(s string) string
 //	    s in lower case: checklist
 //	    {{ lower .Page.Title }}
+//	status(s string) string
+//	    a status key in words, as the pages, reports and scripts all write
+//	    it: "met" gives Done; "not-started", "in-progress" and
+//	    "not-applicable" give Not started, In progress and Not applicable
+//	    {{ status "met" }}
+//	checkMark() string
+//	    the words beside an item whose reference, level or wording is not
+//	    confirmed: Check in the toolkit
+//	    {{ checkMark }}
 //
 // # Site
 //
@@ -392,9 +397,6 @@
 //	    the previous standard's or item's page, or nil
 //	{{ with .Page.Next }}{{ .Title }}{{ end }}
 //	    the next standard's or item's page, or nil
-//	{{ .Page.File }}
-//	    the source file, such as content/about.md, or "" for a page made
-//	    from the data
 //
 // # Config
 //

@@ -6,7 +6,7 @@
 //	layouts/base.html        the page shell; defines "base" and calls "main"
 //	layouts/partials/*.html  shared pieces, available to every layout
 //	layouts/<name>.html      one per layout; defines "main" (and may define
-//	                         "title" or "head")
+//	                         "head")
 //	assets/                  files published under /assets/ with a content
 //	                         hash in their name, so they can be cached forever
 //	static/                  files published as they are
