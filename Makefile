@@ -91,7 +91,6 @@ test-browser: browser-deps
 bench: bench-deps
 	$(GO) -C tools vet ./...
 	$(GO) -C tools test ./...
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generator
 	$(GO) -C tools test -run '^$$' -bench . -benchmem -count 5 ./benchsite
 	# The worst inputs the limits allow: deep YAML, and cmark's pathological Markdown at 1 MB.
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./generator/content ./generator/markdown

@@ -7,6 +7,7 @@ import (
 	"path"
 	"testing"
 
+	"github.com/readykit/readykit"
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
@@ -90,12 +91,17 @@ func TestPages(t *testing.T) {
 	}
 }
 
-// BenchmarkBuild1000 builds the default site's settings, pages and theme
-// with 1,000 generated pages of about 1.9 KB of Markdown each, minified,
-// into memory, as generator's BenchmarkBuildDefault builds the default
-// site; make bench times Hugo on the same pages.
-func BenchmarkBuild1000(b *testing.B) {
-	opts := generator.Options{Source: benchsite.Readykit(1000), Theme: themes.Default(), Minify: true}
+// BenchmarkBuildDefault builds the default site, as readykit build does,
+// minified, into memory, and reports the time per page as well as per
+// build.
+func BenchmarkBuildDefault(b *testing.B) { benchBuild(b, readykit.Starter()) }
+
+// BenchmarkBuild1000 does the same on 1,000 generated pages, the site
+// make bench also times Hugo on.
+func BenchmarkBuild1000(b *testing.B) { benchBuild(b, benchsite.Readykit(1000)) }
+
+func benchBuild(b *testing.B, src fs.FS) {
+	opts := generator.Options{Source: src, Theme: themes.Default(), Minify: true}
 	var sink publish.Memory
 	// One build first, to fail with the site's problems rather than time
 	// them.

@@ -1,6 +1,7 @@
-// What several test files share: a deep freeze, and toolkit.json's words
-// as the default site's build writes them (e2e/readiness.test.mjs checks
-// that the built file still says the same).
+// What several test files share: a deep freeze, toolkit.json's words as
+// the default site's build writes them (e2e/readiness.test.mjs checks that
+// the built file still says the same), a Storage kept in memory, and a way
+// to run code in another time zone.
 
 /** Freezes a value and everything in it, so any mutation throws. */
 export function deepFreeze(v) {
@@ -21,3 +22,42 @@ export const LABELS = deepFreeze({
 
 /** An item as toolkit.json gives it, with the label the generator adds to its ref. */
 export const labelled = (it) => ({ ...it, label: it.ref || LABELS.refToCheck });
+
+/**
+ * A Storage (the part of localStorage's interface the scripts use) kept in
+ * memory. Set full to make every write fail as a full browser storage does.
+ */
+export class MemoryStorage {
+  constructor(entries = {}) {
+    this.map = new Map(Object.entries(entries));
+    this.full = false;
+  }
+  get length() {
+    return this.map.size;
+  }
+  key(i) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k) {
+    return this.map.has(k) ? this.map.get(k) : null;
+  }
+  setItem(k, v) {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.map.set(k, String(v));
+  }
+  removeItem(k) {
+    this.map.delete(k);
+  }
+}
+
+/** Runs fn with the process in time zone tz; Node applies a change of TZ at once. */
+export function inZone(tz, fn) {
+  const old = process.env.TZ;
+  process.env.TZ = tz;
+  try {
+    return fn();
+  } finally {
+    if (old === undefined) delete process.env.TZ;
+    else process.env.TZ = old;
+  }
+}

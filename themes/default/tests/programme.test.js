@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { plan, calendar, longSpan, weekRange, localToday, addDays, overdue, plausible } from '../static/js/programme.js';
 import { rng } from './rng.js';
+import { inZone } from './fixtures.js';
 
 const load = (name) => {
   const dir = new URL(`../../../testdata/${name}/`, import.meta.url);
@@ -12,18 +13,6 @@ const load = (name) => {
 const schedules = load('programme');
 const icses = load('ics');
 const ZONES = ['Europe/London', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Australia/Lord_Howe'];
-
-// Runs fn with the process in time zone tz; Node applies a change of TZ at once.
-function inZone(tz, fn) {
-  const old = process.env.TZ;
-  process.env.TZ = tz;
-  try {
-    return fn();
-  } finally {
-    if (old === undefined) delete process.env.TZ;
-    else process.env.TZ = old;
-  }
-}
 
 // The day of the week of a YYYY-MM-DD date, 0 for Sunday, worked out here
 // rather than with the module's own arithmetic.

@@ -3,31 +3,7 @@ import assert from 'node:assert/strict';
 import { emptyDocument, serialise, setField } from '../static/js/progress.js';
 import { keyFor } from '../static/js/storage.js';
 import { createSession } from '../static/js/session.js';
-
-// An in-memory stand-in for window.localStorage; `full` makes every write
-// throw as a full browser storage does.
-class MemoryStorage {
-  constructor(entries = {}) {
-    this.map = new Map(Object.entries(entries));
-    this.full = false;
-  }
-  get length() {
-    return this.map.size;
-  }
-  key(i) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k) {
-    return this.map.has(k) ? this.map.get(k) : null;
-  }
-  setItem(k, v) {
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.map.set(k, String(v));
-  }
-  removeItem(k) {
-    this.map.delete(k);
-  }
-}
+import { MemoryStorage } from './fixtures.js';
 
 const NOW = '2026-12-02T10:00:00.000Z';
 const OLD = 'dspt-2025-26-cat3', E = 'dspt-2026-27-cat3';

@@ -3,32 +3,11 @@ import assert from 'node:assert/strict';
 import { emptyDocument, emptyEntry, setField, serialise, record, normalise } from '../static/js/progress.js';
 import { keptAside, putBack, removeAside } from '../static/js/editions.js';
 import { rng } from './rng.js';
-import { LABELS } from './fixtures.js';
+import { LABELS, MemoryStorage } from './fixtures.js';
 import {
   keyFor, profiles, createProfile, renameProfile, deleteProfile, switchProfile, load, save, findEarlier,
 } from '../static/js/storage.js';
 
-// An in-memory stand-in for window.localStorage.
-class MemoryStorage {
-  constructor(entries = {}) {
-    this.map = new Map(Object.entries(entries));
-  }
-  get length() {
-    return this.map.size;
-  }
-  key(i) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k) {
-    return this.map.has(k) ? this.map.get(k) : null;
-  }
-  setItem(k, v) {
-    this.map.set(k, String(v));
-  }
-  removeItem(k) {
-    this.map.delete(k);
-  }
-}
 // Storage that refuses writes the way a full browser storage does.
 class FullStorage extends MemoryStorage {
   constructor(entries, error) {

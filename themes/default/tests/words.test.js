@@ -1,18 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, count, isDate, longDate, plural, savedAt, thousands } from '../static/js/words.js';
-
-// Runs fn with the process in time zone tz; Node applies a change of TZ at once.
-function inZone(tz, fn) {
-  const old = process.env.TZ;
-  process.env.TZ = tz;
-  try {
-    return fn();
-  } finally {
-    if (old === undefined) delete process.env.TZ;
-    else process.env.TZ = old;
-  }
-}
+import { inZone } from './fixtures.js';
 
 test('isDate accepts only real YYYY-MM-DD dates', () => {
   for (const d of ['2025-04-30', '2024-02-29', '2000-02-29', '1999-12-31']) assert.ok(isDate(d), d);
