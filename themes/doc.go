@@ -652,8 +652,9 @@
 //
 // No inline script or style: every page is served with the
 // Content-Security-Policy "default-src 'self'" (netlify.toml, and the same
-// from readykit serve), so a <script> without src, an onclick="..."
-// attribute, a <style> element or a style="..." attribute does nothing.
+// from readykit serve), so a script element without a src, an event
+// handler attribute (onclick and the like), a style element or a style
+// attribute does nothing.
 // Put styles in assets/ (linked with asset) and scripts in static/js.
 // Show and hide things with the hidden attribute and classes.
 //
