@@ -90,6 +90,11 @@ func TestTableAlignment(t *testing.T) {
 func TestImagesFromElsewhere(t *testing.T) {
 	c := New(Options{AllowedHosts: []string{"Images.Example.org"}})
 	local := "Put the picture in the site's static/ folder and give its address, such as /images/chart.png"
+	// elsewhere is the message for image img at pos, from host tracker.example.
+	elsewhere := func(pos, img string) string {
+		return "p.md:" + pos + ": image \"" + img + "\" loads from another site, tracker.example, which the site promises never to do. " +
+			local + "; or, if the site may load from tracker.example, add it to options.allowedHosts in readykit.yaml"
+	}
 	for _, tc := range []struct {
 		src  string
 		errs []string
@@ -97,19 +102,15 @@ func TestImagesFromElsewhere(t *testing.T) {
 		{"See [the ICO](https://ico.org.uk/) and <https://x.example/>.\n", nil},
 		{"![chart](/images/chart.png) ![ok](https://images.example.org/a.png)\n", nil},
 		{"Text ![x](https://tracker.example/p.png)\n", []string{
-			`p.md:5:6: image "https://tracker.example/p.png" loads from another site, tracker.example, which the site promises never to do. ` +
-				local + "; or, if the site may load from tracker.example, add it to options.allowedHosts in readykit.yaml"}},
+			elsewhere("5:6", "https://tracker.example/p.png")}},
 		{"![x](//tracker.example/p.png)\n", []string{
-			`p.md:5:1: image "//tracker.example/p.png" loads from another site, tracker.example, which the site promises never to do. ` +
-				local + "; or, if the site may load from tracker.example, add it to options.allowedHosts in readykit.yaml"}},
+			elsewhere("5:1", "//tracker.example/p.png")}},
 		// goldmark escapes the backslash, so the browser reads a path here.
 		{"![x](/\\tracker.example/p.png)\n", nil},
 		{"![x](&#x68;ttps://tracker.example/p.png)\n", []string{
-			`p.md:5:1: image "&#x68;ttps://tracker.example/p.png" loads from another site, tracker.example, which the site promises never to do. ` +
-				local + "; or, if the site may load from tracker.example, add it to options.allowedHosts in readykit.yaml"}},
+			elsewhere("5:1", "&#x68;ttps://tracker.example/p.png")}},
 		{"![x][p]\n\n[p]: HTTPS://tracker.example/p.png\n", []string{
-			`p.md:5:1: image "HTTPS://tracker.example/p.png" loads from another site, tracker.example, which the site promises never to do. ` +
-				local + "; or, if the site may load from tracker.example, add it to options.allowedHosts in readykit.yaml"}},
+			elsewhere("5:1", "HTTPS://tracker.example/p.png")}},
 		{"![x](data:image/png;base64,AAAA)\n", []string{`p.md:5:1: image "data:image/png;base64,AAAA" is not a file of this site. ` + local}},
 		{"![x](http://images.example.org/a.png)\n", []string{
 			`p.md:5:1: image "http://images.example.org/a.png" is not loaded securely. Write https:// instead of http://`}},
