@@ -9,8 +9,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
@@ -19,16 +17,7 @@ import (
 
 // smallSite is the command line tests' small valid site as a MapFS.
 func smallSite(t *testing.T) fstest.MapFS {
-	t.Helper()
-	ar, err := txtar.ParseFile("../cmd/readykit/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
+	return generator.ArchiveFS(t, "../cmd/readykit/testdata/base.txtar", "")
 }
 
 // A 50 MB page used to take 1.6 GB to build. Now it is refused from its

@@ -26,15 +26,7 @@ import (
 // not in the order of their ids, a programme without minWeeks, item
 // guidance with a link and a glossary term, and an image beside the pages.
 func smallSite(t *testing.T) fs.FS {
-	t.Helper()
-	ar, err := txtar.ParseFile("../cmd/readykit/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := fstest.MapFS{}
-	for _, f := range ar.Files {
-		site[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	site := ArchiveFS(t, "../cmd/readykit/testdata/base.txtar", "")
 	extra := txtar.Parse([]byte(`-- content/data/standards.yaml --
 - number: 2
   name: Staff responsibilities

@@ -8,8 +8,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
@@ -17,18 +15,7 @@ import (
 
 // basicSite is the source of testdata/sites/basic.txtar.
 func basicSite(t *testing.T) fstest.MapFS {
-	t.Helper()
-	ar, err := txtar.ParseFile("testdata/sites/basic.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if name, ok := strings.CutPrefix(f.Name, "site/"); ok {
-			src[name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	return src
+	return generator.ArchiveFS(t, "testdata/sites/basic.txtar", "site/")
 }
 
 // TestWarningsLeavePagesAlone: the day changes the warnings and nothing
