@@ -661,7 +661,7 @@ test('the checklist loads at most 21 KB of JavaScript, and saves a change in wel
   assert.ok(total <= 21504, line);
 
   // 30 "Done" clicks on different needed items; each must be saved and
-  // counted by the time click() returns (app.js does both synchronously).
+  // counted by the time click() returns (checklist.js and the session do both synchronously).
   const ids = TK.items.filter((i) => i.level !== 'optional').slice(0, 30).map((i) => i.id);
   assert.equal(ids.length, 30);
   const r = await page.evaluate(

@@ -46,7 +46,7 @@ func Size(n int64) string {
 
 // And joins a list the way a sentence does: "a, b and c" with sep ", ",
 // or "a; b and c" with sep "; " when the parts hold commas themselves.
-// plan.js's and is the same.
+// words.js's and is the same.
 func And(parts []string, sep string) string {
 	if len(parts) < 2 {
 		return strings.Join(parts, "")

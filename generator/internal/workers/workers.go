@@ -1,6 +1,7 @@
 // Package workers spreads independent pieces of work over the CPUs: the
-// render stage's pages and publish's transforms. A build is CPU-bound, so
-// one goroutine per CPU is as fast as more, and uses less memory.
+// pages load parses, the pages render executes and the files publish
+// transforms. A build is CPU-bound, so one goroutine per CPU is as fast
+// as more, and uses less memory.
 package workers
 
 import (

@@ -51,7 +51,7 @@ test('a tally says how many items are left out as not applicable, in the singula
   assert.equal(tallyText({ done: 0, total: 0 }, 1), '0 of 0 done. You marked the only item as not applicable, so it is not counted.');
 });
 
-test('the tallies of app.js match readiness: with no document nothing is left out', () => {
+test('the tallies checklist.js shows match readiness: with no document nothing is left out', () => {
   const all = readiness(ITEMS, null);
   const r = readiness(ITEMS, { items: { b: { status: 'not-applicable' } } });
   assert.equal(tallyText(r.met, all.met.total), '0 of 1 done. You marked 1 of the 2 items as not applicable, so it is not counted.');
