@@ -112,6 +112,11 @@ type Entry struct {
 	LocalRef     string `json:"localRef"`
 	Dependencies string `json:"dependencies"`
 	Exceptional  bool   `json:"exceptional"`
+	// Reason is why the item is not applicable, as the user wrote it.
+	Reason string `json:"reason"`
+	// Done is the day (YYYY-MM-DD) the item was done or its evidence last
+	// reviewed, from which its next review is counted.
+	Done string `json:"done"`
 }
 
 // Gap is a mandatory item not yet done, with what the user saved about it.

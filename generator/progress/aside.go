@@ -127,7 +127,7 @@ func (l LeftOut) Entry() (k Kept, ok bool) {
 }
 
 // docPlace are the document's own fields a value may be kept aside for.
-var docPlace = regexp.MustCompile(`^(created|updated|exported|organisation\.(name|odsCode|completedBy)|programme\.(start|deadline))$`)
+var docPlace = regexp.MustCompile(`^(created|updated|exported|organisation\.(name|odsCode|completedBy)|programme\.(start|deadline)|published\.(date|level))$`)
 
 // isPlace is true where a value kept aside can belong: with an id, an
 // item's field, a kept entry's field or a whole kept entry; without, one
@@ -242,7 +242,7 @@ func (k Kept) json() json.RawMessage {
 		default:
 			writeJSString(&b, map[string]string{"status": p.Status, "notes": p.Notes, "evidence": p.Evidence, "owner": p.Owner, "due": p.Due,
 				"action": p.Action, "priority": p.Priority, "localRef": p.LocalRef, "dependencies": p.Dependencies, "milestones": p.Milestones,
-				"updated": k.Updated}[f])
+				"reason": p.Reason, "done": p.Done, "updated": k.Updated}[f])
 		}
 	}
 	b.WriteByte('}')

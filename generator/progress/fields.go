@@ -20,12 +20,15 @@ var (
 	priorities = []string{"high", "medium", "low"}
 	// textFields are an entry's free-text fields and their longest length,
 	// in UTF-16 code units as JavaScript counts.
-	textFields = map[string]int{"notes": 5000, "evidence": 1000, "owner": 1000, "action": 2000, "localRef": 1000, "dependencies": 1000, "milestones": 2000}
+	textFields = map[string]int{"notes": 5000, "evidence": 1000, "owner": 1000, "action": 2000, "localRef": 1000, "dependencies": 1000, "milestones": 2000, "reason": 500}
 	// organisationFields are the organisation's fields and their longest length.
 	organisationFields = map[string]int{"name": 200, "odsCode": 20, "completedBy": 200}
 	// entryFields are an entry's fields in the order progress.js checks
 	// them, so problems come in the same order.
-	entryFields = []string{"status", "reviewed", "notes", "evidence", "owner", "due", "action", "priority", "localRef", "dependencies", "exceptional", "milestones", "updated"}
+	entryFields = []string{"status", "reviewed", "notes", "evidence", "owner", "due", "action", "priority", "localRef", "dependencies", "exceptional", "milestones", "reason", "done", "updated"}
+	// publishedLevels are the levels a recorded publication can be at,
+	// besides "".
+	publishedLevels = []string{toolkit.Approaching.Key(), toolkit.Met.Key()}
 )
 
 // maxItems is the most entries read from a document's items (and, apart,
@@ -124,6 +127,10 @@ func priority(v value, _ bool) string {
 	return bad(v, v.kind == 's' && (v.s == "" || slices.Contains(priorities, v.s)), "high, medium or low")
 }
 
+func level(v value, _ bool) string {
+	return bad(v, v.kind == 's' && (v.s == "" || slices.Contains(publishedLevels, v.s)), "Approaching Standards or Standards Met")
+}
+
 func odsCode(v value, na bool) string {
 	if why := text(organisationFields["odsCode"])(v, na); why != "" {
 		return why
@@ -147,6 +154,10 @@ var rules = map[string]rule{
 	"localRef":     {"local reference", nil},
 	"dependencies": {"dependencies list", nil},
 	"milestones":   {"milestones list", nil},
+	"reason":       {"not-applicable reason", nil},
+	"done":         {"date done or last reviewed", day},
+	"date":         {"publication date", day},
+	"level":        {"publication level", level},
 	"due":          {"target date", day},
 	"start":        {"start date", day},
 	"deadline":     {"deadline", day},

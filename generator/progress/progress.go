@@ -59,6 +59,13 @@ type Organisation struct {
 	CompletedBy string `json:"completedBy"`
 }
 
+// Published is when the organisation last published its toolkit, and at
+// which level ("approaching" or "met"); both are "" until recorded.
+type Published struct {
+	Date  string `json:"date"`
+	Level string `json:"level"`
+}
+
 // Programme holds the dates the user set on the Programme page.
 type Programme struct {
 	Start    string `json:"start"`
@@ -101,6 +108,7 @@ type Document struct {
 	Edition      string
 	Organisation Organisation
 	Programme    Programme
+	Published    Published
 	// Updated is when the progress was last saved; zero if not known.
 	Updated time.Time
 	// Items are the entries for items of the edition, by id. Entries with
@@ -238,6 +246,12 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		})
 	}
 
+	if p, ok := object(top["published"]); ok {
+		r.copy([]string{"date", "level"}, p, "Publication", "", "published.", true, func(f string, v value) {
+			*map[string]*string{"date": &doc.Published.Date, "level": &doc.Published.Level}[f] = v.s
+		})
+	}
+
 	// id -> whether the item allows "not applicable".
 	known := map[string]bool{}
 	for _, it := range items {
@@ -337,7 +351,8 @@ func (r *reader) entry(raw map[string]json.RawMessage, where, id, path string, n
 			e.Updated = v.s
 		default:
 			*map[string]*string{"notes": &e.Notes, "evidence": &e.Evidence, "owner": &e.Owner, "due": &e.Due, "action": &e.Action,
-				"priority": &e.Priority, "localRef": &e.LocalRef, "dependencies": &e.Dependencies, "milestones": &e.Milestones}[f] = v.s
+				"priority": &e.Priority, "localRef": &e.LocalRef, "dependencies": &e.Dependencies, "milestones": &e.Milestones,
+				"reason": &e.Reason, "done": &e.Done}[f] = v.s
 		}
 	})
 	return e
@@ -348,7 +363,8 @@ func (r *reader) entry(raw map[string]json.RawMessage, where, id, path string, n
 func (e Entry) empty() bool {
 	p := e.Entry
 	return p.Status == toolkit.StatusNotStarted && !p.Reviewed && !p.Exceptional && p.Notes == "" && p.Evidence == "" &&
-		p.Owner == "" && p.Due == "" && p.Action == "" && p.Priority == "" && p.LocalRef == "" && p.Dependencies == "" && p.Milestones == ""
+		p.Owner == "" && p.Due == "" && p.Action == "" && p.Priority == "" && p.LocalRef == "" && p.Dependencies == "" && p.Milestones == "" &&
+		p.Reason == "" && p.Done == ""
 }
 
 // entries reads the map of id -> entry at top[key] (the items or the kept

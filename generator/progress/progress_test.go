@@ -42,6 +42,8 @@ type vector struct {
 		// them. Pointers, so a vector that forgets them fails.
 		Kept    *map[string]string `json:"kept"`
 		LeftOut *[]place           `json:"leftOut"`
+		// Published, when a vector gives it, is the publication read.
+		Published *Published `json:"published"`
 	} `json:"want"`
 }
 
@@ -147,6 +149,9 @@ func TestVectors(t *testing.T) {
 			if !reflect.DeepEqual(kept, *v.Want.Kept) {
 				t.Errorf("%s: kept %v, want %v", v.Name, kept, *v.Want.Kept)
 			}
+			if v.Want.Published != nil && doc.Published != *v.Want.Published {
+				t.Errorf("%s: published %+v, want %+v", v.Name, doc.Published, *v.Want.Published)
+			}
 			left := []place{}
 			for _, l := range doc.LeftOut {
 				left = append(left, place{l.ID, l.Field, l.Why})
@@ -184,6 +189,7 @@ func TestSpec(t *testing.T) {
 		EntryFields        []string       `json:"entryFields"`
 		TextFields         map[string]int `json:"textFields"`
 		OrganisationFields map[string]int `json:"organisationFields"`
+		PublishedLevels    []string       `json:"publishedLevels"`
 		Limits             struct{ Bytes, Items int }
 		Why                []string `json:"why"`
 	}
@@ -199,6 +205,7 @@ func TestSpec(t *testing.T) {
 		{"entry fields", entryFields, spec.EntryFields},
 		{"text fields", textFields, spec.TextFields},
 		{"organisation fields", organisationFields, spec.OrganisationFields},
+		{"publication levels", publishedLevels, spec.PublishedLevels},
 		{"byte limit", MaxBytes, spec.Limits.Bytes},
 		{"entry limit", maxItems, spec.Limits.Items},
 		{"reasons a value is kept aside", whyCodes, spec.Why},
@@ -362,7 +369,7 @@ func TestLeftOut(t *testing.T) {
 	}
 	// The whole entry in the browser's order, from first, milestones after exceptional.
 	if v := string(doc.LeftOut[3].Value); v != `{"from":"dspt-2024-25-cat3","status":"in-progress","reviewed":false,"notes":"newer","evidence":"","owner":"",`+
-		`"due":"","action":"","priority":"","localRef":"","dependencies":"","exceptional":false,"milestones":"","updated":""}` {
+		`"due":"","action":"","priority":"","localRef":"","dependencies":"","exceptional":false,"milestones":"","reason":"","done":"","updated":""}` {
 		t.Errorf("replaced entry %s", v)
 	}
 	for _, p := range doc.Problems {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { decodeFile } from '../static/js/filetext.js';
 import { parseImport } from '../static/js/importer.js';
-import { ENTRY_FIELDS, LIMITS, ORGANISATION_FIELDS, PRIORITIES, STATUSES, TEXT_FIELDS, WHY, isDateTime, serialise } from '../static/js/progress.js';
+import { ENTRY_FIELDS, LIMITS, ORGANISATION_FIELDS, PRIORITIES, PUBLISHED_LEVELS, STATUSES, TEXT_FIELDS, WHY, isDateTime, serialise } from '../static/js/progress.js';
 
 const dir = new URL('../../../testdata/progress/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -74,6 +74,7 @@ for (const file of vectors) {
     assert.ok(v.want.kept && v.want.leftOut, `${v.name}: the vector's want has no kept or no leftOut`);
     assert.deepEqual(kept(r.doc), v.want.kept, `${v.name}: kept`);
     assert.deepEqual(leftOut(r.doc), v.want.leftOut, `${v.name}: leftOut`);
+    if (v.want.published) assert.deepEqual(r.doc.published, v.want.published, `${v.name}: published`);
     for (const p of r.problems) assert.match(p.message, /\.$/, 'a sentence');
   });
 }
@@ -85,6 +86,7 @@ test('the rules the vectors rely on are the ones generator/progress holds too', 
   assert.deepEqual(ENTRY_FIELDS, spec.entryFields);
   assert.deepEqual(TEXT_FIELDS, spec.textFields);
   assert.deepEqual(ORGANISATION_FIELDS, spec.organisationFields);
+  assert.deepEqual(PUBLISHED_LEVELS, spec.publishedLevels);
   assert.deepEqual({ bytes: LIMITS.importBytes, items: LIMITS.items }, spec.limits);
   assert.deepEqual(WHY, spec.why);
 });

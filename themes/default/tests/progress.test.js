@@ -4,7 +4,7 @@ import { rng } from './rng.js';
 import { deepFreeze } from './fixtures.js';
 import {
   FORMAT, VERSION, STATUSES, TEXT_FIELDS, PRIORITIES, LIMITS, ENTRY_FIELDS, ORGANISATION_FIELDS, WHY,
-  emptyDocument, emptyEntry, normalise, setField, setOrganisation, setProgramme, isEmptyEntry, serialise, isDateTime, header, record,
+  emptyDocument, emptyEntry, normalise, setField, setOrganisation, setProgramme, setPublished, isEmptyEntry, serialise, isDateTime, header, record,
 } from '../static/js/progress.js';
 
 const NOW = '2025-03-02T09:15:00.000Z';
@@ -24,10 +24,10 @@ test('constants describe the document', () => {
   assert.equal(VERSION, 1);
   assert.deepEqual(STATUSES, ['not-started', 'in-progress', 'met', 'not-applicable']);
   assert.deepEqual(PRIORITIES, ['high', 'medium', 'low']);
-  assert.deepEqual(TEXT_FIELDS, { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000 });
+  assert.deepEqual(TEXT_FIELDS, { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000, reason: 500 });
   assert.deepEqual(ORGANISATION_FIELDS, { name: 200, odsCode: 20, completedBy: 200 });
   assert.deepEqual(LIMITS, { importBytes: 1048576, items: 500 });
-  assert.deepEqual(ENTRY_FIELDS, ['status', 'reviewed', 'notes', 'evidence', 'owner', 'due', 'action', 'priority', 'localRef', 'dependencies', 'exceptional', 'milestones', 'updated']);
+  assert.deepEqual(ENTRY_FIELDS, ['status', 'reviewed', 'notes', 'evidence', 'owner', 'due', 'action', 'priority', 'localRef', 'dependencies', 'exceptional', 'milestones', 'reason', 'done', 'updated']);
   assert.equal(emptyEntry().exceptional, false);
 });
 
@@ -36,7 +36,7 @@ test('emptyDocument has every field and no items', () => {
   assert.deepEqual(d, {
     format: FORMAT, version: 1, site: 'readykit', edition: E, profile: { id: 'p-oak', name: 'Oak House' },
     organisation: { name: '', odsCode: '', completedBy: '' }, created: NOW, updated: NOW,
-    items: {}, kept: {}, leftOut: [], programme: { start: '', deadline: '' },
+    items: {}, kept: {}, leftOut: [], programme: { start: '', deadline: '' }, published: { date: '', level: '' },
   });
   assert.deepEqual(emptyDocument({ site: 's', edition: E, now: NOW }).profile, { id: 'default', name: '' });
 });
@@ -425,6 +425,34 @@ test('setOrganisation validates and returns a new document', () => {
   assert.throws(() => setOrganisation(d, { address: '1 High St' }, NOW), TypeError);
 });
 
+test('setPublished records the publication, and refuses a bad date or level', () => {
+  const d = deepFreeze(emptyDocument({ site: 'readykit', edition: E, now: NOW }));
+  const d2 = setPublished(d, { date: '2026-06-30', level: 'met' }, LATER);
+  assert.deepEqual(d2.published, { date: '2026-06-30', level: 'met' });
+  assert.equal(d2.updated, LATER);
+  assert.deepEqual(d.published, { date: '', level: '' }, 'the input is not changed');
+  assert.deepEqual(setPublished(d2, { date: '', level: '' }, LATER).published, { date: '', level: '' });
+  assert.throws(() => setPublished(d, { date: '2026-02-30' }, NOW), /publication date "2026-02-30" is not a date/);
+  assert.throws(() => setPublished(d, { level: 'optional' }, NOW), /publication level "optional" is not Approaching Standards or Standards Met/);
+  assert.throws(() => setPublished(d, { when: '2026-06-30' }, NOW), /unknown publication field/);
+});
+
+test('a publication, a reason and a done date are read from a file, and bad ones kept aside', () => {
+  const raw = {
+    format: FORMAT, version: 1, edition: E, published: { date: '2026-06-30', level: 'approaching' },
+    items: { '1.1.1': { status: 'met', done: '2026-05-01' }, '1.3.2': { status: 'in-progress', done: '2026-13-01', reason: 'r'.repeat(501) } },
+  };
+  const r = normalise(raw, {});
+  assert.deepEqual(r.doc.published, { date: '2026-06-30', level: 'approaching' });
+  assert.equal(r.doc.items['1.1.1'].done, '2026-05-01');
+  assert.deepEqual(r.doc.leftOut.map((x) => [x.id, x.field, x.why]), [['1.3.2', 'reason', 'too-long'], ['1.3.2', 'done', 'not-valid']]);
+  const bad = normalise({ ...raw, published: { date: 'June', level: 'gold' } }, {});
+  assert.deepEqual(bad.doc.published, { date: '', level: '' });
+  assert.deepEqual(bad.doc.leftOut.filter((x) => !x.id).map((x) => x.field), ['published.date', 'published.level']);
+  // Read back from leftOut on the next load, not lost.
+  assert.equal(normalise(JSON.parse(serialise(bad.doc)), {}).doc.leftOut.length, bad.doc.leftOut.length);
+});
+
 test('setProgramme validates the dates and returns a new document', () => {
   const d = deepFreeze(emptyDocument({ site: 'readykit', edition: E, now: NOW }));
   const d2 = setProgramme(d, { start: '2027-04-12' }, LATER);
@@ -451,12 +479,12 @@ test('isEmptyEntry ignores updated and looks at every other field', () => {
 test('serialise is stable: key order and item order do not matter', () => {
   const a = setField(setField(emptyDocument({ site: 'readykit', edition: E, now: NOW }), '1.3.2', 'status', 'met', NOW), '1.1.1', 'notes', 'n', NOW);
   const b = setField(setField(emptyDocument({ site: 'readykit', edition: E, now: NOW }), '1.1.1', 'notes', 'n', NOW), '1.3.2', 'status', 'met', NOW);
-  const shuffled = JSON.parse(JSON.stringify(b, Object.keys(b).reverse().concat(...Object.keys(b.items), ...ENTRY_FIELDS.slice().reverse(), 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline')));
+  const shuffled = JSON.parse(JSON.stringify(b, Object.keys(b).reverse().concat(...Object.keys(b.items), ...ENTRY_FIELDS.slice().reverse(), 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline', 'date', 'level')));
   assert.notEqual(JSON.stringify(a), JSON.stringify(b));
   assert.equal(serialise(a), serialise(b));
   assert.equal(serialise(a), serialise(shuffled));
   const parsed = JSON.parse(serialise(a));
-  assert.deepEqual(Object.keys(parsed), ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'leftOut', 'programme']);
+  assert.deepEqual(Object.keys(parsed), ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'leftOut', 'programme', 'published']);
   assert.deepEqual(Object.keys(parsed.items), ['1.1.1', '1.3.2']);
   assert.deepEqual(Object.keys(parsed.items['1.1.1']), ENTRY_FIELDS);
   assert.deepEqual(Object.keys(JSON.parse(serialise({ items: { x: { updated: NOW, milestones: 'm', exceptional: true, dependencies: 'd', status: 'met' } } })).items.x),

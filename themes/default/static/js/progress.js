@@ -11,7 +11,7 @@ export const STATUSES = ['not-started', 'in-progress', 'met', 'not-applicable'];
 /** Allowed priorities besides "". */
 export const PRIORITIES = ['high', 'medium', 'low'];
 /** Free-text fields of an item entry -> maximum length in characters. */
-export const TEXT_FIELDS = { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000 };
+export const TEXT_FIELDS = { notes: 5000, evidence: 1000, owner: 1000, action: 2000, localRef: 1000, dependencies: 1000, milestones: 2000, reason: 500 };
 /** Organisation fields -> maximum length in characters. */
 export const ORGANISATION_FIELDS = { name: 200, odsCode: 20, completedBy: 200 };
 /**
@@ -32,12 +32,18 @@ export const WHY = ['not-allowed', 'too-long', 'not-valid', 'replaced'];
 /**
  * A blank item entry; its keys, in this order, are the fields of an entry.
  * `exceptional` marks an improvement plan row the care home says needs longer
- * than the rules' date limit (see plan.js).
+ * than the rules' date limit (see plan.js). `reason` is why the item is not
+ * applicable: the page asks for one before it saves that status, but a file
+ * without one is kept as it is (printouts then say none was recorded).
+ * `done` is the day the item was done or its evidence last reviewed, which
+ * the upkeep dates count from (upkeep.js).
  */
 export const emptyEntry = () => ({
   status: 'not-started', reviewed: false, notes: '', evidence: '', owner: '', due: '',
-  action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', updated: '',
+  action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', reason: '', done: '', updated: '',
 });
+/** The levels a publication can be at; "" when none is recorded. */
+export const PUBLISHED_LEVELS = ['approaching', 'met'];
 /** Fields of an item entry, in the order serialise writes them. */
 export const ENTRY_FIELDS = Object.keys(emptyEntry());
 
@@ -73,8 +79,9 @@ const FIELDS = {
   status: ['status', (v, na) => (v === 'not-applicable' && !na ? 'is "not applicable", which this item does not allow' : bad(v, STATUSES.includes(v), 'a known status'))],
   reviewed: ['reviewed mark', yesNo], exceptional: ['exceptional mark', yesNo],
   notes: ['note'], evidence: ['evidence location'], owner: ['owner'], action: ['action'],
-  localRef: ['local reference'], dependencies: ['dependencies list'], milestones: ['milestones list'],
-  due: ['target date', day], start: ['start date', day], deadline: ['deadline', day],
+  localRef: ['local reference'], dependencies: ['dependencies list'], milestones: ['milestones list'], reason: ['not-applicable reason'],
+  due: ['target date', day], start: ['start date', day], deadline: ['deadline', day], done: ['date done or last reviewed', day],
+  date: ['publication date', day], level: ['publication level', (v) => bad(v, v === '' || PUBLISHED_LEVELS.includes(v), 'Approaching Standards or Standards Met')],
   priority: ['priority', (v) => bad(v, v === '' || PRIORITIES.includes(v), 'high, medium or low')],
   updated: ['time last changed', time], created: ['start time', time], exported: ['export time', time],
   name: ['name', text(200)], completedBy: ['completed-by name', text(200)],
@@ -110,7 +117,7 @@ function copy(out, raw, where, problems, left, id, path = '', na) {
 // Where a value kept aside belongs: with an id, an item's field ("notes"),
 // a kept entry's ("kept.notes") or a whole kept entry ("kept"); without,
 // one of the document's own fields.
-const isPlace = (id, f) => str(f) && (id === '' ? /^(created|updated|exported|organisation\.(name|odsCode|completedBy)|programme\.(start|deadline))$/.test(f)
+const isPlace = (id, f) => str(f) && (id === '' ? /^(created|updated|exported|organisation\.(name|odsCode|completedBy)|programme\.(start|deadline)|published\.(date|level))$/.test(f)
   : isId(id) && (f == 'kept' || ENTRY_FIELDS.includes(f.replace(/^kept\./, ''))));
 // True for a value nested deeper than any real one, which could not be
 // written back.
@@ -124,13 +131,19 @@ export function header(v) {
   return isId(v.edition) ? '' : NOT_OURS;
 }
 
-/** A new, empty progress document. `profile` is { id, name }. */
+/**
+ * A new, empty progress document. `profile` is { id, name }. `published`
+ * is when the organisation last published its toolkit, and at which level
+ * (PUBLISHED_LEVELS): the home page turns from getting ready to staying
+ * ready once it is set.
+ */
 export function emptyDocument({ site, edition, profile, now = '' }) {
   return {
     format: FORMAT, version: VERSION, site, edition,
     profile: { id: (profile && profile.id) || 'default', name: (profile && profile.name) || '' },
     organisation: { name: '', odsCode: '', completedBy: '' },
     created: now, updated: now, items: {}, kept: {}, leftOut: [], programme: { start: '', deadline: '' },
+    published: { date: '', level: '' },
   };
 }
 
@@ -203,6 +216,7 @@ export function normalise(value, opts) {
   if (!t.exported) delete doc.exported;
   if (isObject(value.organisation)) copy(doc.organisation, value.organisation, 'Organisation', problems, left, '', 'organisation.');
   if (isObject(value.programme)) copy(doc.programme, value.programme, 'Programme', problems, left, '', 'programme.');
+  if (isObject(value.published)) copy(doc.published, value.published, 'Publication', problems, left, '', 'published.');
 
   entries(value.items, problems, false, (id, raw, where) => {
     const out = known && !known.has(id) ? aside : doc.items;
@@ -264,6 +278,18 @@ export function setOrganisation(doc, fields, now) {
   return { ...doc, organisation: { ...doc.organisation, ...fields }, updated: now };
 }
 
+/**
+ * Returns a new document with the publication's date and/or level set ('' clears one);
+ * throws TypeError like setField.
+ */
+export function setPublished(doc, fields, now) {
+  for (const f in fields) {
+    need(f == 'date' || f == 'level', 'unknown publication field ' + f);
+    valid('Publication', f, fields[f]);
+  }
+  return { ...doc, published: { ...doc.published, ...fields }, updated: now };
+}
+
 /** Returns a new document with the programme's start and/or deadline set ('' clears one). */
 export function setProgramme(doc, fields, now) {
   for (const f in fields) {
@@ -276,7 +302,7 @@ export function setProgramme(doc, fields, now) {
 // Key order for serialise: one list for entries, one for everything else;
 // keys not listed (item ids) come after, by name.
 const ORDER = ['format', 'version', 'site', 'edition', 'profile', 'organisation', 'created', 'updated', 'items', 'kept', 'leftOut',
-  'programme', 'exported', 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline', 'field', 'value', 'why'];
+  'programme', 'published', 'exported', 'id', 'name', 'odsCode', 'completedBy', 'start', 'deadline', 'date', 'level', 'field', 'value', 'why'];
 // leftOut is a list: sorted by id, field and value, so its order is stable too.
 const place = (r) => `${r.id}\u0000${r.field}\u0000${JSON.stringify(r.value)}`;
 const ENTRY_ORDER = ['from', ...ENTRY_FIELDS];
