@@ -129,7 +129,9 @@ test('the gap analysis counts by standard with scoring.js: not-applicable and op
   let doc = setField(blank(), '1.1.1', 'status', 'met', NOW);
   doc = setField(doc, 'passwords', 'status', 'not-applicable', NOW);
   const rows = byStandard(TK, doc).map((r) => [r.standard.number, r.done, r.total]);
-  assert.deepEqual(rows, [[1, 1, 1], [2, 0, 1]]);
+  // Standard 4's one needed item is not applicable: it stays, counting 0 of 0.
+  assert.deepEqual(rows, [[1, 1, 1], [2, 0, 1], [4, 0, 0]]);
+  assert.deepEqual(byStandard(TK, doc).map((r) => r.allNA), [false, false, true]);
   // The same tally as the summaries give, standard by standard.
   const r = readiness(ITEMS, doc).standards;
   for (const [n, done, total] of rows) assert.deepEqual({ done, total }, { done: r[n].done, total: r[n].total });
