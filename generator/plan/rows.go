@@ -35,6 +35,92 @@ var PlanColumns = []string{"Reference", "Reference status", "Evidence item", "Ac
 var GapColumns = []string{"Reference", "Reference status", "Evidence item", "Standard", "Needed for", "Status",
 	"Owner", "Target date", "Where the evidence is kept", "Notes"}
 
+// RegisterColumns are the evidence register's columns: every item, what
+// is done, where its evidence is kept and when it is next due for review,
+// for the toolkit's questions and an inspector. plan.js has the same.
+var RegisterColumns = []string{"Ref", "Evidence item", "Standard", "Level", "Status", "Where the evidence is kept", "Who holds it",
+	"Done or last reviewed", "Next review due", "Not applicable: reason", "Reference status"}
+
+// What the register says of an item not applicable with no reason given,
+// of a done item with nowhere written for its evidence, and of an item
+// whose evidence goes stale but has no date to count from yet. plan.js
+// says the same.
+const (
+	NoReason    = "No reason recorded"
+	NotRecorded = "Not recorded"
+	NoDateYet   = "No date yet"
+)
+
+// NAReason is what every printout and file says for why an item is not
+// applicable: the reason as written, or NoReason when there is none.
+func NAReason(e Entry) string {
+	if strings.TrimSpace(e.Reason) == "" {
+		return NoReason
+	}
+	return e.Reason
+}
+
+// RegisterRows are the evidence register's rows, as text: one per item,
+// in the order given (the edition's). Done items say where their evidence
+// is kept, or that it is not recorded; items not applicable give the
+// reason. The next review counts from the date done, else from published
+// (the date the toolkit was last published, or ""), as package upkeep
+// says; when its interval is not confirmed, the reference status says to
+// check that date in the toolkit too.
+func RegisterRows(items []*toolkit.Item, entries map[string]Entry, published string) [][]string {
+	rows := make([][]string, len(items))
+	for i, it := range items {
+		e := entries[it.ID]
+		status := e.Status
+		if toolkit.StatusName(status) == "" {
+			status = toolkit.StatusNotStarted
+		}
+		na := status == toolkit.StatusNotApplicable
+		due, reason := "", ""
+		if na {
+			reason = NAReason(e)
+		} else if it.Review != nil {
+			if due = nextReview(it, e, published); due == "" {
+				due = NoDateYet
+			}
+		}
+		ref := RefStatus(it)
+		if due != "" && due != NoDateYet && it.Review.Confidence.NeedsCheck() {
+			if it.Confidence.NeedsCheck() {
+				ref += " (and the review date)"
+			} else {
+				ref += " (check the review date in the toolkit)"
+			}
+		}
+		evidence := e.Evidence
+		if status == toolkit.StatusMet && evidence == "" {
+			evidence = NotRecorded
+		}
+		rows[i] = []string{it.Reference(), it.Title, strconv.Itoa(it.Standard), it.Level.Name(), toolkit.StatusName(status), evidence, e.Owner,
+			e.Done, due, reason, ref}
+	}
+	return rows
+}
+
+// TODO(H4): upkeep.NextReview, once it lands; this stub only lets the
+// rows be tested until then.
+func nextReview(it *toolkit.Item, e Entry, published string) string {
+	base := e.Done
+	if base == "" {
+		base = published
+	}
+	d, err := content.ParseDate(base)
+	if err != nil {
+		return ""
+	}
+	months := int(it.Review.Months)
+	t := d.Time.AddDate(0, months, 0)
+	if t.Day() != d.Time.Day() {
+		t = t.AddDate(0, 0, -t.Day())
+	}
+	return t.Format("2006-01-02")
+}
+
 // Capitalise gives s a capital first letter: high becomes High.
 func Capitalise(s string) string {
 	if s == "" {

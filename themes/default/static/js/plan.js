@@ -177,3 +177,55 @@ export function actionSummary(doc, result) {
   const head = `The plan has ${count(gaps.length, 'item', 'items')}.`;
   return parts.length ? `${head} Still to fill in: ${and(parts)}.` : `${head} Each one says what will be done, who will do it and when.`;
 }
+
+/**
+ * Headers of the evidence register: every item, what is done and where
+ * its evidence is kept, for the toolkit's questions and an inspector.
+ * Go's plan.RegisterColumns.
+ */
+export const REGISTER_COLUMNS = ['Ref', 'Evidence item', 'Standard', 'Level', 'Status', 'Where the evidence is kept', 'Who holds it',
+  'Done or last reviewed', 'Next review due', 'Not applicable: reason', 'Reference status'];
+/** What the register says of an item marked not applicable with no reason given. */
+export const NO_REASON = 'No reason recorded';
+/** What it says of a done item with nowhere to find its evidence. */
+export const NOT_RECORDED = 'Not recorded';
+/** What it says when an item goes stale but has no date to count from yet. */
+export const NO_DATE_YET = 'No date yet';
+const REGISTER_LEVELS = { ...LEVELS, optional: 'Optional' };
+
+// TODO(H4): upkeep.js's nextReview, once it lands; this stub only lets
+// the rows be tested until then.
+function nextReview(it, e, published) {
+  const months = own(own(it, 'review'), 'months');
+  const base = e.status == 'not-applicable' ? '' : isDate(e.done) ? e.done : isDate(own(published, 'date')) ? published.date : '';
+  if (!base || !Number.isInteger(months)) return '';
+  const y = +base.slice(0, 4), m = base.slice(5, 7) - 1 + months, d = +base.slice(8);
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/**
+ * The evidence register's rows, cells in REGISTER_COLUMNS order, as plain
+ * text: every item, in the order given (the edition's). Done items say
+ * where their evidence is kept, or that nobody wrote it down; items not
+ * applicable give the reason. The next review counts from the date done,
+ * else from the publication (upkeep.js); when the interval is not
+ * confirmed the reference status says to check that date too.
+ * @param {object[]} items toolkit.json's items
+ * @param {object|null} doc a progress document
+ * @param {{statuses: object, checkMark: string, confirmed: string}} labels toolkit.json's labels
+ * @returns {string[][]}
+ */
+export function registerRows(items, doc, labels) {
+  const published = own(doc, 'published');
+  return list(items).map((it) => {
+    const e = entry(doc, it.id), st = own(own(labels, 'statuses'), e.status) ? e.status : 'not-started';
+    const na = st == 'not-applicable', reason = text(e.reason), review = own(it, 'review');
+    const due = na || !isObject(review) ? '' : nextReview(it, e, published) || NO_DATE_YET;
+    let refText = refStatus(it, labels);
+    if (isDate(due) && review.check !== false) refText += toCheck(it) ? ' (and the review date)' : ' (check the review date in the toolkit)';
+    return [ref(it), text(it.title), it.standard == null ? '' : String(it.standard), own(REGISTER_LEVELS, it.level) || '',
+      text(own(own(labels, 'statuses'), st)), st == 'met' && !text(e.evidence) ? NOT_RECORDED : text(e.evidence), text(e.owner),
+      text(e.done), due, na ? (reason.trim() ? reason : NO_REASON) : '', refText];
+  });
+}
