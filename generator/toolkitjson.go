@@ -106,6 +106,18 @@ type jsonItem struct {
 	// and file marks the item to check in the toolkit.
 	Confidence string `json:"confidence"`
 	Check      bool   `json:"check"`
+	// Review is how often the item's evidence goes stale; left out when
+	// it does not.
+	Review *jsonReview `json:"review,omitempty"`
+}
+
+// jsonReview is an item's review rule. Check is true unless the rule is
+// confirmed: every date worked out from it says to check it in the toolkit.
+type jsonReview struct {
+	Months     int    `json:"months"`
+	Source     string `json:"source"`
+	Confidence string `json:"confidence"`
+	Check      bool   `json:"check"`
 }
 
 type jsonStep struct {
@@ -133,7 +145,11 @@ func (b *builder) toolkitData() []byte {
 	}
 	out.Items = []jsonItem{}
 	for _, it := range s.Items {
-		out.Items = append(out.Items, jsonItem{it.ID, it.Ref, it.Reference(), it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID)), it.Week, string(it.Confidence), it.Confidence.NeedsCheck()})
+		ji := jsonItem{it.ID, it.Ref, it.Reference(), it.Title, it.Standard, it.Level.Key(), it.NotApplicable, b.relURL(itemURL(it.ID)), it.Week, string(it.Confidence), it.Confidence.NeedsCheck(), nil}
+		if r := it.Review; r != nil {
+			ji.Review = &jsonReview{int(r.Months), r.Basis, string(r.Confidence), r.Confidence.NeedsCheck()}
+		}
+		out.Items = append(out.Items, ji)
 	}
 	out.History = []jsonStep{}
 	for _, d := range s.History {

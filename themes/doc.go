@@ -186,6 +186,11 @@
 //	    the controls to record progress on the item, hidden until the
 //	    script has read the saved progress
 //	    {{ template "partials/itemform.html" .Page.Item }}
+//	layouts/partials/review.html
+//	    "partials/review.html" (an Item), from item.html: how often to
+//	    review its evidence, the rule's source and confidence, and the mark
+//	    to check a rule not confirmed; nothing for an item with no rule
+//	    {{ template "partials/review.html" .Page.Item }}
 //	    "partials/summary.html" (a Page), from home.html, checklist.html
 //	    and standard.html: the reader's progress towards each level, or
 //	    within the page's standard
@@ -525,6 +530,10 @@
 //	    the week of the programme it belongs to
 //	{{ range .Page.Item.Links }}{{ .Title }}{{ end }}
 //	    links to official guidance (see Link)
+//	{{ with .Page.Item.Review }}{{ .Every }}{{ end }}
+//	    how often the item's evidence goes stale, or nil: .Months (12),
+//	    .Every in words (12 months, 3 years), .Basis where the rule comes
+//	    from and .Confidence how sure it is, as for the item
 //
 // The item's guidance is its page's Content, rendered: use .Page.Content,
 // not the raw Markdown in the item's Body.

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"regexp"
 	"strings"
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/words"
 )
 
 // Level is the publication level an item is first needed for.
@@ -199,7 +201,10 @@ type Item struct {
 	Who           []Role     `yaml:"who,required"`
 	Week          int        `yaml:"week,required"`
 	Links         []Link     `yaml:"links"`
-	Src           content.Source
+	// Review says how often the item's evidence goes stale; nil when it
+	// does not.
+	Review *Review `yaml:"review"`
+	Src    content.Source
 
 	// Body is the Markdown guidance after the front matter, and BodyLine
 	// the file line it starts on.
@@ -214,6 +219,52 @@ func (it *Item) Reference() string {
 		return "Reference to check"
 	}
 	return it.Ref
+}
+
+// Review is how often an item's evidence must be done again or reviewed to
+// stay current (training every 12 months, policies every 3 years), with
+// where the rule comes from and how sure the data is of it.
+type Review struct {
+	Months     Months     `yaml:"every,required"`
+	Basis      string     `yaml:"source,required"`
+	Confidence Confidence `yaml:"confidence,required"`
+	Src        content.Source
+}
+
+// Every is the interval in words: "12 months", "3 years". A year is "12
+// months", as the toolkit words it.
+func (r *Review) Every() string {
+	if r.Months%12 == 0 && r.Months > 12 {
+		return words.Count(int(r.Months)/12, "year", "years")
+	}
+	return words.Count(int(r.Months), "month", "months")
+}
+
+// Months is a review interval in months, written in data files as
+// "N months" or "N years".
+type Months int
+
+// maxReviewMonths is the longest review interval: 10 years.
+const maxReviewMonths = 120
+
+var monthsPattern = regexp.MustCompile(`^\s*(\d{1,4})\s+(month|months|year|years)\s*$`)
+
+// UnmarshalText reads "12 months" or "3 years".
+func (m *Months) UnmarshalText(b []byte) error {
+	hint := "Write a number of months or years, such as \"12 months\" or \"3 years\" (at most 10 years)"
+	g := monthsPattern.FindStringSubmatch(string(b))
+	if g == nil {
+		return &diag.FileError{Msg: fmt.Sprintf("%q is not a number of months or years", b), Hint: hint}
+	}
+	n, _ := strconv.Atoi(g[1])
+	if strings.HasPrefix(g[2], "year") {
+		n *= 12
+	}
+	if n < 1 || n > maxReviewMonths {
+		return &diag.FileError{Msg: fmt.Sprintf("%q is not between 1 month and 10 years", b), Hint: hint}
+	}
+	*m = Months(n)
+	return nil
 }
 
 // Counts are how many mandatory items an edition needs for each level:

@@ -25,6 +25,26 @@ func TestCompareItems(t *testing.T) {
 	}
 }
 
+func TestReviewMonths(t *testing.T) {
+	for in, want := range map[string]int{"12 months": 12, "3 years": 36, "1 month": 1, "1 year": 12, "10 years": 120, "120 months": 120, " 6  months ": 6} {
+		var m Months
+		if err := m.UnmarshalText([]byte(in)); err != nil || int(m) != want {
+			t.Errorf("%q: %d, %v; want %d", in, m, err, want)
+		}
+	}
+	for _, in := range []string{"", "12", "yearly", "0 months", "11 years", "121 months", "-1 months", "1.5 years", "twelve months", "12 weeks"} {
+		var m Months
+		if err := m.UnmarshalText([]byte(in)); err == nil {
+			t.Errorf("%q: read as %d, want an error", in, m)
+		}
+	}
+	for months, want := range map[Months]string{12: "12 months", 24: "2 years", 36: "3 years", 6: "6 months", 18: "18 months", 1: "1 month"} {
+		if got := (&Review{Months: months}).Every(); got != want {
+			t.Errorf("Every(%d) = %q, want %q", months, got, want)
+		}
+	}
+}
+
 func TestLevel(t *testing.T) {
 	var l Level
 	if err := l.UnmarshalText([]byte("met")); err != nil || l != Met || l.Name() != "Standards Met" || l.Key() != "met" {
