@@ -17,6 +17,7 @@ import (
 	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/report"
+	"github.com/readykit/readykit/generator/toolkit"
 	"github.com/readykit/readykit/generator/words"
 )
 
@@ -34,13 +35,20 @@ func newReportCmd(s streams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "report --progress FILE",
-		Short: "Write a gap analysis and action or improvement plan from a progress file",
+		Short: "Write a gap analysis, action or improvement plan and evidence register from a progress file",
 		Long: `Report reads a progress file downloaded from a readykit site (the "Download
-a backup" button on the Your progress page) and writes the gap analysis and
-plan the site shows: a printable HTML page, a CSV file of the plan or of
-the gaps, or an Excel workbook with both. Every item whose number, level or
-wording is not confirmed is marked "Check in the toolkit" beside its
-reference.
+a backup" button on the Your progress page) and writes the gap analysis,
+plan and evidence register the site shows: a printable HTML page, a CSV
+file of the plan, the gaps or the register, or an Excel workbook with all
+three. Every item whose number, level or wording is not confirmed is
+marked "Check in the toolkit" beside its reference.
+
+The evidence register lists every item of the edition: its status, where
+its evidence is kept, who holds it, when it was done or last reviewed,
+when it is next due for review, and why it is not applicable. Every
+not-applicable reason is in the HTML report, the register CSV and the
+workbook; an item marked not applicable with no reason says "No reason
+recorded".
 
 For a care provider (organisationType in readykit.yaml) the plan is the
 Approaching Standards action plan, which no rule set judges. For an NHS
@@ -60,6 +68,7 @@ wrong, no part-written file is left behind.`,
 		Example: `  readykit report --progress oak-house.json
   readykit report --progress oak-house.json --format xlsx --out oak-house.xlsx
   readykit report --progress oak-house.json --format csv --table gaps --out -
+  readykit report --progress oak-house.json --format csv --table register
   readykit report --progress oak-house.json --rules 2020-21 --source oak-house`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -68,8 +77,8 @@ wrong, no part-written file is left behind.`,
 				return fmt.Errorf("--progress FILE is needed: the progress file to report on")
 			case opts.Format != "html" && opts.Format != "csv" && opts.Format != "xlsx":
 				return fmt.Errorf("--format %q is not one of html, csv or xlsx", opts.Format)
-			case opts.Table != "plan" && opts.Table != "gaps":
-				return fmt.Errorf("--table %q is not plan or gaps", opts.Table)
+			case opts.Table != "plan" && opts.Table != "gaps" && opts.Table != "register":
+				return fmt.Errorf("--table %q is not plan, gaps or register", opts.Table)
 			case opts.Output == "-" && opts.Format == "xlsx":
 				return fmt.Errorf("an xlsx workbook cannot be written to the terminal; give --out a file name")
 			}
@@ -84,11 +93,12 @@ wrong, no part-written file is left behind.`,
 	f.StringVarP(&opts.Source, "source", "s", ".", "the site folder, holding readykit.yaml")
 	f.StringVar(&opts.Rules, "rules", "", "the rule set to check the plan against, such as 2024-25 (default: the site's, and none for a care provider)")
 	f.StringVarP(&opts.Format, "format", "f", "html", "html, csv or xlsx")
-	f.StringVar(&opts.Table, "table", "plan", "with --format csv: the plan or the gaps")
+	f.StringVar(&opts.Table, "table", "plan", "with --format csv: the plan, the gaps or the evidence register")
 	f.StringVarP(&opts.Output, "out", "o", "", "where to write (default: beside the progress file's name, in this folder; - for the terminal)")
 	_ = cmd.MarkFlagFilename("progress", "json")
 	_ = cmd.MarkFlagDirname("source")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "csv", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("table", cobra.FixedCompletions([]string{"plan", "gaps", "register"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -135,9 +145,12 @@ func runReport(opts *reportOptions) error {
 	case "xlsx":
 		data, err = rep.XLSX()
 	case "csv":
-		if opts.Table == "gaps" {
+		switch opts.Table {
+		case "gaps":
 			data = report.CSV(plan.GapColumns, rep.Result.GapRows())
-		} else {
+		case "register":
+			data = report.CSV(plan.RegisterColumns, rep.RegisterRows())
+		default:
 			data = report.CSV(plan.PlanColumns, rep.Result.PlanRows())
 		}
 	}
@@ -153,6 +166,17 @@ func runReport(opts *reportOptions) error {
 	}
 	if err := writeAtomically(out, data); err != nil {
 		return failed(fmt.Errorf("cannot write %s: %v", out, unwrapPath(err)))
+	}
+	if opts.Format == "csv" && opts.Table == "register" {
+		done := 0
+		for _, e := range doc.Items {
+			if e.Status == toolkit.StatusMet {
+				done++
+			}
+		}
+		fmt.Fprintf(opts.Out, "Wrote %s: the evidence register of %s, %d done and %d not applicable.\n", out, words.Count(len(items), "item", "items"), done, len(rep.NotApplicable()))
+		leftOut(opts.Err, opts.Progress, rep)
+		return nil
 	}
 	verdict := "the plan would be agreed"
 	if rules == nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"os"
@@ -548,7 +550,10 @@ func TestReportLeavesOutOnlyTheBadValue(t *testing.T) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
-	if bytes.Contains(html, []byte(`<td class="ref">1.1.1</td>`)) {
+	// The evidence register lists every item, done or not: only the gap
+	// analysis is looked in.
+	gaps := section(t, string(html), "gaps")
+	if strings.Contains(gaps, `<td class="ref">1.1.1</td>`) {
 		t.Error("1.1.1 is done, but the report shows it as a gap")
 	}
 	if !bytes.Contains(html, []byte(`<td class="ref">1.1.2</td>`)) || !bytes.Contains(html, []byte("<td>Sam</td>")) {
@@ -643,6 +648,20 @@ func TestReportKeptAside(t *testing.T) {
 	}
 }
 
+// section is the HTML report's <section class="name">, whole.
+func section(t *testing.T, html, name string) string {
+	t.Helper()
+	start := strings.Index(html, `<section class="`+name+`">`)
+	if start < 0 {
+		t.Fatalf("the report has no %s section", name)
+	}
+	end := strings.Index(html[start:], "</section>")
+	if end < 0 {
+		t.Fatalf("the report's %s section does not end", name)
+	}
+	return html[start : start+end]
+}
+
 // refCell is what the HTML report's reference cells hold for it: the
 // reference, with the mark beside it unless the item is confirmed.
 func refCell(it *toolkit.Item) string {
@@ -734,6 +753,161 @@ func TestReportCheckMarks(t *testing.T) {
 	for _, bad := range []string{"agreed", "Problems", "meets every rule"} {
 		if strings.Contains(body, bad) {
 			t.Errorf("a care provider's action plan says %q", bad)
+		}
+	}
+}
+
+// registerSample has items done with their evidence, owner and date, items
+// not applicable with a reason and without one, and a publication.
+var registerSample = map[string]map[string]any{
+	"1.1.1":       {"status": "met", "evidence": "ICO certificate, office file A", "owner": "Registered manager", "done": "2025-01-31"},
+	"1.1.2":       {"status": "met", "owner": "Deputy manager"},
+	"1.3.12":      {"status": "not-applicable", "reason": "We have no CCTV, inside or out."},
+	"own-devices": {"status": "not-applicable"},
+	"6.1.2":       {"status": "not-applicable", "reason": `=HYPERLINK("http://evil.example","x")`},
+	"3.2.1":       {"status": "in-progress", "owner": "@training-lead", "evidence": "Training matrix\nsecond tab"},
+}
+
+// TestReportRegister: the evidence register, in the CSV (which parses
+// back to the rows), the workbook's sheet (dates stored as dates) and the
+// HTML report, lists every item of the edition in order; every
+// not-applicable reason is in all three, and "No reason recorded" where
+// there is none.
+func TestReportRegister(t *testing.T) {
+	path := progressFileWith(t, registerSample, map[string]any{"published": map[string]any{"date": "2025-06-27", "level": "approaching"}})
+	want := expected(t, path)
+	body := want.RegisterRows()
+	model, err := generator.Load(os.DirFS(repoSite))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := model.Data.View(want.Edition).Items
+	if len(body) != len(items) || len(items) < 40 {
+		t.Fatalf("%d register rows for %d items", len(body), len(items))
+	}
+	byRef := map[string][]string{}
+	for i, it := range items {
+		if body[i][1] != it.Title {
+			t.Fatalf("row %d is %q, want item %s %q: not in the edition's order", i+1, body[i][1], it.ID, it.Title)
+		}
+		byRef[it.ID] = body[i]
+		// The mark beside every reference not confirmed.
+		if strings.HasPrefix(body[i][10], plan.CheckMark) != it.Confidence.NeedsCheck() {
+			t.Errorf("item %s (%s): reference status %q", it.ID, it.Confidence, body[i][10])
+		}
+	}
+	reasons := []string{"We have no CCTV, inside or out.", plan.NoReason, `=HYPERLINK("http://evil.example","x")`}
+	for id, w := range map[string][]string{
+		"1.1.1":       {"Done", "ICO certificate, office file A", "Registered manager", "2025-01-31", ""},
+		"1.1.2":       {"Done", plan.NotRecorded, "Deputy manager", "", ""},
+		"1.3.12":      {"Not applicable", "", "", "", reasons[0]},
+		"own-devices": {"Not applicable", "", "", "", reasons[1]},
+		"6.1.2":       {"Not applicable", "", "", "", reasons[2]},
+		"3.2.1":       {"In progress", "Training matrix\nsecond tab", "@training-lead", "", ""},
+	} {
+		r := byRef[id]
+		if got := []string{r[4], r[5], r[6], r[7], r[9]}; !reflect.DeepEqual(got, w) {
+			t.Errorf("item %s: %q, want %q", id, got, w)
+		}
+	}
+
+	// The CSV parses back to the same rows, formulas made text.
+	out := filepath.Join(t.TempDir(), "register.csv")
+	code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--table", "register", "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if w := fmt.Sprintf("Wrote %s: the evidence register of %d items, 2 done and 3 not applicable.\n", out, len(items)); stdout != w {
+		t.Errorf("summary %q, want %q", stdout, w)
+	}
+	data, _ := os.ReadFile(out)
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("the register CSV does not parse back: %v", err)
+	}
+	if !reflect.DeepEqual(rows[0], plan.RegisterColumns) || len(rows)-1 != len(body) {
+		t.Fatalf("header %q and %d rows", rows[0], len(rows)-1)
+	}
+	for i, r := range rows[1:] {
+		for j, cell := range r {
+			w := body[i][j]
+			if w != "" && strings.ContainsRune("=+-@", rune(w[0])) {
+				w = "'" + w
+			}
+			if cell != w {
+				t.Errorf("register.csv row %d column %q: %q, want %q", i+1, plan.RegisterColumns[j], cell, w)
+			}
+		}
+	}
+	if name := defaultOut(path, "csv", "register"); name != "willow-lodge-register.csv" {
+		t.Errorf("default name %q", name)
+	}
+
+	// The workbook's register sheet: the same cells, dates as dates.
+	xlsx := filepath.Join(t.TempDir(), "r.xlsx")
+	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "xlsx", "--out", xlsx); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet, err := f.GetRows(report.RegisterSheet, excelize.Options{RawCellValue: true})
+	if err != nil || len(sheet) != len(body)+1 || !reflect.DeepEqual(sheet[0], plan.RegisterColumns) {
+		t.Fatalf("%s: %v, %d rows, header %q", report.RegisterSheet, err, len(sheet), sheet[0])
+	}
+	dates := 0
+	for i, r := range sheet[1:] {
+		for j, w := range body[i] {
+			cell := ""
+			if j < len(r) {
+				cell = r[j]
+			}
+			if (j == 7 || j == 8) && w != "" && w != plan.NoDateYet {
+				serial, err := parseFloat(cell)
+				d, err2 := excelize.ExcelDateToTime(serial, false)
+				if err != nil || err2 != nil || d.Format(time.DateOnly) != w {
+					t.Errorf("%s row %d: date cell %q, want %s", report.RegisterSheet, i+1, cell, w)
+				}
+				dates++
+				continue
+			}
+			if cell != w {
+				t.Errorf("%s row %d column %q: %q, want %q", report.RegisterSheet, i+1, plan.RegisterColumns[j], cell, w)
+			}
+		}
+	}
+	if dates == 0 {
+		t.Error("no dates in the register sheet were checked")
+	}
+
+	// The HTML report: the not-applicable decisions with their reasons,
+	// and the register with every item.
+	html := filepath.Join(t.TempDir(), "r.html")
+	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", html); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, _ := os.ReadFile(html)
+	decisions := section(t, string(page), "decisions")
+	if !strings.Contains(decisions, "<h2>Not applicable decisions</h2>") || !strings.Contains(decisions, "3 items are marked not applicable") {
+		t.Errorf("the decisions section:\n%s", decisions)
+	}
+	for _, r := range reasons {
+		if !strings.Contains(decisions, "<td>"+template.HTMLEscapeString(r)+"</td>") {
+			t.Errorf("the not-applicable decisions lack %q", r)
+		}
+	}
+	reg := section(t, string(page), "register")
+	for _, it := range items {
+		if !strings.Contains(reg, "<td>"+template.HTMLEscapeString(it.Title)+"</td>") {
+			t.Errorf("the HTML register lacks %s %q", it.ID, it.Title)
+		}
+	}
+	for _, s := range []string{"<td>" + template.HTMLEscapeString(reasons[0]) + "</td>", "<td>" + plan.NoReason + "</td>", "<td>31 January 2025</td>",
+		"The toolkit was last published on 27 June 2025.", "<td>ICO certificate, office file A</td>"} {
+		if !strings.Contains(reg, s) {
+			t.Errorf("the HTML register lacks %q", s)
 		}
 	}
 }

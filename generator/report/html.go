@@ -19,12 +19,13 @@ import (
 var reportHTML string
 
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"date":   day,
-	"status": toolkit.StatusName,
-	"check":  func() string { return plan.CheckMark },
-	"note":   plan.MissingNote,
-	"cap":    plan.Capitalise,
-	"plural": words.Plural,
+	"date":            day,
+	"status":          toolkit.StatusName,
+	"check":           func() string { return plan.CheckMark },
+	"note":            plan.MissingNote,
+	"cap":             plan.Capitalise,
+	"plural":          words.Plural,
+	"registerColumns": func() []string { return plan.RegisterColumns },
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -66,26 +67,37 @@ func (r *Report) Findings(id string) []plan.Finding {
 	return out
 }
 
-// StandardRows are the readiness of each standard, in order.
+// StandardRows are the readiness of each standard with a mandatory item,
+// in order. A standard whose mandatory items are all marked not applicable
+// stays listed, and says so.
 func (r *Report) StandardRows() []StandardRow {
+	needed := map[int]bool{}
+	for _, it := range r.order {
+		if it.Level != toolkit.Optional {
+			needed[it.Standard] = true
+		}
+	}
 	var out []StandardRow
 	for n := 1; n <= 50; n++ {
-		if t, ok := r.Readiness.Standards[strconv.Itoa(n)]; ok {
-			out = append(out, StandardRow{n, t})
+		if t, ok := r.Readiness.Standards[strconv.Itoa(n)]; ok && needed[n] {
+			out = append(out, StandardRow{n, t, t.Total == 0})
 		}
 	}
 	return out
 }
 
-// StandardRow is one standard's readiness.
+// StandardRow is one standard's readiness. AllNA is true when every
+// mandatory item of it is marked not applicable, so nothing is needed.
 type StandardRow struct {
 	Number int
 	Tally  toolkit.Tally
+	AllNA  bool
 }
 
 // HTML renders the report as a standalone page that prints on A4: the gap
-// analysis upright, the plan landscape, and the organisation, edition and
-// date at the top of every printed page.
+// analysis and the not-applicable decisions upright, the plan and the
+// evidence register landscape, and the organisation, edition and date at
+// the top of every printed page.
 func (r *Report) HTML() ([]byte, error) {
 	var b bytes.Buffer
 	if err := reportTemplate.Execute(&b, r); err != nil {

@@ -1,8 +1,9 @@
-// Package report writes a gap analysis and improvement plan, from saved
-// progress, as the documents people take to a meeting: a standalone
-// printable HTML page, CSV (for the plan or the gaps) and an Excel
-// workbook. The rows are plan.Result's, so the files hold what the
-// browser's pages and downloads hold.
+// Package report writes a gap analysis, improvement plan and evidence
+// register, from saved progress, as the documents people take to a
+// meeting or show an inspector: a standalone printable HTML page, CSV (for
+// the plan, the gaps or the register) and an Excel workbook. The rows are
+// package plan's, so the files hold what the browser's pages and
+// downloads hold.
 package report
 
 import (
@@ -27,6 +28,8 @@ type Report struct {
 	Made time.Time
 	// items are the edition's items, by id, to name those kept aside.
 	items map[string]*toolkit.Item
+	// order are the same items in the edition's order, for the register.
+	order []*toolkit.Item
 }
 
 // New works out a report for progress against the edition's items.
@@ -40,10 +43,36 @@ func New(siteTitle string, edition *toolkit.Edition, items []*toolkit.Item, rule
 		byID[it.ID] = it
 	}
 	return &Report{
-		SiteTitle: siteTitle, Edition: edition, Rules: rules, Progress: doc, Made: made, items: byID,
+		SiteTitle: siteTitle, Edition: edition, Rules: rules, Progress: doc, Made: made, items: byID, order: items,
 		Readiness: toolkit.Score(items, status),
 		Result:    plan.Analyse(items, doc.PlanEntries(), rules, edition.Deadline.Time),
 	}
+}
+
+// RegisterRows are the evidence register's rows: every item of the
+// edition, in its order, with where its evidence is kept, when it was
+// done and is next due for review, and why it is not applicable.
+func (r *Report) RegisterRows() [][]string {
+	return plan.RegisterRows(r.order, r.Progress.PlanEntries(), r.Progress.Published.Date)
+}
+
+// Decision is an item marked not applicable, with the reason given for it
+// (plan.NoReason when none was).
+type Decision struct {
+	Item   *toolkit.Item
+	Reason string
+}
+
+// NotApplicable are the items marked not applicable, in the edition's
+// order, each with its reason.
+func (r *Report) NotApplicable() []Decision {
+	var out []Decision
+	for _, it := range r.order {
+		if e, ok := r.Progress.Items[it.ID]; ok && e.Status == toolkit.StatusNotApplicable {
+			out = append(out, Decision{it, plan.NAReason(e.Entry)})
+		}
+	}
+	return out
 }
 
 // PlanTitle names the plan: an improvement plan when a rule set judges

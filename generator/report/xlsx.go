@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
@@ -15,6 +16,9 @@ const (
 	PlanSheet   = "Improvement plan"
 	ActionSheet = "Action plan"
 	GapSheet    = "Gap analysis"
+	// RegisterSheet holds the evidence register: every item, its
+	// evidence and review dates, and the not-applicable reasons.
+	RegisterSheet = "Evidence register"
 )
 
 // planSheet is the name of the plan's sheet: an improvement plan when a
@@ -27,8 +31,9 @@ func (r *Report) planSheet() string {
 }
 
 // XLSX writes the report as an Excel workbook: the plan on one sheet, in
-// the guidance's column order, and the gap analysis on another, each with
-// its header row frozen and its dates stored as dates.
+// the guidance's column order, the gap analysis on another and the
+// evidence register on a third, each with its header row frozen and its
+// dates stored as dates.
 func (r *Report) XLSX() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -47,14 +52,15 @@ func (r *Report) XLSX() ([]byte, error) {
 		return nil, err
 	}
 	sheets := []struct {
-		name    string
-		header  []string
-		rows    [][]string
-		dateCol int // the column holding dates, counted from 0
-		widths  []float64
+		name     string
+		header   []string
+		rows     [][]string
+		dateCols []int // the columns holding dates, counted from 0
+		widths   []float64
 	}{
-		{r.planSheet(), plan.PlanColumns, r.Result.PlanRows(), 8, []float64{12, 20, 36, 40, 30, 18, 10, 14, 16, 14, 24, 12}},
-		{GapSheet, plan.GapColumns, r.Result.GapRows(), 7, []float64{12, 20, 36, 10, 22, 14, 18, 16, 30, 40}},
+		{r.planSheet(), plan.PlanColumns, r.Result.PlanRows(), []int{8}, []float64{12, 20, 36, 40, 30, 18, 10, 14, 16, 14, 24, 12}},
+		{GapSheet, plan.GapColumns, r.Result.GapRows(), []int{7}, []float64{12, 20, 36, 10, 22, 14, 18, 16, 30, 40}},
+		{RegisterSheet, plan.RegisterColumns, r.RegisterRows(), []int{7, 8}, []float64{12, 36, 10, 22, 14, 30, 20, 16, 16, 36, 24}},
 	}
 	for i, s := range sheets {
 		if i == 0 {
@@ -81,7 +87,7 @@ func (r *Report) XLSX() ([]byte, error) {
 		for ri, row := range s.rows {
 			for c, v := range row {
 				cell, _ := excelize.CoordinatesToCellName(c+1, ri+2)
-				if c == s.dateCol && v != "" {
+				if slices.Contains(s.dateCols, c) && v != "" {
 					if d, err := content.ParseDate(v); err == nil {
 						if err := f.SetCellValue(s.name, cell, d.Time); err != nil {
 							return nil, err
