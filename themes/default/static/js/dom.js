@@ -30,6 +30,28 @@ export function announce(text) {
   if (box) box.textContent = text;
 }
 
+/**
+ * Gives every body cell of a table the name of its column, in data-col,
+ * from the last header row (an abbreviation's title where there is one).
+ * On a narrow screen site.css shows each row of an .rk-table as a list of
+ * its cells, each under that name: an attribute read by CSS, as the
+ * strict CSP allows no style attribute. Call it again after rows change.
+ */
+export function labelColumns(table) {
+  const head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+  if (!head) return;
+  const names = [...head.cells].flatMap((c) => Array(c.colSpan).fill((c.querySelector('abbr[title]') || {}).title || c.textContent.trim()));
+  for (const body of table.tBodies) {
+    for (const row of body.rows) {
+      let i = 0;
+      for (const cell of row.cells) {
+        cell.dataset.col = names[i] || '';
+        i += cell.colSpan;
+      }
+    }
+  }
+}
+
 /** A name made safe for a file name: oak-house. */
 export const slug = (text, fallback) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
 

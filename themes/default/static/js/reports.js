@@ -11,9 +11,10 @@ import { analyse, gapRows, GAP_COLUMNS, missingNote, planRows, PLAN_COLUMNS, toC
 import { toCSV } from './csv.js';
 import { setField } from './progress.js';
 import { longDate } from './words.js';
-import { byStandard, gapCount, reportFor, runningHead, summary } from './reports-text.js';
+import { ALL_NA, byStandard, editionLine, gapCount, headline, headlineNotes, notApplicableRows, reportFor, runningHead, STILL_COUNTED, summary } from './reports-text.js';
+import { readiness } from './scoring.js';
 import { notSaved } from './checklist-text.js';
-import { $, $$, announce, el, saveFile, slug, tell, TYPING_PAUSE } from './dom.js';
+import { $, $$, announce, el, labelColumns, saveFile, slug, tell, TYPING_PAUSE } from './dom.js';
 
 const now = () => new Date().toISOString();
 
@@ -39,7 +40,10 @@ export function start(session) {
   $('[data-rk-nojs]').hidden = true;
   const org = s.doc.organisation;
   const today = longDate(now().slice(0, 10));
-  $('[data-rk-report-for]').textContent = reportFor(org, s.tk.edition, today);
+  // The gap analysis opens with its figures, which name whom and when.
+  $('[data-rk-report-for]').textContent = $('[data-rk-gaps]') ? editionLine(s.tk.edition) : reportFor(org, s.tk.edition, today);
+  const head = $('[data-rk-headline]');
+  if (head) head.textContent = headline(readiness(s.tk.items, s.doc), org, today);
   // Printed on every page, as a repeating table header.
   for (const th of $$('[data-rk-running]')) th.textContent = runningHead(org, s.tk.edition, today);
   for (const b of $$('[data-rk-print]')) b.addEventListener('click', () => window.print());
@@ -81,10 +85,23 @@ function gaps() {
         el('td', { textContent: e.notes || '' }));
     }));
   }
-  $('[data-rk-standards]').replaceChildren(...byStandard(s.tk, s.doc).map(({ standard: st, done, total }) => el('tr', {},
+  $('[data-rk-headline-notes]').replaceChildren(...headlineNotes(s.tk, s.doc, result.gaps).map((t) => el('p', { textContent: t })));
+  $('[data-rk-standards]').replaceChildren(...byStandard(s.tk, s.doc).map(({ standard: st, done, total, allNA }) => el('tr', {},
     el('td', {}, el('a', { href: st.url, textContent: `${st.number}. ${st.name}` })),
-    el('td', { textContent: `${done} of ${total}` }),
-    el('td', {}, el('progress', { max: total, value: done, textContent: `${done} of ${total}` })))));
+    el('td', { textContent: allNA ? ALL_NA : `${done} of ${total}` }),
+    el('td', {}, ...(allNA ? [] : [el('progress', { max: total, value: done, textContent: `${done} of ${total}` })])))));
+  const na = notApplicableRows(s.tk, s.doc);
+  $('[data-rk-na-none]').hidden = na.length > 0;
+  $('[data-rk-na-table]').hidden = !na.length;
+  // The reference alone: "Check in the toolkit" marks what is still to do.
+  $('[data-rk-na-rows]').replaceChildren(...na.map(({ item: it, reason, counted }) => el('tr', {},
+    el('td', { className: 'rk-ref' }, el('a', { href: it.url, textContent: it.label })),
+    el('td', { textContent: it.title }),
+    el('td', { textContent: String(it.standard) }),
+    el('td', {}, el('span', { className: 'rk-reason', textContent: reason }), ...(counted ? [' ', el('strong', { textContent: STILL_COUNTED })] : [])))));
+  // On a narrow screen each row reads as a list of its cells, each under
+  // its column's name (site.css).
+  for (const t of $$('[data-rk-gaps] .rk-table')) labelColumns(t);
   $('[data-rk-gaps]').hidden = false;
 }
 
