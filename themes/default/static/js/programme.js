@@ -154,17 +154,32 @@ export function calendar({ schedule: s, phases = [], organisation = '', id = '',
   [uid('deadline'), who + 'DSPT deadline: publish the toolkit today',
     'Today is the last day to publish your Data Security and Protection Toolkit assessment.', dl, dl]);
 
+  return ics({ name: 'DSPT programme' + (organisation ? ' for ' + organisation : ''), product: 'DSPT programme', stamp,
+    events: events.map(([uid, summary, description, from, to]) => ({ uid, summary, description, from, to, url })) });
+}
+
+/**
+ * iCalendar text (RFC 5545) of all-day events: the one writer of .ics
+ * files in the browser, so that escaping, folding and CRLFs have one home.
+ * An event ends on the day `to` (DTEND, the day after, is worked out). An
+ * event with `alarm` reminds `alarm.days` days before it starts, saying
+ * `alarm.text`. `stamp` is an ISO date-time.
+ * @param {{name, product, stamp: string, events: {uid, summary, description, from, to, url?: string, alarm?: {days: number, text: string}}[]}} input
+ */
+export function ics({ name, product, stamp, events }) {
   const date = (d) => d.replaceAll('-', '');
   const dtstamp = new Date(stamp).toISOString().replace(/[-:]|\.\d+/g, '');
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//readykit//DSPT programme//EN', 'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH', 'X-WR-CALNAME:' + escape('DSPT programme' + (organisation ? ' for ' + organisation : ''))];
-  for (const [uid, summary, description, from, to] of events) {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//readykit//${product}//EN`, 'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH', 'X-WR-CALNAME:' + escape(name)];
+  for (const { uid, summary, description, from, to, url, alarm } of events) {
     lines.push('BEGIN:VEVENT', 'UID:' + escape(uid), 'DTSTAMP:' + dtstamp, 'DTSTART;VALUE=DATE:' + date(from),
       // An all-day event ends on the day after its last.
       'DTEND;VALUE=DATE:' + date(addDays(to, 1)), 'SUMMARY:' + escape(summary), 'DESCRIPTION:' + escape(description),
       ...(url ? ['URL:' + url] : []),
       // All-day reminders should not show the reader as busy.
-      'TRANSP:TRANSPARENT', 'END:VEVENT');
+      'TRANSP:TRANSPARENT',
+      ...(alarm ? ['BEGIN:VALARM', 'ACTION:DISPLAY', 'DESCRIPTION:' + escape(alarm.text), `TRIGGER:-P${alarm.days}D`, 'END:VALARM'] : []),
+      'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(fold).join('');
