@@ -698,7 +698,9 @@
 //	layouts/gaps.html
 //	    data-rk-nojs data-rk-gaps data-rk-report-for data-rk-print
 //	    data-rk-csv data-rk-standards data-rk-gap-count data-rk-gap-table
-//	    data-rk-running data-rk-gap-rows
+//	    data-rk-running data-rk-gap-rows data-rk-headline
+//	    data-rk-headline-notes data-rk-na-none data-rk-na-table
+//	    data-rk-na-rows
 //	layouts/plan.html
 //	    data-rk-nojs data-rk-plan data-rk-report-for data-rk-rules
 //	    data-rk-verdict data-rk-print data-rk-csv data-rk-running
@@ -734,4 +736,10 @@
 // from 0, data-rk-week the week's number and data-rk-week-item an item's
 // ID. The programme page's date inputs are described by the elements their
 // aria-describedby names, whose text the script replaces.
+// A report table (class rk-table, as on the gap analysis) names its
+// columns in the last row of its thead: the script copies each name (an
+// abbr's title where the header has one) into data-col on that column's
+// cells, which site.css shows above each cell when a narrow screen stacks
+// the rows.
+//
 package themes
