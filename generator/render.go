@@ -57,6 +57,7 @@ func (b *builder) render() error {
 	// files, so that a clash is reported at the site's file, which is the
 	// one that can move.
 	addMade("data/toolkit.json", "the toolkit data", b.toolkitData())
+	addMade(strings.TrimPrefix(searchIndexURL, "/"), "the search index", b.searchIndex())
 	if s := b.site.Schedule; s != nil {
 		addMade(strings.TrimPrefix(calendarURL, "/"), "the programme's calendar", []byte(b.calendar(*s)))
 	}

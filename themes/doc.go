@@ -124,6 +124,14 @@
 //	layouts/progress.html
 //	    content/progress.md (/progress/): the organisation's details,
 //	    backups, import and profiles; other pages link to /progress/
+//	layouts/search.html
+//	    content/search.md (/search/): a search of the items, their
+//	    guidance, the glossary and the pages, run in the browser over
+//	    /data/search.json (which every build writes) and working offline
+//	    once loaded; without JavaScript, a data-rk-nojs paragraph that
+//	    points to the checklist and glossary. The query is in the address
+//	    (/search/?q=backup). Every page's header has a search box when the
+//	    site has a page at /search/
 //	layouts/standards.html
 //	    content/standards.md: the list of standards
 //	layouts/standard.html
@@ -144,7 +152,9 @@
 //
 //	layouts/partials/header.html
 //	    "partials/header.html" (PageData), from base.html: the site's
-//	    name, the organisation and the main menu (Site.Menu)
+//	    name, the organisation, a search box (a plain form to the page at
+//	    /search/, when there is one, and not on that page) and the main
+//	    menu (Site.Menu)
 //	    {{ template "partials/header.html" . }}
 //	layouts/partials/footer.html
 //	    "partials/footer.html" (PageData), from base.html: the footer
@@ -712,6 +722,9 @@
 //	    data-rk-warnings data-rk-ics data-rk-print data-rk-phase-dates
 //	    data-rk-week data-rk-week-dates data-rk-now data-rk-week-item
 //	    data-rk-state
+//	layouts/search.html
+//	    data-rk-nojs data-rk-search data-rk-search-form data-rk-search-input
+//	    data-rk-search-count data-rk-search-results
 //	layouts/progress.html
 //	    data-rk-nojs data-rk-progress-page data-rk-org-form data-rk-kept-box
 //	    data-rk-kept data-rk-kept-empty data-rk-saved-long data-rk-persist
@@ -735,7 +748,11 @@
 // data-rk-gap-rows a level key, data-rk-phase-dates the phase's index
 // from 0, data-rk-week the week's number and data-rk-week-item an item's
 // ID. The programme page's date inputs are described by the elements their
-// aria-describedby names, whose text the script replaces.
+// aria-describedby names, whose text the script replaces. The search
+// page's data-rk-search-input is an input named q (the query in the
+// address), its data-rk-search-count a role="status" paragraph and its
+// data-rk-search-results a list; the script sets data-rk-search to ready
+// once the index has loaded, or failed when it could not.
 // A report table (class rk-table, as on the gap analysis) names its
 // columns in the last row of its thead: the script copies each name (an
 // abbr's title where the header has one) into data-col on that column's

@@ -8,6 +8,7 @@ import { start as checklist } from './checklist.js';
 import { $, tell } from './dom.js';
 
 async function begin() {
+  if ($('[data-rk-search]')) await (await import('./searchpage.js')).start();
   let storage;
   try {
     storage = window.localStorage;

@@ -1,0 +1,88 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// Text is the document's words as a reader sees them on the page, without
+// markup: one line per paragraph, heading, list item or table row, with
+// runs of spaces made one. Escapes and entities are resolved and quotes
+// are the typographer's, as in HTML; raw HTML, which a page may not show,
+// and addresses hidden behind link text are left out. The search index is
+// made of it, so it is read from the tree Parse keeps until the page is
+// rendered rather than from a second parse.
+func (p *Parsed) Text() string {
+	var b strings.Builder
+	src := p.doc.Source
+	// Entities and backslash escapes are resolved as the HTML renderer
+	// resolves them.
+	plain := func(v []byte) []byte {
+		return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+	}
+	_ = ast.Walk(p.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == east.KindTableCell {
+			// A table's row is one line, its cells apart.
+			b.WriteByte(' ')
+			return ast.WalkContinue, nil
+		}
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			v := n.Segment.Value(src)
+			if !n.IsRaw() {
+				v = plain(v)
+			}
+			b.Write(v)
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if n.IsCode() || n.IsRaw() {
+				b.Write(n.Value)
+			} else {
+				b.Write(plain(n.Value))
+			}
+		case *ast.AutoLink:
+			b.Write(n.Label(src))
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				b.Write(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindDocument {
+			// A block starts on a line of its own even when the one
+			// before it left nothing.
+			b.WriteByte('\n')
+		}
+		return ast.WalkContinue, nil
+	})
+	return tidy(b.String())
+}
+
+// tidy makes each run of white space one space, trims each line and
+// drops empty lines.
+func tidy(s string) string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.Join(strings.FieldsFunc(line, unicode.IsSpace), " "); line != "" {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}

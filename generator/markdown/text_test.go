@@ -1,0 +1,47 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestText(t *testing.T) {
+	c := New(Options{})
+	for _, tc := range []struct{ name, src, want string }{
+		{"paragraphs are lines, soft breaks spaces", "One line\nand the next.\n\nA second   paragraph.\n", "One line and the next.\nA second paragraph."},
+		{"emphasis and links keep their words", "Keep **backups** [off site](/backup/), see <https://example.org/x>.\n", "Keep backups off site, see https://example.org/x."},
+		{"headings and list items are lines", "## Who does it?\n\n- the manager\n- the *office*\n\n1. first\n", "Who does it?\nthe manager\nthe office\nfirst"},
+		{"escapes and entities are resolved", "Fish \\*and\\* chips &amp; peas &#163;5\n", "Fish *and* chips & peas £5"},
+		{"quotes and dashes are the typographer's", "\"Quotes\" -- it's...\n", "“Quotes” – it’s…"},
+		{"raw HTML is left out", "Before <b>bold</b> after.\n\n<div>\nhidden\n</div>\n", "Before bold after."},
+		{"code keeps its text", "Run `readykit build`.\n\n```\nline one\nline two\n```\n", "Run readykit build.\nline one\nline two"},
+		{"a table row is a line", "| a | b |\n|---|---|\n| 1 | two words |\n", "a b\n1 two words"},
+		{"an image gives its alt text", "![A chart of progress](/chart.png)\n", "A chart of progress"},
+		{"block quotes and breaks", "> quoted  \n> text\n\n---\n\nend\n", "quoted text\nend"},
+		{"nothing", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := c.Parse(Doc{File: "p.md", Line: 1, Source: []byte(tc.src)}).Text()
+			if got != tc.want {
+				t.Errorf("Text of %q\n got %q\nwant %q", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+// Glossary links that LinkTerms adds do not change the text.
+func TestTextAfterLinkTerms(t *testing.T) {
+	p := New(Options{}).Parse(Doc{File: "p.md", Line: 1, Source: []byte("Pay the ICO fee each year.\n")})
+	before := p.Text()
+	p.LinkTerms([]Term{{Words: []string{"ICO"}, Href: "/glossary/#ico"}})
+	html, err := p.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), `href="/glossary/#ico"`) {
+		t.Fatalf("the term was not linked: %s", html)
+	}
+	if after := p.Text(); after != before || after != "Pay the ICO fee each year." {
+		t.Errorf("text before linking %q, after %q", before, after)
+	}
+}
