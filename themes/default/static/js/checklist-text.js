@@ -39,3 +39,22 @@ export const remindBackup = (doc, now = new Date()) =>
  */
 export const changeSaid = (it, field, value, r, statuses) =>
   `${itemName(it)}: ${field == 'status' ? statuses[value].toLowerCase() : value ? 'reviewed' : 'not reviewed'}. Approaching Standards ${r.approaching.done} of ${r.approaching.total}, Standards Met ${r.met.done} of ${r.met.total}.`;
+
+/**
+ * What an item's tag shows: its status key (a key of toolkit.json's
+ * labels.statuses, which give the words) and, when it does not apply, the
+ * line under the tag with the reason. A document read from a file may hold
+ * "not applicable" without a reason: the line says so rather than nothing.
+ * @param {object|undefined} e the item's entry; none means not started
+ */
+export function taskTag(e) {
+  const status = (e && e.status) || 'not-started';
+  const reason = status == 'not-applicable' ? ((e.reason || '').trim() ? `Reason: ${e.reason.trim()}` : 'No reason recorded') : '';
+  return { status, reason };
+}
+
+/** What a screen reader hears when "Not applicable" needs a reason first. */
+export const askReason = (it) => `Say why ${itemName(it)} does not apply to you. It is saved as not applicable once you give a reason.`;
+
+/** What the page says when "Not applicable" is saved with no reason given. */
+export const reasonNeeded = 'Give a short reason why this item does not apply, or choose another status. Nothing has been saved.';
