@@ -106,8 +106,9 @@
 //	    renumbered or reworded (Site.History)
 //	layouts/checklist.html
 //	    content/checklist.md: every mandatory item by standard, then the
-//	    optional ones, each with its progress controls; prints as a
-//	    worksheet
+//	    optional ones, each as a task with its status and a quick control
+//	    to change it, under a filter by status, standard, level and who
+//	    does it; prints as a worksheet
 //	layouts/gaps.html
 //	    content/gaps.md: the gap analysis, filled in by the script; defines
 //	    "gaptable" (dot: dict "Key" level key "Name" level name)
@@ -178,7 +179,8 @@
 //	    {{ template "partials/standardlist.html" . }}
 //	layouts/partials/task.html
 //	    "partials/task.html" (an Item), from checklist.html: one item as a
-//	    task with its level, marks, progress controls and lines to write on
+//	    task with its level, marks, status tag and quick control (with the
+//	    reason when it does not apply); on paper, lines to write on
 //	    {{ template "partials/task.html" .Page.Item }}
 //	layouts/partials/changeitem.html
 //	    "partials/changeitem.html" (dict "Site" .Site "Item" an Item and,
@@ -192,9 +194,10 @@
 //	    glossary.html: the links alone
 //	    {{ template "partials/linklist.html" .Page.Standard.Links }}
 //	layouts/partials/itemform.html
-//	    "partials/itemform.html" (an Item), from item.html and task.html:
-//	    the controls to record progress on the item, hidden until the
-//	    script has read the saved progress
+//	    "partials/itemform.html" (an Item), from item.html: the controls
+//	    to record progress on the item (the reason it does not apply and
+//	    the date done among them), kept in place unseen until the script
+//	    has read the saved progress
 //	    {{ template "partials/itemform.html" .Page.Item }}
 //	layouts/partials/review.html
 //	    "partials/review.html" (an Item), from item.html: how often to
@@ -218,7 +221,7 @@
 //	    that is not confirmed; nothing for a confirmed one
 //	    {{ template "partials/checknote.html" .Page.Item }}
 //	    "partials/itemrow.html" (an Item), from standard.html: the item's
-//	    reference and linked title, with its mark
+//	    reference and linked title, with its mark and its status tag
 //	    {{ template "partials/itemrow.html" .Page.Item }}
 //
 // # What a layout is given
@@ -374,6 +377,11 @@
 // Page is one page of the site, from a file in content/ or made from the
 // data.
 //
+//	{{ range .Site.Levels }}{{ .Key }}: {{ .Name }}{{ end }}
+//	    the levels the edition's items are at, in order, each once
+//	{{ range .Site.Roles }}{{ . }}: {{ .Name }}{{ end }}
+//	    the roles the edition's items say usually do the work, each once,
+//	    by name
 //	{{ .Page.Title }}
 //	    the title (title in front matter; for an item, its title)
 //	{{ .Page.LinkTitle }}
@@ -692,6 +700,11 @@
 // The scripts in static/js find their parts of a page by data-rk-*
 // attributes. A template that replaces one of these must keep every
 // attribute listed for it, on an element of the same kind (a button stays
+// What the script fills in as the page opens (statuses, summaries, the
+// item form, the checklist's filter) is marked data-rk-js instead: site.css
+// keeps its place on the page, unseen, until the script sets
+// data-rk-js="on", so nothing moves as the page starts; without
+// JavaScript it is not laid out at all.
 // a button, an input an input), with its hidden attribute: without them
 // the feature stops working, silently. base.html loads the scripts as
 // {{ url "/js/app.js" }}, which reads /data/toolkit.json beside it, so
@@ -702,11 +715,17 @@
 //	layouts/partials/header.html
 //	    data-rk-who data-rk-org-name
 //	layouts/partials/itemform.html
-//	    data-rk-item data-rk-summary data-rk-org-line data-rk-saved
-//	    data-rk-reminder data-rk-tally data-rk-count data-rk-bar
-//	    data-rk-blocking
+//	    data-rk-item data-rk-js data-rk-reason-field data-rk-summary
+//	    data-rk-org-line data-rk-saved data-rk-reminder data-rk-tally
+//	    data-rk-count data-rk-bar data-rk-blocking
 //	layouts/gaps.html
 //	    data-rk-nojs data-rk-gaps data-rk-report-for data-rk-print
+//	layouts/checklist.html
+//	    data-rk-js data-rk-filter data-rk-filter-count data-rk-section
+//	layouts/partials/task.html
+//	    data-rk-task data-rk-js data-rk-reason data-rk-tag data-rk-quick
+//	layouts/partials/tags.html
+//	    data-rk-task data-rk-js data-rk-tag data-rk-reason
 //	    data-rk-csv data-rk-standards data-rk-gap-count data-rk-gap-table
 //	    data-rk-running data-rk-gap-rows data-rk-headline
 //	    data-rk-headline-notes data-rk-na-none data-rk-na-table
@@ -739,8 +758,15 @@
 // Some values matter too. The progress controls in
 // partials/itemform.html are inputs with data-field="status" (radio
 // buttons valued not-started, in-progress, met and, when the item allows
-// it, not-applicable), "reviewed" (a checkbox), "evidence", "owner", "due"
-// (a date) and "notes". The organisation form on the progress page has
+// it, not-applicable), "reason" (why it does not apply, in the
+// data-rk-reason-field paragraph, for an item that allows it), "reviewed"
+// (a checkbox), "evidence", "owner", "done" and "due" (dates) and "notes".
+// data-rk-task is the item's ID, on a task list's row; the checklist's rows
+// also carry data-standard, data-level (a level key) and data-who (role
+// keys, space-separated), which its filter form's selects, named status,
+// standard, level and who, choose by; data-rk-quick is a select that holds
+// the option of the status it shows, the script adding the others.
+// The organisation form on the progress page has
 // inputs named name, odsCode and completedBy. data-rk-item is the item's
 // ID, data-rk-tally a level key or standard number, data-rk-summary the
 // page's standard number or "", data-rk-date start or deadline,
