@@ -125,6 +125,12 @@
 //	layouts/progress.html
 //	    content/progress.md (/progress/): the organisation's details,
 //	    backups, import and profiles; other pages link to /progress/
+//	layouts/register.html
+//	    content/register.md (/register/): the evidence register, filled in
+//	    by the script from the saved progress: every item, where its
+//	    evidence is kept, who holds it, when it was done and is next due
+//	    for review, and why it is not applicable; prints on A4 landscape
+//	    (page register) and downloads as CSV
 //	layouts/search.html
 //	    content/search.md (/search/): a search of the items, their
 //	    guidance, the glossary and the pages, run in the browser over
@@ -754,6 +760,10 @@
 //	    data-rk-profile-rename data-rk-profile-delete
 //	    data-rk-delete-confirm data-rk-delete-question data-rk-delete-yes
 //	    data-rk-delete-no
+//	layouts/register.html
+//	    data-rk-nojs data-rk-register data-rk-report-for
+//	    data-rk-register-summary data-rk-print data-rk-csv data-rk-running
+//	    data-rk-register-head data-rk-register-rows
 //
 // Some values matter too. The progress controls in
 // partials/itemform.html are inputs with data-field="status" (radio
@@ -770,7 +780,7 @@
 // inputs named name, odsCode and completedBy. data-rk-item is the item's
 // ID, data-rk-tally a level key or standard number, data-rk-summary the
 // page's standard number or "", data-rk-date start or deadline,
-// data-rk-csv gaps or plan, data-rk-gap-count, data-rk-gap-table and
+// data-rk-csv gaps, plan or register, data-rk-gap-count, data-rk-gap-table and
 // data-rk-gap-rows a level key, data-rk-phase-dates the phase's index
 // from 0, data-rk-week the week's number and data-rk-week-item an item's
 // ID. The programme page's date inputs are described by the elements their

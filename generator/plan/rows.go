@@ -7,6 +7,7 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/toolkit"
+	"github.com/readykit/readykit/generator/upkeep"
 	"github.com/readykit/readykit/generator/words"
 )
 
@@ -80,7 +81,7 @@ func RegisterRows(items []*toolkit.Item, entries map[string]Entry, published str
 		if na {
 			reason = NAReason(e)
 		} else if it.Review != nil {
-			if due = nextReview(it, e, published); due == "" {
+			if due = upkeep.NextReview(it, upkeep.Entry{Status: status, Done: e.Done}, published); due == "" {
 				due = NoDateYet
 			}
 		}
@@ -100,25 +101,6 @@ func RegisterRows(items []*toolkit.Item, entries map[string]Entry, published str
 			e.Done, due, reason, ref}
 	}
 	return rows
-}
-
-// TODO(H4): upkeep.NextReview, once it lands; this stub only lets the
-// rows be tested until then.
-func nextReview(it *toolkit.Item, e Entry, published string) string {
-	base := e.Done
-	if base == "" {
-		base = published
-	}
-	d, err := content.ParseDate(base)
-	if err != nil {
-		return ""
-	}
-	months := int(it.Review.Months)
-	t := d.Time.AddDate(0, months, 0)
-	if t.Day() != d.Time.Day() {
-		t = t.AddDate(0, 0, -t.Day())
-	}
-	return t.Format("2006-01-02")
 }
 
 // Capitalise gives s a capital first letter: high becomes High.

@@ -36,6 +36,7 @@ async function begin() {
   if ($('[data-rk-progress-page]')) (await import('./account.js')).start(session);
   if ($('[data-rk-gaps]') || $('[data-rk-plan]')) (await import('./reports.js')).start(session);
   if ($('[data-rk-programme-form]')) (await import('./timeline.js')).start(session);
+  if ($('[data-rk-register]')) (await import('./register.js')).start(session);
   // The checklist's filter is loaded only once it is used, or the address holds a choice.
   const filter = $('[data-rk-filter]'), byFilter = (say) => import('./filter.js').then((m) => m.start(session, say));
   if (filter && location.search) await byFilter(false);

@@ -7,6 +7,7 @@
 import { isObject } from './progress.js';
 import { readiness } from './scoring.js';
 import { and, count, isDate, longDate, plural } from './words.js';
+import { nextReview } from './upkeep.js';
 
 /** Whether an item's number, level or wording must be checked in the toolkit. */
 export const toCheck = (it) => !isObject(it) || it.confidence !== 'confirmed';
@@ -192,17 +193,6 @@ export const NOT_RECORDED = 'Not recorded';
 /** What it says when an item goes stale but has no date to count from yet. */
 export const NO_DATE_YET = 'No date yet';
 const REGISTER_LEVELS = { ...LEVELS, optional: 'Optional' };
-
-// TODO(H4): upkeep.js's nextReview, once it lands; this stub only lets
-// the rows be tested until then.
-function nextReview(it, e, published) {
-  const months = own(own(it, 'review'), 'months');
-  const base = e.status == 'not-applicable' ? '' : isDate(e.done) ? e.done : isDate(own(published, 'date')) ? published.date : '';
-  if (!base || !Number.isInteger(months)) return '';
-  const y = +base.slice(0, 4), m = base.slice(5, 7) - 1 + months, d = +base.slice(8);
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d, last))).toISOString().slice(0, 10);
-}
 
 /**
  * The evidence register's rows, cells in REGISTER_COLUMNS order, as plain
