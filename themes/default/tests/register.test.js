@@ -64,3 +64,21 @@ test('the register CSV neutralises formulas in what the care home typed', () => 
   assert.ok(text.includes(',"\'=Backup log, IT folder",'), text);
   assert.ok(text.includes(",'@it-support,"));
 });
+
+test('the register page says for whom and when it was made, and how it stands', async () => {
+  const { registerFor, registerHead, registerSummary, registerFile } = await import('../static/js/register-text.js');
+  const edition = { title: '2026-27' };
+  assert.equal(registerFor({ name: 'Oak House', odsCode: 'AB123' }, edition, '2 December 2026'),
+    'For Oak House, ODS code AB123, made on 2 December 2026. Data Security and Protection Toolkit, 2026-27 edition.');
+  assert.equal(registerFor({ name: '' }, edition, '2 December 2026'), 'Made on 2 December 2026. Data Security and Protection Toolkit, 2026-27 edition.');
+  assert.equal(registerHead({ name: 'Oak House' }, edition, '2 December 2026'), 'Evidence register · Oak House · DSPT 2026-27 · 2 December 2026');
+  assert.equal(registerHead({}, edition, '2 December 2026'), 'Evidence register · DSPT 2026-27 · 2 December 2026');
+  const v = read('published.json');
+  const rows = registerRows(v.items, v.progress, LABELS);
+  assert.equal(registerSummary(rows, LABELS, v.progress.published),
+    '7 items: 3 done, 2 not applicable, 2 still to do. You published the toolkit on 2 December 2026, at Approaching Standards.');
+  assert.equal(registerSummary(rows.slice(0, 1), LABELS, { date: '', level: '' }), '1 item: 1 done, 0 not applicable, 0 still to do.');
+  assert.equal(registerSummary([], LABELS, undefined), '0 items: 0 done, 0 not applicable, 0 still to do.');
+  assert.equal(registerSummary(rows, LABELS, { date: '2027-06-30', level: 'met' }).split('. ')[1], 'You published the toolkit on 30 June 2027, at Standards Met.');
+  assert.equal(registerFile('oak-house', '2026-12-02'), 'oak-house-evidence-register-2026-12-02.csv');
+});
