@@ -123,11 +123,14 @@ export function highlight(text, qs) {
   let at = 0;
   for (const t of tokens(text)) {
     if (!qs.some((q) => matches(t.word, q))) continue;
-    if (t.start > at) parts.push({ text: text.slice(at, t.start), mark: false });
-    const last = parts[parts.length - 1];
-    // Marked words with only a space between them make one mark.
-    if (last && last.mark && at == t.start) last.text += text.slice(t.start, t.end);
-    else parts.push({ text: text.slice(t.start, t.end), mark: true });
+    const gap = text.slice(at, t.start), last = parts[parts.length - 1];
+    // Marked words with only spaces between them make one mark.
+    if (last && last.mark && !gap.trim()) {
+      last.text += text.slice(at, t.end);
+    } else {
+      if (gap) parts.push({ text: gap, mark: false });
+      parts.push({ text: text.slice(t.start, t.end), mark: true });
+    }
     at = t.end;
   }
   if (at < text.length || !parts.length) parts.push({ text: text.slice(at), mark: false });
