@@ -66,8 +66,11 @@ func (b *builder) funcs() template.FuncMap {
 		// home in Go.
 		"status":    toolkit.StatusName,
 		"checkMark": func() string { return plan.CheckMark },
-		"add":       func(a, b int) int { return a + b },
-		"sub":       func(a, b int) int { return a - b },
+		// registerColumns are the evidence register's column names, as
+		// its CSV files and readykit report have them.
+		"registerColumns": func() []string { return plan.RegisterColumns },
+		"add":             func(a, b int) int { return a + b },
+		"sub":             func(a, b int) int { return a - b },
 		// dict builds a map from pairs, to pass several values to a partial.
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {

@@ -317,6 +317,10 @@
 //	    the words beside an item whose reference, level or wording is not
 //	    confirmed: Check in the toolkit
 //	    {{ checkMark }}
+//	registerColumns() []string
+//	    the evidence register's column names, in order, as its CSV file
+//	    and readykit report have them: Ref, Evidence item, Standard, ...
+//	    {{ range registerColumns }}<th scope="col">{{ . }}</th>{{ end }}
 //
 // # Site
 //
@@ -763,7 +767,7 @@
 //	layouts/register.html
 //	    data-rk-nojs data-rk-register data-rk-report-for
 //	    data-rk-register-summary data-rk-print data-rk-csv data-rk-running
-//	    data-rk-register-head data-rk-register-rows
+//	    data-rk-register-rows
 //
 // Some values matter too. The progress controls in
 // partials/itemform.html are inputs with data-field="status" (radio

@@ -26,6 +26,8 @@ for (const file of vectors) {
     const rows = registerRows(v.items, v.progress, LABELS);
     assert.deepEqual(rows, v.want.rows, v.name);
     for (const r of rows) assert.equal(r.length, REGISTER_COLUMNS.length);
+    // One vector names the columns, for Go's plan.RegisterColumns too.
+    if ('columns' in v.want) assert.deepEqual(REGISTER_COLUMNS, v.want.columns);
   });
 }
 

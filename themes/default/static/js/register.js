@@ -22,7 +22,6 @@ let s; // the session (session.js)
 export function start(session) {
   s = session;
   $('[data-rk-nojs]').hidden = true;
-  $('[data-rk-register-head]').replaceChildren(...REGISTER_COLUMNS.map((c) => el('th', { scope: 'col', textContent: c })));
   for (const b of $$('[data-rk-print]')) b.addEventListener('click', () => window.print());
   for (const b of $$('[data-rk-csv]')) b.addEventListener('click', download);
   // Another tab saved, or a profile changed: show what is saved now.
