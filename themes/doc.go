@@ -763,7 +763,13 @@
 //	    data-rk-profile-form data-rk-profile-select data-rk-profile-new
 //	    data-rk-profile-rename data-rk-profile-delete
 //	    data-rk-delete-confirm data-rk-delete-question data-rk-delete-yes
-//	    data-rk-delete-no
+//	    data-rk-delete-no data-rk-published-form data-rk-published-line
+//	    data-rk-published-clear
+//	layouts/home.html
+//	    data-rk-site data-rk-edition data-rk-stay data-rk-stay-published
+//	    data-rk-stay-twelve data-rk-stay-june data-rk-stay-by
+//	    data-rk-stay-count data-rk-upkeep-list
+//	    data-rk-upkeep-later data-rk-upkeep-ics
 //	layouts/register.html
 //	    data-rk-nojs data-rk-register data-rk-report-for
 //	    data-rk-register-summary data-rk-print data-rk-csv data-rk-running
@@ -781,7 +787,17 @@
 // standard, level and who, choose by; data-rk-quick is a select that holds
 // the option of the status it shows, the script adding the others.
 // The organisation form on the progress page has
-// inputs named name, odsCode and completedBy. data-rk-item is the item's
+// inputs named name, odsCode and completedBy; its publication form
+// (data-rk-published-form) a date input named date and radio buttons
+// named level, valued approaching and met. The home page's
+// data-rk-site and data-rk-edition are on the script tag of
+// /js/stayready-early.js in its "head" block: the site's progress key and
+// the edition's id, by which that script reads the saved progress before
+// the page is drawn, to set html[data-rk-published]; site.css then hides
+// the elements of class rk-get-ready and shows those of class
+// rk-stay-ready (data-rk-stay, the dates and counts, and the section
+// with the lists). data-rk-stay-count is overdue, soon or coming, and
+// data-rk-upkeep-list overdue, soon, coming or unknown. data-rk-item is the item's
 // ID, data-rk-tally a level key or standard number, data-rk-summary the
 // page's standard number or "", data-rk-date start or deadline,
 // data-rk-csv gaps, plan or register, data-rk-gap-count, data-rk-gap-table and

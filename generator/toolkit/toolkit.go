@@ -7,9 +7,9 @@ package toolkit
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
-	"regexp"
 	"strings"
 
 	"github.com/readykit/readykit/generator/content"

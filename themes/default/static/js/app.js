@@ -34,6 +34,7 @@ async function begin() {
   // Another tab saved: show its version.
   window.addEventListener('storage', (e) => session.changedElsewhere(e.key));
   if ($('[data-rk-progress-page]')) (await import('./account.js')).start(session);
+  if ($('[data-rk-stay]') || $('[data-rk-published-form]')) (await import('./stayready.js')).start(session);
   if ($('[data-rk-gaps]') || $('[data-rk-plan]')) (await import('./reports.js')).start(session);
   if ($('[data-rk-programme-form]')) (await import('./timeline.js')).start(session);
   if ($('[data-rk-register]')) (await import('./register.js')).start(session);
