@@ -29,6 +29,28 @@ func TestText(t *testing.T) {
 	}
 }
 
+// FuzzText takes the text of any Markdown: nothing may panic, and the
+// text is tidy (no blank line, no line that starts or ends with a space,
+// no two spaces together), and the same after the links are resolved.
+//
+//	go test -run '^$' -fuzz FuzzText ./generator/markdown
+func FuzzText(f *testing.F) {
+	f.Add("## Who *does* it?\n\n- [x] one\n- `two`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>\nraw\n</div>\n\n    code\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		p := fuzzConverters[false].Parse(Doc{File: "p.md", Line: 1, Source: []byte(src)})
+		text := p.Text()
+		for _, line := range strings.Split(text, "\n") {
+			if text != "" && (line == "" || strings.TrimSpace(line) != line || strings.Contains(line, "  ")) {
+				t.Fatalf("untidy line %q in the text of %q", line, src)
+			}
+		}
+		p.Links(func(dest string) (string, error) { return "/x/", nil })
+		if again := p.Text(); again != text {
+			t.Errorf("the text changed when links were resolved:\n%q\n%q", text, again)
+		}
+	})
+}
+
 // Glossary links that LinkTerms adds do not change the text.
 func TestTextAfterLinkTerms(t *testing.T) {
 	p := New(Options{}).Parse(Doc{File: "p.md", Line: 1, Source: []byte("Pay the ICO fee each year.\n")})
