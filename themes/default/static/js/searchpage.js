@@ -7,7 +7,7 @@
 // where the browser keeps nothing.
 
 import { countLine, kindLine, prepare, search } from './search.js';
-import { $, el, tell } from './dom.js';
+import { $, el, tell, TYPING_PAUSE } from './dom.js';
 
 /** Wires up the search page; resolves once the index has loaded, or failed to. */
 export async function start() {
@@ -43,9 +43,16 @@ export async function start() {
     else url.searchParams.delete('q');
     if (url.href != location.href) history.replaceState(history.state, '', url);
   };
-  input.addEventListener('input', show);
+  // Results follow the typing once it pauses, so a screen reader is not
+  // told a count for every letter; Enter shows them at once.
+  let pause;
+  input.addEventListener('input', () => {
+    clearTimeout(pause);
+    pause = setTimeout(show, TYPING_PAUSE);
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    clearTimeout(pause);
     show();
   });
   show();
