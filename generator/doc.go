@@ -22,7 +22,9 @@
 // Every standard gets a page at /standards/<number>/ (and a blank worksheet
 // at /standards/<number>/worksheet/), and every item of the selected
 // edition one at /items/<id>/. /data/toolkit.json gives the browser's
-// scripts the edition, its items and the plan rules.
+// scripts the edition, its items and the plan rules, and
+// /data/search.json the words of every item, glossary term and page for
+// the search page.
 //
 // # The build
 //
