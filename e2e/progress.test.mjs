@@ -57,20 +57,54 @@ const session = (t, { init = [] } = {}) => openSession(t, site.browser, { init: 
 const visit = (page, path, base = site.server.url) => goTo(page, base + path);
 
 const item = (page, id) => page.locator(`[data-rk-item="${id}"]`);
+const onPath = (page, path) => new URL(page.url()).pathname === path;
 
-async function setStatus(page, id, label) {
-  await item(page, id).getByRole('radio', { name: label, exact: true }).check();
+// The item's own page, where its form is, opened unless it is open already.
+async function openItem(page, id) {
+  if (!onPath(page, `/items/${id}/`)) await visit(page, `/items/${id}/`);
 }
 
+// The reason these tests give when an item does not apply.
+const NA_REASON = 'We keep no paper records';
+
+// setStatus sets an item's status: on the checklist with its quick control,
+// elsewhere on the item's page. "Not applicable" is saved only with a
+// reason, so one is given.
+async function setStatus(page, id, label) {
+  const value = Object.keys(TK.labels.statuses).find((k) => TK.labels.statuses[k] === label);
+  if (onPath(page, '/checklist/')) {
+    const row = page.locator(`[data-rk-task="${id}"]`);
+    await row.locator('[data-rk-quick]').focus();
+    await row.locator('[data-rk-quick]').selectOption(value);
+    if (value === 'not-applicable') {
+      await row.getByLabel('Why does this item not apply to you?').fill(NA_REASON);
+      await row.getByRole('button', { name: 'Save as not applicable' }).click();
+    }
+    return;
+  }
+  await openItem(page, id);
+  await item(page, id).getByRole('radio', { name: label, exact: true }).check();
+  if (value === 'not-applicable') {
+    const reason = item(page, id).getByLabel('Why does this item not apply to you?');
+    await reason.fill(NA_REASON);
+    await reason.blur();
+  }
+}
+
+// The status an item's tag shows on the page (the checklist, a standard's page).
+const tagOf = (page, id) => page.locator(`[data-rk-task="${id}"] [data-rk-tag]`).textContent();
+
 async function setReviewed(page, id) {
+  await openItem(page, id);
   await item(page, id).getByRole('checkbox', { name: /^Reviewed/ }).check();
 }
 
-// setText opens the item's "Where the evidence is..." details when shut,
-// fills the fields given ({ evidence, owner, due, notes }) and leaves the
-// last one, which saves at once (no waiting for the typing pause).
+// setText opens the item's page and its "Where the evidence is..." details
+// when shut, fills the fields given ({ evidence, owner, due, notes }) and
+// leaves the last one, which saves at once (no waiting for the typing pause).
 const LABELS = { evidence: 'Where the evidence is kept', owner: 'Who will do it', due: 'Target date', notes: 'Notes' };
 async function setText(page, id, fields) {
+  await openItem(page, id);
   const box = item(page, id);
   if (!(await box.locator('details.rk-more').evaluate((d) => d.open))) await box.locator('details.rk-more > summary').click();
   for (const [f, v] of Object.entries(fields)) {
@@ -80,8 +114,9 @@ async function setText(page, id, fields) {
   }
 }
 
-// readItem reads an item's controls as the page shows them.
-function readItem(page, id) {
+// readItem reads an item's controls as its page shows them.
+async function readItem(page, id) {
+  await openItem(page, id);
   return item(page, id).evaluate((box) => {
     const v = (f) => box.querySelector(`[data-field="${f}"]`).value;
     return {
@@ -93,6 +128,13 @@ function readItem(page, id) {
       notes: v('notes'),
     };
   });
+}
+
+// The lists of what is still to do are made when opened: opens them all
+// and waits until each is filled.
+async function openBlocking(page) {
+  await page.locator('details.rk-blocking').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-rk-blocking]')].every((l) => l.children.length > 0));
 }
 
 const BLANK = { status: 'not-started', reviewed: false, evidence: '', owner: '', due: '', notes: '' };
@@ -140,26 +182,27 @@ async function fillIn(page, org = 'Willow Lodge Care Home') {
   await visit(page, '/progress/');
   await page.getByLabel('Name of your care service').fill(org);
   await page.waitForFunction(([key, org]) => JSON.parse(localStorage.getItem(key) || '{}').organisation?.name === org, [KEY, org]);
+  // Statuses with the checklist's quick controls, the rest on the items' pages.
   await visit(page, '/checklist/');
   await setStatus(page, '1.1.1', 'Done');
-  await setReviewed(page, '1.1.1');
-  await setText(page, '1.1.1', { evidence: 'Office cabinet, blue folder', owner: 'Sam Patel', due: '2025-04-30', notes: 'Certificate renewed in March.\nNext renewal 2026.' });
   await setStatus(page, '1.1.2', 'Done');
   await setStatus(page, '1.1.3', 'In progress');
-  await setText(page, '1.1.3', { owner: 'Priya' });
   await setStatus(page, '1.3.12', 'Not applicable');
+  await setReviewed(page, '1.1.1');
+  await setText(page, '1.1.1', { evidence: 'Office cabinet, blue folder', owner: 'Sam Patel', due: '2025-04-30', notes: 'Certificate renewed in March.\nNext renewal 2026.' });
+  await setText(page, '1.1.3', { owner: 'Priya' });
   await waitForEntries(page, {
     '1.1.1': { status: 'met', reviewed: true, evidence: 'Office cabinet, blue folder', owner: 'Sam Patel', due: '2025-04-30', notes: 'Certificate renewed in March.\nNext renewal 2026.' },
     '1.1.2': { status: 'met' },
     '1.1.3': { status: 'in-progress', owner: 'Priya' },
-    '1.3.12': { status: 'not-applicable' },
+    '1.3.12': { status: 'not-applicable', reason: NA_REASON },
   });
 }
 
 // A progress document written the way the spec describes it, for files
 // to import.
 function progressFile({ edition = EDITION, org = '', items = {} } = {}) {
-  const entry = (e) => ({ status: 'not-started', reviewed: false, notes: '', evidence: '', owner: '', due: '', action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', updated: '2025-03-02T09:15:00.000Z', ...e });
+  const entry = (e) => ({ status: 'not-started', reviewed: false, notes: '', evidence: '', owner: '', due: '', action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', reason: '', done: '', updated: '2025-03-02T09:15:00.000Z', ...e });
   return {
     format: 'readykit-progress',
     version: 1,
@@ -196,9 +239,19 @@ test('statuses, reviewed, notes, evidence, owner and date are saved, shown again
   const { page, quiet } = await session(t);
 
   await fillIn(page, 'Willow Lodge Care Home');
-  // "Not applicable" is offered only for items that allow it.
+  // "Not applicable" is offered only for items that allow it, on the item's
+  // page and by the quick control on the checklist.
+  await openItem(page, '1.1.1');
   assert.equal(await item(page, '1.1.1').getByRole('radio').count(), 3);
+  await openItem(page, '1.3.12');
   assert.equal(await item(page, '1.3.12').getByRole('radio').count(), 4);
+  await visit(page, '/checklist/');
+  const options = async (id) => {
+    await page.locator(`[data-rk-task="${id}"] [data-rk-quick]`).focus();
+    return page.locator(`[data-rk-task="${id}"] [data-rk-quick] option`).evaluateAll((os) => os.map((o) => o.value));
+  };
+  assert.deepEqual(await options('1.1.1'), ['not-started', 'in-progress', 'met']);
+  assert.deepEqual(await options('1.3.12'), ['not-started', 'in-progress', 'met', 'not-applicable']);
 
   // On an item page.
   await visit(page, '/items/1.1.5/');
@@ -210,8 +263,6 @@ test('statuses, reviewed, notes, evidence, owner and date are saved, shown again
   await reload(page);
   await assertItem(page, '1.1.5', { status: 'met', reviewed: true, evidence: 'Shared drive > DSPT > 1.1.5' });
 
-  await visit(page, '/checklist/');
-  await reload(page);
   await assertItem(page, '1.1.1', { status: 'met', reviewed: true, evidence: 'Office cabinet, blue folder', owner: 'Sam Patel', due: '2025-04-30', notes: 'Certificate renewed in March.\nNext renewal 2026.' });
   await assertItem(page, '1.1.2', { status: 'met' });
   await assertItem(page, '1.1.3', { status: 'in-progress', owner: 'Priya' });
@@ -224,7 +275,7 @@ test('statuses, reviewed, notes, evidence, owner and date are saved, shown again
   const std1 = TK.items.filter((i) => i.standard === 1 && i.level !== 'optional').length;
   const want = { approaching: `3 of ${APPROACHING - 1} done${oneLeftOut(APPROACHING)}`, met: `3 of ${MET - 1} done${oneLeftOut(MET)}`, 1: `3 of ${std1 - 1} done${oneLeftOut(std1)}` };
   for (const path of ['/checklist/', '/']) {
-    if (path !== '/checklist/') await visit(page, path); // the checklist is open already
+    await visit(page, path);
     assert.equal(new URL(page.url()).pathname, path);
     assert.equal(await count(page, 'approaching'), want.approaching, `Approaching Standards on ${path}`);
     assert.equal(await count(page, 'met'), want.met, `Standards Met on ${path}`);
@@ -233,6 +284,7 @@ test('statuses, reviewed, notes, evidence, owner and date are saved, shown again
   await visit(page, '/standards/1/');
   assert.equal(std1, 16);
   assert.equal(await count(page, '1'), want[1]);
+  await openBlocking(page);
   const std1Links = await page.locator('[data-rk-tally="1"] [data-rk-blocking] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.equal(std1Links.length, std1 - 1 - 3);
   assert.ok(std1Links.includes('/items/1.1.3/') && !std1Links.includes('/items/1.1.1/') && !std1Links.includes('/items/1.3.12/'), std1Links.join(' '));
@@ -245,13 +297,15 @@ test('statuses, reviewed, notes, evidence, owner and date are saved, shown again
   // leads to that item with its progress.
   await visit(page, '/checklist/');
   const tally = page.locator('[data-rk-summary] [data-rk-tally="approaching"]');
+  assert.equal(await tally.locator('[data-rk-blocking] a').count(), 0, 'the list is made when opened');
+  await tally.locator('details > summary').click();
+  await tally.locator('[data-rk-blocking] a').first().waitFor();
   const links = await tally.locator('[data-rk-blocking] a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
   assert.equal(links.length, APPROACHING - 1 - 3);
   const hrefs = links.map((l) => l.href);
   for (const id of ['1.1.1', '1.1.2', '1.1.5', '1.3.12']) assert.ok(!hrefs.includes(`/items/${id}/`), `${id} is not blocking`);
   assert.ok(hrefs.every((h) => TK.items.some((i) => i.url === h && i.level === 'approaching')), hrefs.join(' '));
   assert.match(links.find((l) => l.href === '/items/1.1.3/').text, /^1\.1\.3 /);
-  await tally.locator('details > summary').click();
   await tally.getByRole('link', { name: /^1\.1\.3 / }).click();
   await page.waitForURL(/\/items\/1\.1\.3\/$/);
   await ready(page);
@@ -288,8 +342,10 @@ test('a downloaded backup brought into a fresh browser gives the same document',
   assert.equal(fromB, fromA, 'byte for byte');
 
   await visit(b.page, '/checklist/');
-  await assertItem(b.page, '1.1.3', { status: 'in-progress', owner: 'Priya' });
   assert.equal(await count(b.page, 'approaching'), `2 of ${APPROACHING - 1} done${oneLeftOut(APPROACHING)}`);
+  assert.equal(await tagOf(b.page, '1.3.12'), TK.labels.statuses['not-applicable']);
+  assert.equal(await b.page.locator('[data-rk-task="1.3.12"] [data-rk-reason]').textContent(), `Reason: ${NA_REASON}`);
+  await assertItem(b.page, '1.1.3', { status: 'in-progress', owner: 'Priya' });
   a.quiet();
   b.quiet();
 });
@@ -320,7 +376,7 @@ test('hostile files: refused with a message and no change, or shown as plain tex
   // A valid file with markup in its text.
   const NOTE = '<img src=x onerror="window.__pwned=1">';
   const ORG = '<script>window.__pwned=2</script>';
-  await input.setInputFiles(writeTmp('hostile.json', progressFile({ org: ORG, items: { '1.1.1': { status: 'met', notes: NOTE } } })));
+  await input.setInputFiles(writeTmp('hostile.json', progressFile({ org: ORG, items: { '1.1.1': { status: 'met', notes: NOTE }, '1.3.12': { status: 'not-applicable', reason: NOTE } } })));
   await page.locator('[data-rk-import]').waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.querySelector('[data-rk-alert]').hidden);
   assert.ok((await page.locator('[data-rk-import-summary]').textContent()).startsWith(`This backup for ${ORG} was saved`));
@@ -346,6 +402,9 @@ test('hostile files: refused with a message and no change, or shown as plain tex
   await clean();
   await visit(page, '/');
   assert.equal(await page.locator('[data-rk-org-line]').textContent(), `For ${ORG}.`);
+  await clean();
+  await visit(page, '/checklist/');
+  assert.equal(await page.locator('[data-rk-task="1.3.12"] [data-rk-reason]').textContent(), `Reason: ${NOTE}`);
   await clean();
   quiet();
 });
@@ -397,11 +456,13 @@ test('damaged storage is recovered from the backup, and the damaged copy kept', 
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, GARBAGE]);
   await reload(page);
   await waitForAlert(page, /^Your saved progress was damaged, so we have put back the copy saved today at \d\d:\d\d\. Check your most recent changes\.$/);
-  await assertItem(page, '1.1.1', { status: 'met' });
-  await assertItem(page, '1.1.2', {});
+  assert.equal(await tagOf(page, '1.1.1'), TK.labels.statuses.met);
+  assert.equal(await tagOf(page, '1.1.2'), TK.labels.statuses['not-started']);
   assert.equal(await count(page, 'approaching'), `1 of ${APPROACHING} done`);
   assert.equal(await raw(page, KEY + ':damaged'), GARBAGE);
   assert.deepEqual(await stored(page), JSON.parse(first), 'the backup is back under the main key');
+  await assertItem(page, '1.1.1', { status: 'met' });
+  await assertItem(page, '1.1.2', {});
   quiet();
 });
 
@@ -423,7 +484,8 @@ test('full storage: the change stays on the page, nothing is overwritten, and it
   await page.evaluate(() => (window.__e2eFull = true));
   await setStatus(page, '1.1.2', 'Done');
   await waitForAlert(page, /storage for this site is full, so your latest change is not saved yet\. It is still on this page\./);
-  await assertItem(page, '1.1.2', { status: 'met' });
+  assert.equal(await tagOf(page, '1.1.2'), TK.labels.statuses.met);
+  assert.equal(await page.locator('[data-rk-task="1.1.2"] [data-rk-quick]').inputValue(), 'met');
   assert.equal(await count(page, 'approaching'), `2 of ${APPROACHING} done`);
   assert.deepEqual(await snapshot(page), before, 'storage is unchanged');
 
@@ -444,11 +506,12 @@ test('two tabs: a change in one shows in the other without reloading', async (t)
   assert.equal(await count(b, 'approaching'), `0 of ${APPROACHING} done`);
 
   await setStatus(a, '1.1.1', 'Done');
-  await b.waitForFunction(() => document.querySelector('[data-rk-item="1.1.1"] input[value="met"]').checked);
+  await b.waitForFunction((done) => document.querySelector('[data-rk-task="1.1.1"] [data-rk-tag]').textContent === done, TK.labels.statuses.met);
   await waitForCount(b, 'approaching', `1 of ${APPROACHING} done`);
   await waitForCount(b, 'met', `1 of ${MET} done`);
 
-  // And back the other way, with text.
+  // And back the other way, with text, both on the item's page.
+  await openItem(a, '2.1.1');
   await setText(b, '2.1.1', { owner: 'Jo' });
   await a.waitForFunction(() => document.querySelector('[data-rk-item="2.1.1"] [data-field="owner"]').value === 'Jo');
   await assertItem(a, '1.1.1', { status: 'met' });
@@ -475,8 +538,8 @@ test('profiles: add, switch, rename, and delete only after confirming', async (t
   assert.equal(await page.locator('[data-rk-saved-long]').textContent(), 'Nothing saved yet.');
 
   await visit(page, '/checklist/');
-  await assertItem(page, '1.1.1', {});
   assert.equal(await count(page, 'approaching'), `0 of ${APPROACHING} done`);
+  assert.equal(await tagOf(page, '1.1.1'), TK.labels.statuses['not-started']);
   await setStatus(page, '2.1.1', 'Done');
   await waitForEntries(page, { '2.1.1': { status: 'met' } }, OAK);
   assert.deepEqual(Object.keys((await stored(page)).items), ['1.1.1'], 'the first profile is untouched');
@@ -554,8 +617,8 @@ test('keyboard only on an item page: status, reviewed and evidence', async (t) =
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   a = await active();
-  assert.deepEqual([a.tag, a.text], ['summary', 'Where the evidence is, who does it, notes']);
-  await page.keyboard.press('Enter');
+  assert.deepEqual([a.tag, a.text], ['summary', 'Where the evidence is, who does it, dates, notes']);
+  // On the item's own page the fields are open from the start.
   assert.equal(await item(page, '1.1.1').locator('details').evaluate((d) => d.open), true);
   await page.keyboard.press('Tab');
   assert.equal((await active()).field, 'evidence');
@@ -590,6 +653,14 @@ describe('a site that moves to a new edition', () => {
     await visit(page, '/checklist/');
     const prevTitle = PREV.replace(/^dspt-(\d{4}-\d\d)-cat\d$/, '$1');
     await waitForAlert(page, new RegExp(`^We have brought your progress forward from the ${prevTitle} edition\\.`));
+    const approaching = TK.items.filter((i) => i.level === 'approaching');
+    const done = approaching.filter((i) => ['1.1.1', '1.1.2'].includes(i.id)).length;
+    const na = approaching.filter((i) => i.id === '1.3.12' && i.notApplicable).length;
+    // The count may go on to say why not-applicable items leave it.
+    assert.match(await count(page, 'approaching'), new RegExp(`^${done} of ${approaching.length - na} done\\b`));
+    // Not applicable from before reasons were asked for: kept, and said to have none.
+    assert.equal(await tagOf(page, '1.3.12'), TK.labels.statuses['not-applicable']);
+    assert.equal(await page.locator('[data-rk-task="1.3.12"] [data-rk-reason]').textContent(), 'No reason recorded');
     await assertItem(page, '1.1.1', ENTRIES['1.1.1']);
     await assertItem(page, '1.1.2', { status: 'met' });
     await assertItem(page, '1.1.3', { status: 'in-progress', owner: 'Priya' });
@@ -599,11 +670,6 @@ describe('a site that moves to a new edition', () => {
     assert.deepEqual(moved.items, JSON.parse(old).items);
     assert.equal(moved.organisation.name, 'Willow Lodge Care Home');
     assert.equal(await raw(page, PREV_KEY), old, `the ${prevTitle} document is left as it was`);
-    const approaching = TK.items.filter((i) => i.level === 'approaching');
-    const done = approaching.filter((i) => ['1.1.1', '1.1.2'].includes(i.id)).length;
-    const na = approaching.filter((i) => i.id === '1.3.12' && i.notApplicable).length;
-    // The count may go on to say why not-applicable items leave it.
-    assert.match(await count(page, 'approaching'), new RegExp(`^${done} of ${approaching.length - na} done\\b`));
 
     await reload(page);
     assert.equal(await alertBox(page).isHidden(), true, 'brought forward once only');
@@ -620,9 +686,17 @@ test('axe-core finds nothing on the filled-in checklist, item, home and progress
   const openAll = (sel) => page.locator(sel).evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
 
   await visit(page, '/checklist/');
-  await openAll('details.rk-blocking');
-  await openAll('[data-rk-item="1.1.1"] details, [data-rk-item="1.1.3"] details');
+  await openBlocking(page);
   await check('/checklist/');
+  // With the question for a reason open, refused once, and the filter used.
+  const other = TK.items.find((i) => i.notApplicable && i.id !== '1.3.12').id;
+  await page.locator(`[data-rk-task="${other}"] [data-rk-quick]`).focus();
+  await page.locator(`[data-rk-task="${other}"] [data-rk-quick]`).selectOption('not-applicable');
+  await page.getByRole('button', { name: 'Save as not applicable' }).click();
+  await page.locator(`[data-rk-task="${other}"] .rk-problems`).waitFor();
+  await page.getByLabel('Status', { exact: true }).selectOption('in-progress');
+  await page.waitForFunction(() => location.search === '?status=in-progress');
+  await check('/checklist/ (a reason asked for, filtered)');
 
   await visit(page, '/items/1.1.1/');
   await openAll('details');
@@ -644,8 +718,11 @@ test('axe-core finds nothing on the filled-in checklist, item, home and progress
 
 // The budget was 20 KB until issue 10: keeping what no longer fits (reading
 // leftOut back, the backup rule, messages that say what really happened)
-// added about 3 KB to progress.js, storage.js and app.js.
-test('the checklist loads at most 21 KB of JavaScript, and saves a change in well under a frame', async (t) => {
+// added about 3 KB to progress.js, storage.js and app.js. Issue 13 made it
+// 23.5 KB: the task list's tags and quick controls (about 1.2 KB, once the
+// item form, the question for a reason and the filter load only where they
+// are used), reasons and dates in progress.js, and dom.js's labelColumns.
+test('the checklist loads at most 23.5 KB of JavaScript, and saves a change in well under a frame', async (t) => {
   const { page, quiet } = await session(t);
   const responses = [];
   page.on('response', (r) => {
@@ -658,10 +735,11 @@ test('the checklist loads at most 21 KB of JavaScript, and saves a change in wel
   t.diagnostic(line);
   console.log(line);
   assert.ok(sizes.some(([p]) => p === '/js/app.js'), 'app.js was loaded');
-  assert.ok(total <= 21504, line);
+  assert.ok(total <= 24064, line);
 
-  // 30 "Done" clicks on different needed items; each must be saved and
-  // counted by the time click() returns (checklist.js and the session do both synchronously).
+  // 30 items set to "Done" with their quick controls; each must be saved
+  // and counted by the time the change event returns (checklist.js and the
+  // session do both synchronously).
   const ids = TK.items.filter((i) => i.level !== 'optional').slice(0, 30).map((i) => i.id);
   assert.equal(ids.length, 30);
   const r = await page.evaluate(
@@ -670,9 +748,11 @@ test('the checklist loads at most 21 KB of JavaScript, and saves a change in wel
       const wrong = [];
       const counter = document.querySelector('[data-rk-summary] [data-rk-tally="met"] [data-rk-count]');
       ids.forEach((id, i) => {
-        const radio = document.querySelector(`[data-rk-item="${CSS.escape(id)}"] input[type=radio][value="met"]`);
+        const quick = document.querySelector(`[data-rk-task="${CSS.escape(id)}"] [data-rk-quick]`);
+        quick.focus(); // which adds its choices
         const t0 = performance.now();
-        radio.click();
+        quick.value = 'met';
+        quick.dispatchEvent(new Event('change', { bubbles: true }));
         const t1 = performance.now();
         const doc = JSON.parse(localStorage.getItem(key));
         const want = `${i + 1} of ${total} done`;
@@ -686,7 +766,7 @@ test('the checklist loads at most 21 KB of JavaScript, and saves a change in wel
   assert.deepEqual(r.wrong, []);
   const med = median(r.times);
   const max = Math.max(...r.times);
-  const timing = `click to saved and counted, 30 changes: median ${med.toFixed(2)} ms, max ${max.toFixed(2)} ms`;
+  const timing = `change to saved and counted, 30 changes: median ${med.toFixed(2)} ms, max ${max.toFixed(2)} ms`;
   t.diagnostic(timing);
   console.log(timing);
   assert.ok(med < 16, timing);
@@ -742,6 +822,8 @@ test('issue 10: entries and values that no longer fit are kept through two saves
   await seed(page, JSON.stringify(stored));
 
   await visit(page, '/checklist/');
+  // The page says so when it opens, and says it once only (below).
+  assert.match(await alertBox(page).textContent(), /^Some of what you saved does not fit this edition of the guide\. It is kept, with what to do, on the Your progress page\.$/);
   await assertItem(page, '1.1.1', { owner: 'Sam Patel' });
   // Two saves: before issue 10 the second one rotated the last copy of the
   // values out of the backup.
@@ -755,15 +837,13 @@ test('issue 10: entries and values that no longer fit are kept through two saves
   assert.equal(JSON.stringify(all).includes(JSON.stringify(LONG_NOTE)), true, 'the long note is somewhere in storage');
   const doc = all[KEY];
   assert.equal(doc.items['1.1.1'].owner, 'Sam Patel');
-  assert.deepEqual(doc.kept['9.9.9'], { from: EDITION, status: 'met', reviewed: false, notes: 'From the old toolkit', evidence: 'Blue folder', owner: '', due: '', action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', updated: '2025-03-02T09:15:00.000Z' });
+  assert.deepEqual(doc.kept['9.9.9'], { from: EDITION, status: 'met', reviewed: false, notes: 'From the old toolkit', evidence: 'Blue folder', owner: '', due: '', action: '', priority: '', localRef: '', dependencies: '', exceptional: false, milestones: '', reason: '', done: '', updated: '2025-03-02T09:15:00.000Z' });
   assert.deepEqual(doc.leftOut, [
     { id: '1.1.1', field: 'due', value: '2025-02-30', why: 'not-valid' },
     { id: '1.1.1', field: 'notes', value: LONG_NOTE, why: 'too-long' },
     { id: '1.1.1', field: 'reviewed', value: 'yes', why: 'not-valid' },
     { id: '1.1.1', field: 'status', value: 'not-applicable', why: 'not-allowed' },
   ]);
-  // The page said so when it opened, and says it once only.
-  assert.match(await alertBox(page).textContent(), /^Some of what you saved does not fit this edition of the guide\. It is kept, with what to do, on the Your progress page\.$/);
   await reload(page);
   assert.equal(await alertBox(page).isHidden(), true, 'said once, not on every page');
 
@@ -943,7 +1023,7 @@ test('issue 10: full storage, for real: a damaged copy that cannot be set aside 
   assert.doesNotMatch(await alertBox(page).textContent(), /kept|put back/);
   assert.equal(await raw(page, KEY + ':damaged'), null, 'it could not be written');
   assert.equal(await raw(page), GARBAGE, 'so the damaged text was not replaced either');
-  await assertItem(page, '1.1.1', { status: 'met' });
+  assert.equal(await tagOf(page, '1.1.1'), TK.labels.statuses.met);
 
   // A change now cannot be saved, and says so.
   await setStatus(page, '1.1.3', 'In progress');

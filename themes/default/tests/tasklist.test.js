@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyDocument, setField } from '../static/js/progress.js';
-import { askReason, reasonNeeded, taskTag } from '../static/js/checklist-text.js';
+import { taskTag } from '../static/js/checklist-text.js';
+import { askReason, reasonNeeded } from '../static/js/reason-text.js';
 import { FILTER_KEYS, filterQuery, matches, readFilter, showing } from '../static/js/filter-text.js';
 import { LABELS } from './fixtures.js';
 

@@ -31,6 +31,7 @@ async function begin() {
   });
   await session.open();
   checklist(session);
+  if ($('[data-rk-item]')) (await import('./itemform.js')).start(session);
   // Another tab saved: show its version.
   window.addEventListener('storage', (e) => session.changedElsewhere(e.key));
   if ($('[data-rk-progress-page]')) (await import('./account.js')).start(session);

@@ -52,9 +52,3 @@ export function taskTag(e) {
   const reason = status == 'not-applicable' ? ((e.reason || '').trim() ? `Reason: ${e.reason.trim()}` : 'No reason recorded') : '';
   return { status, reason };
 }
-
-/** What a screen reader hears when "Not applicable" needs a reason first. */
-export const askReason = (it) => `Say why ${itemName(it)} does not apply to you. It is saved as not applicable once you give a reason.`;
-
-/** What the page says when "Not applicable" is saved with no reason given. */
-export const reasonNeeded = 'Give a short reason why this item does not apply, or choose another status. Nothing has been saved.';

@@ -1,14 +1,14 @@
-// On every page: fills in the item form on an item's page and the status tags
-// and quick controls of the task lists (the checklist, a standard's page),
-// saves as the user works, and keeps the summaries, the organisation's name
-// in the header and the "saved at" lines current. What needs the script has
-// its place kept on the page, unseen (data-rk-js), until it is filled in
-// here, so nothing moves. The words are in checklist-text.js.
+// On every page: the status tags and quick controls of the task lists (the
+// checklist, a standard's page), the summaries, the organisation's name in
+// the header and the "saved at" lines, kept current and saved as the user
+// works. What needs the script has its place kept on the page, unseen
+// (data-rk-js), until it is filled in here, so nothing moves. The words are
+// in checklist-text.js; an item's own form is itemform.js's.
 
 import { setField, STATUSES } from './progress.js';
 import { readiness, tallyText } from './scoring.js';
-import { askReason, changeSaid, itemName, notSaved, orgLine, reasonNeeded, remindBackup, savedLine, taskTag } from './checklist-text.js';
-import { $, $$, announce, el, tell, TYPING_PAUSE } from './dom.js';
+import { changeSaid, itemName, notSaved, orgLine, remindBackup, savedLine, taskTag } from './checklist-text.js';
+import { $, $$, announce, el, tell } from './dom.js';
 
 const NA = 'not-applicable';
 
@@ -16,27 +16,9 @@ const NA = 'not-applicable';
 export function start(session) {
   const { tk } = session;
   const byId = new Map(tk.items.map((it) => [it.id, it]));
-  const entry = (id) => session.doc.items[id] || {};
-  const hasReason = (id) => !!(entry(id).reason || '').trim();
-  // Items whose form has "Not applicable" chosen but not saved, as no
-  // reason is given yet; and the task rows asking for one (id -> the box).
-  const pending = new Set(), asking = new Map();
+  // The task rows asking why an item does not apply: id -> what takes the question away.
+  const asking = new Map();
   let printing = false;
-
-  // Fills every item form from the document. A field being typed in is left
-  // alone, so an update from another tab never eats what is being typed.
-  const fill = () => {
-    for (const box of $$('[data-rk-item]')) {
-      const id = box.dataset.rkItem, e = entry(id), s = pending.has(id) ? NA : e.status || 'not-started';
-      for (const c of $$('[data-field]', box)) {
-        if (c.type == 'radio') c.checked = c.value == s;
-        else if (c.type == 'checkbox') c.checked = !!e.reviewed;
-        else if (c != document.activeElement) c.value = e[c.dataset.field] || '';
-      }
-      const why = $('[data-rk-reason-field]', box);
-      if (why) why.hidden = s != NA;
-    }
-  };
 
   // Every task row's tag, reason line and quick control.
   const tags = () => {
@@ -72,7 +54,7 @@ export function start(session) {
         // The list is made only while it can be seen: a page of shut lists
         // stays light.
         const list = printing || $('details', tally).open ? t.blocking.map((id) => el('li', {}, el('a', { href: byId.get(id).url, textContent: itemName(byId.get(id)) }))) : [];
-        if (!list.length && !t.blocking.length) list.push(el('li', { textContent: 'Nothing: every item is done.' }));
+        if (!t.blocking.length) list.push(el('li', { textContent: 'Nothing: every item is done.' }));
         $('[data-rk-blocking]', tally).replaceChildren(...list);
       }
       const line = $('[data-rk-org-line]', box);
@@ -88,94 +70,17 @@ export function start(session) {
     tags();
   };
 
-  // Saves fields of one item together ([field, value] pairs, in order);
-  // false, with the user told, when a value cannot be saved.
-  const save = (id, pairs, fill = false) => {
+  // Saves a status (with the reason, for "not applicable") and says so.
+  const save = (id, status, reason) => {
     const now = new Date().toISOString();
     try {
-      session.change((d) => pairs.reduce((d, [f, v]) => setField(d, id, f, v, now), d), { fill });
+      session.change((d) => setField(reason == null ? d : setField(d, id, 'reason', reason, now), id, 'status', status, now), { fill: false });
     } catch {
       tell(notSaved(id));
       return false;
     }
+    announce(changeSaid(byId.get(id), 'status', status, readiness(tk.items, session.doc), tk.labels.statuses));
     return true;
-  };
-  const said = (id, f, v) => announce(changeSaid(byId.get(id), f, v, readiness(tk.items, session.doc), tk.labels.statuses));
-
-  // A new status from the item form or a quick control. "Not applicable"
-  // is saved only with a reason: without one saved, it asks for one first.
-  const setStatus = (id, s, ask) => {
-    pending.delete(id);
-    if (s == NA && !hasReason(id)) {
-      ask();
-      announce(askReason(byId.get(id)));
-      return;
-    }
-    if (save(id, [['status', s]])) said(id, 'status', s);
-  };
-
-  // Records one change from an item form's controls.
-  const commit = (c) => {
-    const box = c.closest('[data-rk-item]'), id = box.dataset.rkItem, f = c.dataset.field;
-    const value = c.type == 'checkbox' ? c.checked : c.value;
-    if (f == 'status') {
-      const why = $('[data-rk-reason-field]', box);
-      if (why) why.hidden = value != NA;
-      return setStatus(id, value, () => pending.add(id));
-    }
-    if (f == 'reason') {
-      // A blank reason would leave "not applicable" without one.
-      if (!value.trim() && (pending.has(id) || entry(id).status == NA)) return announce(reasonNeeded);
-      const pairs = [['reason', value]];
-      if (pending.has(id)) pairs.push(['status', NA]);
-      if (save(id, pairs) && pending.delete(id)) said(id, 'status', NA);
-      return;
-    }
-    if (save(id, [[f, value]]) && f == 'reviewed') said(id, f, value);
-  };
-
-  // The quick control's question, in the row: why the item does not apply.
-  const ask = (row, id) => {
-    const quick = $('[data-rk-quick]', row);
-    const close = (back) => {
-      box.remove();
-      asking.delete(id);
-      quick.value = taskTag(session.doc.items[id]).status;
-      if (back) quick.focus();
-    };
-    const input = el('input', { type: 'text', id: `rk-ask-${id}`, maxLength: 500, autocomplete: 'off', value: entry(id).reason || '' });
-    const problem = el('p', { className: 'rk-problems', id: `rk-ask-problem-${id}`, hidden: true, textContent: reasonNeeded });
-    const ok = () => {
-      if (!input.value.trim()) {
-        problem.hidden = false;
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', problem.id);
-        announce(reasonNeeded);
-        input.focus();
-        return;
-      }
-      if (save(id, [['reason', input.value], ['status', NA]])) {
-        close(true);
-        said(id, 'status', NA);
-      }
-    };
-    const button = (text, className, fn) => {
-      const b = el('button', { type: 'button', className, textContent: text });
-      b.addEventListener('click', fn);
-      return b;
-    };
-    const box = el('div', { className: 'task__ask' },
-      el('p', { className: 'rk-field' }, el('label', { htmlFor: input.id, textContent: 'Why does this item not apply to you?' }), input),
-      problem,
-      el('p', { className: 'rk-buttons' }, button('Save as not applicable', 'rk-button', ok), button('Cancel', 'rk-button rk-button--secondary', () => close(true))));
-    input.addEventListener('keydown', (e) => {
-      if (e.key == 'Enter') ok();
-      else if (e.key == 'Escape') close(true);
-    });
-    if (asking.has(id)) asking.get(id).remove();
-    asking.set(id, box);
-    row.append(box);
-    input.focus();
   };
 
   // A quick control holds only the status it shows until it is used; the
@@ -190,41 +95,29 @@ export function start(session) {
   document.addEventListener('focusin', choices);
   document.addEventListener('pointerdown', choices, true);
 
-  // Saves text a moment after typing stops, and at once when the field is left.
-  const timers = new WeakMap();
-  const field = (t) => t.closest && t.closest('[data-rk-item]') && t.dataset.field;
-  document.addEventListener('change', (e) => {
+  // A new status from a quick control. "Not applicable" is saved only with
+  // a reason: the row asks for one (reasonask.js) unless one is saved.
+  document.addEventListener('change', async (e) => {
     const c = e.target;
-    if (c.matches('[data-rk-quick]')) {
-      const row = c.closest('[data-rk-task]'), id = row.dataset.rkTask;
-      if (c.value != NA && asking.has(id)) {
-        asking.get(id).remove();
-        asking.delete(id);
-      }
-      return setStatus(id, c.value, () => ask(row, id));
-    }
-    if (!field(c)) return;
-    clearTimeout(timers.get(c));
-    commit(c);
-  });
-  document.addEventListener('input', (e) => {
-    const c = e.target;
-    if (!field(c) || c.type == 'radio' || c.type == 'checkbox' || c.type == 'date') return;
-    clearTimeout(timers.get(c));
-    // A reason is saved when it is complete: on leaving the field.
-    if (c.dataset.field != 'reason') timers.set(c, setTimeout(() => commit(c), TYPING_PAUSE));
+    if (!c.matches('[data-rk-quick]')) return;
+    const row = c.closest('[data-rk-task]'), id = row.dataset.rkTask, e0 = session.doc.items[id] || {}, v = c.value;
+    if (asking.has(id)) asking.get(id)();
+    if (v != NA || (e0.reason || '').trim()) return save(id, v);
+    asking.set(id, () => {});
+    const { ask } = await import('./reasonask.js');
+    asking.set(id, ask(row, {
+      it: byId.get(id), reason: e0.reason || '',
+      save: (reason) => save(id, NA, reason),
+      done: () => asking.delete(id) && tags(),
+    }));
   });
   // A list of what is still to do is made when opened, or printed.
   document.addEventListener('toggle', (e) => e.target.matches('.rk-blocking') && render(), true);
   window.addEventListener('beforeprint', () => ((printing = true), render()));
   window.addEventListener('afterprint', () => ((printing = false), render()));
 
-  session.subscribe((why) => {
-    if (why.fill) fill();
-    render();
-  });
-  fill();
+  session.subscribe(render);
   render();
-  // Filled in: show what kept its place unseen.
-  for (const e of $$('[data-rk-js]')) e.dataset.rkJs = 'on';
+  // Filled in: show what kept its place unseen (the item form shows itself).
+  for (const e of $$('[data-rk-js]')) if (!e.matches('[data-rk-item]')) e.dataset.rkJs = 'on';
 }

@@ -1,0 +1,95 @@
+// On an item's page: fills in its form from the saved progress and saves as
+// the user works. "Not applicable" is saved only with a reason: choosing it
+// shows the reason field, and the status is saved with the first reason
+// that is not blank. app.js loads this where the page has a form.
+
+import { setField } from './progress.js';
+import { readiness } from './scoring.js';
+import { changeSaid, notSaved } from './checklist-text.js';
+import { askReason, reasonNeeded } from './reason-text.js';
+import { $, $$, announce, tell, TYPING_PAUSE } from './dom.js';
+
+const NA = 'not-applicable';
+
+/** Fills every item form on the page, keeps it filled and saves what changes. */
+export function start(session) {
+  const { tk } = session;
+  const byId = new Map(tk.items.map((it) => [it.id, it]));
+  const entry = (id) => session.doc.items[id] || {};
+  // Items whose form has "Not applicable" chosen but not saved, as no reason is given yet.
+  const pending = new Set();
+
+  // A field being typed in is left alone, so an update from another tab
+  // never eats what is being typed.
+  const fill = () => {
+    for (const box of $$('[data-rk-item]')) {
+      const id = box.dataset.rkItem, e = entry(id), s = pending.has(id) ? NA : e.status || 'not-started';
+      for (const c of $$('[data-field]', box)) {
+        if (c.type == 'radio') c.checked = c.value == s;
+        else if (c.type == 'checkbox') c.checked = !!e.reviewed;
+        else if (c != document.activeElement) c.value = e[c.dataset.field] || '';
+      }
+      const why = $('[data-rk-reason-field]', box);
+      if (why) why.hidden = s != NA;
+      box.dataset.rkJs = 'on';
+    }
+  };
+
+  // Saves fields of one item together ([field, value] pairs, in order);
+  // false, with the user told, when a value cannot be saved.
+  const save = (id, pairs) => {
+    const now = new Date().toISOString();
+    try {
+      session.change((d) => pairs.reduce((d, [f, v]) => setField(d, id, f, v, now), d), { fill: false });
+    } catch {
+      tell(notSaved(id));
+      return false;
+    }
+    return true;
+  };
+  const said = (id, f, v) => announce(changeSaid(byId.get(id), f, v, readiness(tk.items, session.doc), tk.labels.statuses));
+
+  const commit = (c) => {
+    const box = c.closest('[data-rk-item]'), id = box.dataset.rkItem, f = c.dataset.field;
+    const value = c.type == 'checkbox' ? c.checked : c.value;
+    if (f == 'status') {
+      const why = $('[data-rk-reason-field]', box);
+      if (why) why.hidden = value != NA;
+      pending.delete(id);
+      if (value == NA && !(entry(id).reason || '').trim()) {
+        pending.add(id);
+        return announce(askReason(byId.get(id)));
+      }
+      if (save(id, [['status', value]])) said(id, f, value);
+      return;
+    }
+    if (f == 'reason') {
+      // A blank reason would leave "not applicable" without one.
+      if (!value.trim() && (pending.has(id) || entry(id).status == NA)) return announce(reasonNeeded);
+      const pairs = [['reason', value]];
+      if (pending.has(id)) pairs.push(['status', NA]);
+      if (save(id, pairs) && pending.delete(id)) said(id, 'status', NA);
+      return;
+    }
+    if (save(id, [[f, value]]) && f == 'reviewed') said(id, f, value);
+  };
+
+  // Saves text a moment after typing stops, and at once when the field is
+  // left; a reason only when it is complete, on leaving its field.
+  const timers = new WeakMap();
+  const field = (t) => t.closest && t.closest('[data-rk-item]') && t.dataset.field;
+  document.addEventListener('change', (e) => {
+    if (!field(e.target)) return;
+    clearTimeout(timers.get(e.target));
+    commit(e.target);
+  });
+  document.addEventListener('input', (e) => {
+    const c = e.target;
+    if (!field(c) || c.type == 'radio' || c.type == 'checkbox' || c.type == 'date' || c.dataset.field == 'reason') return;
+    clearTimeout(timers.get(c));
+    timers.set(c, setTimeout(() => commit(c), TYPING_PAUSE));
+  });
+
+  session.subscribe((why) => why.fill && fill());
+  fill();
+}
