@@ -143,6 +143,18 @@ test('search works where the browser will not keep anything', async (t) => {
   assert.equal((await results(page))[0].href, '/items/1.1.1/');
 });
 
+test('when the index cannot load, the page says so, and what to do', async (t) => {
+  const { context, page } = await session(t);
+  await context.route('**/data/search.json', (route) => route.abort('internetdisconnected'));
+  await page.goto(at('/search/?q=backup'));
+  await page.locator('[data-rk-search="failed"]').waitFor({ state: 'attached' });
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /^The search could not load its list of pages, so it cannot search for you now\. Reload this page when you are back online\./);
+  assert.equal(await page.locator('[data-rk-search]').isVisible(), false);
+  // The no-JavaScript words would not be true: JavaScript ran.
+  assert.equal(await page.locator('[data-rk-nojs]').isVisible(), false);
+});
+
 test('without JavaScript the page says search needs it and points to the checklist and glossary', async (t) => {
   const { page } = await session(t, { javaScriptEnabled: false });
   await page.goto(at('/search/?q=backup'));

@@ -27,8 +27,7 @@ export async function start() {
     records = prepare(await res.json());
   } catch {
     root.hidden = true;
-    $('[data-rk-nojs]').hidden = false;
-    tell('The search could not load its list of pages, so it cannot search for you now. Reload the page when you are back online.');
+    tell('The search could not load its list of pages, so it cannot search for you now. Reload this page when you are back online. Until then, every item is on the checklist, and the words the toolkit uses are in the glossary.');
     root.dataset.rkSearch = 'failed';
     return;
   }
