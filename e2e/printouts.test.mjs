@@ -164,11 +164,11 @@ test('the printed gap analysis has the figures on page 1, every reason, and "Pag
   quiet();
 });
 
-test('every printout says "Page N of M" on each page: checklist, plan, worksheets, programme, an item', async (t) => {
+test('every printout says "Page N of M" on each page: checklist, plan, worksheets, programme, register, an item', async (t) => {
   const { page, quiet } = await session(t);
   const std = TK.standards.find((s) => needed.some((it) => it.standard === s.number)).number;
   for (const [name, url] of [['checklist', '/checklist/'], ['plan', '/plan/'], ['worksheet', `/standards/${std}/worksheet/`], ['worksheets', '/worksheets/'],
-    ['programme', '/programme/'], ['item', BY_ID.get(gapWithText).url], ['home', '/']]) {
+    ['programme', '/programme/'], ['register', '/register/'], ['item', BY_ID.get(gapWithText).url], ['home', '/']]) {
     await goTo(page, site.server.url + url);
     const pdf = await printPDF(page, name);
     t.diagnostic(`${name}: ${pdf.count} pages`);
@@ -226,9 +226,9 @@ for (const width of [320, 375]) {
   });
 }
 
-test('at 320 CSS px the plan and the checklist do not scroll sideways, with long text typed', async (t) => {
+test('at 320 CSS px the plan, the register and the checklist do not scroll sideways, with long text typed', async (t) => {
   const { page, quiet } = await session(t, { viewport: { width: 320, height: 700 } });
-  for (const url of ['/plan/', '/checklist/', BY_ID.get(gapWithText).url]) {
+  for (const url of ['/plan/', '/register/', '/checklist/', BY_ID.get(gapWithText).url]) {
     await goTo(page, site.server.url + url);
     const m = await measure(page);
     assert.ok(m.scrollWidth <= 320, `${url}: scrollWidth ${m.scrollWidth}: ${m.wide.join(' | ')}`);
