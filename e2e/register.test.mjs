@@ -101,6 +101,16 @@ test('the seeded progress covers what the register must show', () => {
   assert.ok(ROWS.some((r) => r[9] === NO_REASON), 'no row says no reason was recorded');
 });
 
+test('the gap analysis, Your progress and the checklist link to the register', async (t) => {
+  const { page } = await session(t, { javaScriptEnabled: false });
+  for (const path of ['/gaps/', '/progress/', '/checklist/']) {
+    await page.goto(site.server.url + path);
+    const link = page.locator('main a[href="/register/"]');
+    assert.equal(await link.count(), 1, `${path} has no link to the register`);
+    assert.equal(await link.textContent(), 'evidence register');
+  }
+});
+
 test('the register lists every item in order, with where done items keep their evidence and why items are not applicable', async (t) => {
   const { page, quiet } = await session(t);
   await visit(page);
