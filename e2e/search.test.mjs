@@ -83,6 +83,7 @@ test('a query in the address is searched on load', async (t) => {
   const { page, quiet } = await session(t);
   await openSearch(page, '?q=ICO');
   assert.equal(await page.getByLabel('Search for').inputValue(), 'ICO');
+  assert.match(await page.title(), /^ICO – Search – /);
   await count(page).filter({ hasText: /^\d+ results for ICO$/ }).waitFor();
   const found = await results(page);
   assert.equal(found[0].href, '/glossary/#ico', 'the term itself comes first');

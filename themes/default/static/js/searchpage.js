@@ -31,16 +31,19 @@ export async function start() {
     root.dataset.rkSearch = 'failed';
     return;
   }
+  const title = document.title;
   const show = () => {
-    const found = search(records, input.value);
-    count.textContent = countLine(input.value, found);
+    const q = input.value.trim();
+    const found = search(records, q);
+    count.textContent = countLine(q, found);
     list.replaceChildren(...found.results.map(result));
-    // The address keeps the search, to bookmark or share; replacing it
-    // loads nothing, so this works offline.
+    // The address and the title keep the search, to bookmark or share;
+    // replacing the address loads nothing, so this works offline.
     const url = new URL(location.href);
-    if (input.value.trim()) url.searchParams.set('q', input.value.trim());
+    if (q) url.searchParams.set('q', q);
     else url.searchParams.delete('q');
     if (url.href != location.href) history.replaceState(history.state, '', url);
+    document.title = q ? `${q} – ${title}` : title;
   };
   // Results follow the typing once it pauses, so a screen reader is not
   // told a count for every letter; Enter shows them at once.
