@@ -22,7 +22,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # runs them for longer.
 FUZZTIME ?= 4s
 
-.PHONY: all build site serve check test test-go test-fuzz test-js test-browser fuzz bench deps browser-deps bench-deps clean
+.PHONY: all build site serve check test test-go test-fuzz test-js test-browser fuzz bench lighthouse deps browser-deps bench-deps clean
 
 all: test
 
@@ -88,6 +88,7 @@ test-browser: browser-deps
 	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) PORTAL_DIR=$(E2E_PORTAL) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
+# (the pages' speed in a browser is `make lighthouse`)
 bench: bench-deps
 	$(GO) -C tools vet ./...
 	$(GO) -C tools test ./...
@@ -95,6 +96,22 @@ bench: bench-deps
 	# The worst inputs the limits allow: deep YAML, and cmark's pathological Markdown at 1 MB.
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./generator/content ./generator/markdown
 	$(GO) -C tools run ./benchsite/compare
+
+# Where make lighthouse builds the default site, and which page it measures.
+LIGHTHOUSE_SITE := $(CURDIR)/.cache/lighthouse-site
+LIGHTHOUSE_PAGE ?= /checklist/
+
+## lighthouse: Lighthouse's performance score for the checklist, mobile preset, three runs (a benchmark, not a gate)
+# Lighthouse is pinned in tools/lighthouse's own package.json, never in the
+# root one, which CI installs.
+lighthouse: browser-deps tools/lighthouse/node_modules/.installed
+	rm -rf $(LIGHTHOUSE_SITE)
+	$(GO) run ./cmd/readykit build --dest $(LIGHTHOUSE_SITE)
+	CHROME_PATH=/usr/bin/chromium node tools/lighthouse/run.mjs $(LIGHTHOUSE_SITE) $(LIGHTHOUSE_PAGE) 3
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 deps: browser-deps
 
