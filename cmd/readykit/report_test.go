@@ -261,6 +261,7 @@ func TestReportBadInput(t *testing.T) {
 		{"missing file", []string{"--progress", filepath.Join(dir, "nope.json")}, exitContent, "there is no such file"},
 		{"unknown rules", []string{"--progress", good, "--rules", "2019-20"}, exitUsage, `--rules "2019-20" is not a rule set of this site; use one of: 2020-21, 2024-25`},
 		{"unknown format", []string{"--progress", good, "--format", "pdf"}, exitUsage, `--format "pdf" is not one of html, csv or xlsx`},
+		{"unknown table", []string{"--progress", good, "--format", "csv", "--table", "evidence"}, exitUsage, `--table "evidence" is not plan, gaps or register`},
 		{"no progress", []string{}, exitUsage, "--progress FILE is needed"},
 		{"xlsx to terminal", []string{"--progress", good, "--format", "xlsx", "--out", "-"}, exitUsage, "cannot be written to the terminal"},
 		{"unwritable", []string{"--progress", good, "--out", filepath.Join(dir, "no-such-folder", "r.html")}, exitContent, "cannot write"},
