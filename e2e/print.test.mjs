@@ -65,11 +65,12 @@ describe('print stylesheet', () => {
     try {
       await page.emulateMedia({ media: 'screen' });
       await page.goto(site.server.url + rep.checklist.url, { waitUntil: 'load' });
-      const lines = page.locator('.task__write');
-      assert.ok((await lines.count()) > 0, 'no .task__write lines on the checklist');
-      assert.equal(await lines.first().isVisible(), false);
+      // The lines are the task's ::before and ::after, drawn only on paper.
+      const lines = () => page.locator('.task').first().evaluate((t) => ['::before', '::after'].map((p) => getComputedStyle(t, p).content));
+      assert.ok((await page.locator('.task').count()) > 0, 'no tasks on the checklist');
+      assert.deepEqual(await lines(), ['none', 'none']);
       await page.emulateMedia({ media: 'print' });
-      assert.equal(await lines.first().isVisible(), true);
+      assert.deepEqual(await lines(), ['"Where the evidence is kept:"', '"Who will do it, and by when:"']);
     } finally {
       await page.close();
     }
@@ -110,6 +111,7 @@ describe('print stylesheet', () => {
       assert.ok(refs.length >= 40, `found only ${refs.length} items in the checklist HTML`);
       for (const ref of new Set(refs)) assert.ok(text.includes(ref), `${ref} is missing from the printed checklist`);
       assert.ok(!/Skip to main content/.test(text), 'the skip link was printed');
+      assert.ok(text.includes('Where the evidence is kept:') && text.includes('Who will do it, and by when:'), 'the lines to write on were not printed');
     } finally {
       await page.close();
       rmSync(tmp, { recursive: true, force: true });

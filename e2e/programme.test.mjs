@@ -142,11 +142,21 @@ async function setOrganisation(page, name) {
   await page.waitForFunction(([key, name]) => JSON.parse(localStorage.getItem(key) || '{}').organisation?.name === name, [KEY, name]);
 }
 
-// On the checklist: a status by its radio's label, or a target date.
-const checklistItem = (page, id) => page.locator(`[data-rk-item="${id}"]`);
-const setStatus = (page, id, label) => checklistItem(page, id).getByRole('radio', { name: label, exact: true }).check();
+// On the checklist, a status by its quick control ("Not applicable" with a
+// reason); on the item's page, a target date (which leaves the checklist).
+async function setStatus(page, id, label) {
+  const value = Object.keys(TK.labels.statuses).find((k) => TK.labels.statuses[k] === label);
+  const row = page.locator(`[data-rk-task="${id}"]`);
+  await row.locator('[data-rk-quick]').focus();
+  await row.locator('[data-rk-quick]').selectOption(value);
+  if (value === 'not-applicable') {
+    await row.getByLabel('Why does this item not apply to you?').fill('We keep no paper records');
+    await row.getByRole('button', { name: 'Save as not applicable' }).click();
+  }
+}
 async function setTargetDate(page, id, due) {
-  const box = checklistItem(page, id);
+  await visit(page, `/items/${id}/`);
+  const box = page.locator(`[data-rk-item="${id}"]`);
   if (!(await box.locator('details.rk-more').evaluate((d) => d.open))) await box.locator('details.rk-more > summary').click();
   const input = box.getByLabel('Target date', { exact: true });
   await input.fill(due);

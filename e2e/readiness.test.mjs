@@ -45,8 +45,11 @@ const figures = (text) => {
 };
 
 // The summary's tallies on the page: level -> figures, bar and blocking ids.
-const tallies = (page) =>
-  page.evaluate(() =>
+// The lists of what is still to do are made when opened: open them first.
+const tallies = async (page) => {
+  await page.locator('details.rk-blocking').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-rk-blocking]')].every((l) => l.children.length > 0));
+  return page.evaluate(() =>
     [...document.querySelectorAll('[data-rk-summary] [data-rk-tally]')].map((t) => ({
       level: t.dataset.rkTally,
       count: t.querySelector('[data-rk-count]').textContent,
@@ -54,6 +57,7 @@ const tallies = (page) =>
       blocking: [...t.querySelectorAll('[data-rk-blocking] a')].map((a) => a.getAttribute('href')),
     })),
   );
+};
 
 for (const file of files) {
   test(`the pages show the readiness of ${file}`, async (t) => {

@@ -71,7 +71,7 @@ const CHECKLIST = {
   '1.1.5': { status: 'Done' },
   '3.2.1': { status: 'Done' },
   '9.1.1': { status: 'Done' },
-  '1.3.12': { status: 'Not applicable' },
+  '1.3.12': { status: 'Not applicable', reason: 'We keep no paper records off site' },
   '1.1.3': { status: 'In progress', owner: 'Priya Shah', due: '2028-03-31', notes: 'Waiting for the new ICO template.\nAsk the area manager.' },
   '2.1.1': { status: 'In progress', owner: 'Sam Patel', evidence: 'Induction pack, section 4', notes: EVIL },
   '4.1.1': { owner: '@reception', notes: '+44 1632 960000 is the office line' },
@@ -138,20 +138,32 @@ const raw = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 const stored = async (page) => JSON.parse(await raw(page));
 
 
-const checklistItem = (page, id) => page.locator(`[data-rk-item="${id}"]`);
+// An item's form, on its own page.
+const itemForm = (page, id) => page.locator(`[data-rk-item="${id}"]`);
 const CHECK_LABELS = { evidence: 'Where the evidence is kept', owner: 'Who will do it', due: 'Target date', notes: 'Notes' };
 
+// Statuses with the checklist's quick controls ("Not applicable" with its
+// reason), then the other fields on each item's page.
 async function fillChecklist(page, spec) {
-  for (const [id, { status, ...text }] of Object.entries(spec)) {
-    const box = checklistItem(page, id);
-    if (status) await box.getByRole('radio', { name: status, exact: true }).check();
-    if (Object.keys(text).length) {
-      if (!(await box.locator('details.rk-more').evaluate((d) => d.open))) await box.locator('details.rk-more > summary').click();
-      for (const [f, v] of Object.entries(text)) {
-        const input = box.getByLabel(CHECK_LABELS[f], { exact: true });
-        await input.fill(v);
-        await input.blur();
-      }
+  for (const [id, { status, reason }] of Object.entries(spec)) {
+    if (!status) continue;
+    const row = page.locator(`[data-rk-task="${id}"]`);
+    await row.locator('[data-rk-quick]').focus();
+    await row.locator('[data-rk-quick]').selectOption(STATUS_VALUE[status]);
+    if (STATUS_VALUE[status] === 'not-applicable') {
+      await row.getByLabel('Why does this item not apply to you?').fill(reason);
+      await row.getByRole('button', { name: 'Save as not applicable' }).click();
+    }
+  }
+  for (const [id, { status, reason, ...text }] of Object.entries(spec)) {
+    if (!Object.keys(text).length) continue;
+    await goTo(page, new URL(`/items/${id}/`, page.url()).href);
+    const box = itemForm(page, id);
+    if (!(await box.locator('details.rk-more').evaluate((d) => d.open))) await box.locator('details.rk-more > summary').click();
+    for (const [f, v] of Object.entries(text)) {
+      const input = box.getByLabel(CHECK_LABELS[f], { exact: true });
+      await input.fill(v);
+      await input.blur();
     }
   }
 }
@@ -346,10 +358,10 @@ test('progress and plan rows typed in are saved with the progress and shown agai
   // One row per gap, in order, and none for what is done.
   assert.deepEqual(await page.locator('[data-rk-plan-rows] tr[id]').evaluateAll((rows) => rows.map((r) => r.id.slice(5))), ALL_GAPS);
 
-  // The checklist shows what was typed on the plan.
-  await visit(page, '/checklist/');
-  assert.equal(await checklistItem(page, '1.3.1').getByLabel('Who will do it', { exact: true }).inputValue(), 'Sam Patel');
-  assert.equal(await checklistItem(page, '1.3.1').getByLabel('Target date', { exact: true }).inputValue(), '2028-09-30');
+  // The item's page shows what was typed on the plan.
+  await visit(page, '/items/1.3.1/');
+  assert.equal(await itemForm(page, '1.3.1').getByLabel('Who will do it', { exact: true }).inputValue(), 'Sam Patel');
+  assert.equal(await itemForm(page, '1.3.1').getByLabel('Target date', { exact: true }).inputValue(), '2028-09-30');
   quiet();
 });
 
@@ -359,7 +371,9 @@ test('the gap analysis lists exactly the needed items not done, Approaching firs
   assert.equal(GAPS.approaching.length, TK.edition.counts.approaching - 3 - 1);
   assert.equal(GAPS.met.length, TK.edition.counts.met - TK.edition.counts.approaching - 2);
 
-  assert.match(await page.locator('[data-rk-report-for]').textContent(), new RegExp(`^For ${ORG}\\. Data Security and Protection Toolkit, 2026-27 edition \\(publish by 30 June 2027\\)\\. Made on \\d{1,2} \\w+ \\d{4}\\.$`));
+  // The headline figures say whom and when; the line under them, the edition (e2e/printouts.test.mjs checks the figures).
+  assert.match(await page.locator('[data-rk-headline]').textContent(), new RegExp(`^Approaching Standards: \\d+ of \\d+ done\\. Standards Met: \\d+ of \\d+ done\\. Made on \\d{1,2} \\w+ \\d{4} for ${ORG}\\.$`));
+  assert.equal(await page.locator('[data-rk-report-for]').textContent(), 'Data Security and Protection Toolkit, 2026-27 edition (publish by 30 June 2027).');
   for (const level of ['approaching', 'met']) {
     const rows = await page.locator(`[data-rk-gap-rows="${level}"] tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     const want = GAPS[level].map((id) => {
@@ -569,7 +583,12 @@ test('an NHS body\'s improvement plan is checked against the chosen rules, each 
   await visitNHS(page, '/checklist/');
   const keep = new Set(['1.1.3', '1.3.1']);
   const done = TK.items.filter((it) => it.level !== 'optional' && !keep.has(it.id)).map((it) => it.id);
-  await page.evaluate((ids) => ids.forEach((id) => document.querySelector(`[data-rk-item="${CSS.escape(id)}"] input[value="met"]`).click()), done);
+  await page.evaluate((ids) => ids.forEach((id) => {
+    const quick = document.querySelector(`[data-rk-task="${CSS.escape(id)}"] [data-rk-quick]`);
+    quick.focus(); // which adds its choices
+    quick.value = 'met';
+    quick.dispatchEvent(new Event('change', { bubbles: true }));
+  }), done);
   await waitForEntries(page, Object.fromEntries(done.map((id) => [id, { status: 'met' }])), KEY);
   await visitNHS(page, '/plan/');
   await touchAll(page);

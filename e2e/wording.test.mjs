@@ -58,6 +58,7 @@ test('an item with no reference is named by its title in its progress heading', 
   assert.ok(noRef.length > 0, 'the default site has items with no reference');
   for (const p of listPages(dir)) {
     assert.ok(!p.html.includes(`Your progress on ${TK.labels.refToCheck}`), `${p.url} names an item "${TK.labels.refToCheck}"`);
+    assert.ok(!p.html.includes(`Status of ${TK.labels.refToCheck}`), `${p.url} names an item's quick control "${TK.labels.refToCheck}"`);
   }
   const page = await site.browser.newPage();
   try {
@@ -91,6 +92,10 @@ test('the home page says that items marked not applicable leave the count, in th
   const markNotApplicable = async (it) => {
     await goTo(page, site.server.url + it.url);
     await page.locator(`[data-rk-item="${it.id}"] label.rk-choice`, { hasText: 'Not applicable' }).click();
+    // Saved once a reason is given.
+    const reason = page.locator(`[data-rk-item="${it.id}"]`).getByLabel('Why does this item not apply to you?');
+    await reason.fill('We keep no paper records');
+    await reason.blur();
     await waitForEntries(page, { [it.id]: { status: 'not-applicable' } }, KEY);
   };
   try {
