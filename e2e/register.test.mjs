@@ -183,7 +183,11 @@ test('the register prints on A4 landscape: every item, every reason and evidence
 test('the CSV download parses back to the rows of the table, formulas made text', async (t) => {
   const { page, quiet } = await session(t);
   await visit(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as a spreadsheet (CSV)' }).click()]);
+  // From the keyboard: the button takes the focus, visibly, and Enter downloads.
+  const button = page.getByRole('button', { name: 'Download as a spreadsheet (CSV)' });
+  await button.focus();
+  assert.notEqual(await button.evaluate((b) => getComputedStyle(b).outlineStyle), 'none', 'no focus outline on the button');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.equal(download.suggestedFilename(), `willow-lodge-care-home-evidence-register-${TODAY}.csv`);
   const text = readFileSync(await download.path(), 'utf8');
   assert.ok(text.startsWith('\ufeff'), 'no byte order mark for Excel');
