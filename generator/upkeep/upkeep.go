@@ -7,6 +7,10 @@
 // The browser does the same in themes/default/static/js/upkeep.js, and
 // both pass the vectors in testdata/upkeep: keep them in step. Dates are
 // YYYY-MM-DD strings, as in the progress document, and "" means none.
+// Other packages use NextReview (the evidence register's next review);
+// plan, the whole picture that the home page shows, is upkeep.js's
+// upkeep() in Go, held to the same vectors, and unexported until a Go
+// caller needs it.
 package upkeep
 
 import (
@@ -39,11 +43,11 @@ func parse(date string) (time.Time, bool) {
 	return t, err == nil && len(date) == len(layout)
 }
 
-// AddMonths returns the same day n months after date, or the last day of
+// addMonths returns the same day n months after date, or the last day of
 // the month when it is shorter: 2028-02-29 plus 12 months is 2029-02-28,
 // 2026-08-31 plus 6 months is 2027-02-28. It returns "" when date is not a
 // date.
-func AddMonths(date string, n int) string {
+func addMonths(date string, n int) string {
 	t, ok := parse(date)
 	if !ok {
 		return ""
@@ -61,9 +65,9 @@ type Entry struct {
 	Done string `json:"done"`
 }
 
-// Published is when the organisation last published the toolkit, and at
+// publication is when the organisation last published the toolkit, and at
 // which level ("approaching" or "met"); "" when not recorded.
-type Published struct {
+type publication struct {
 	Date  string `json:"date"`
 	Level string `json:"level"`
 }
@@ -76,10 +80,10 @@ func next(it *toolkit.Item, e Entry, published string) (due, based string) {
 		return "", ""
 	}
 	months := int(it.Review.Months)
-	if d := AddMonths(e.Done, months); d != "" {
+	if d := addMonths(e.Done, months); d != "" {
 		return d, "done"
 	}
-	if d := AddMonths(published, months); d != "" {
+	if d := addMonths(published, months); d != "" {
 		return d, "published"
 	}
 	return "", ""
@@ -94,8 +98,8 @@ func NextReview(it *toolkit.Item, e Entry, published string) string {
 	return due
 }
 
-// Republish is when to publish the toolkit again.
-type Republish struct {
+// renewal is when to publish the toolkit again.
+type renewal struct {
 	// By is the earlier of the other two.
 	By string `json:"by"`
 	// TwelveMonths is 12 months after the publication: it is out of date
@@ -106,8 +110,8 @@ type Republish struct {
 	NextJune string `json:"nextJune"`
 }
 
-// Due is one item's next review.
-type Due struct {
+// itemDue is one item's next review.
+type itemDue struct {
 	ID    string `json:"id"`
 	Due   string `json:"due"`
 	State string `json:"state"`
@@ -115,43 +119,43 @@ type Due struct {
 	Based string `json:"based"`
 }
 
-// Result is the upkeep plan on one day.
-type Result struct {
-	Published Published `json:"published"`
-	Republish Republish `json:"republish"`
+// result is the upkeep plan on one day.
+type result struct {
+	Published publication `json:"published"`
+	Republish renewal     `json:"republish"`
 	// Items are those with a review rule that are not "not applicable",
 	// by due date then id; those with no date yet come last.
-	Items []Due `json:"items"`
+	Items []itemDue `json:"items"`
 }
 
 // republish works out when a publication on date must be renewed.
-func republish(date string) Republish {
+func republish(date string) renewal {
 	t, ok := parse(date)
 	if !ok {
-		return Republish{}
+		return renewal{}
 	}
 	june := time.Date(t.Year(), time.June, 30, 0, 0, 0, 0, time.UTC)
 	if t.After(june) {
 		june = june.AddDate(1, 0, 0)
 	}
-	r := Republish{TwelveMonths: AddMonths(date, 12), NextJune: june.AddDate(1, 0, 0).Format(layout)}
+	r := renewal{TwelveMonths: addMonths(date, 12), NextJune: june.AddDate(1, 0, 0).Format(layout)}
 	r.By = min(r.TwelveMonths, r.NextJune)
 	return r
 }
 
-// Plan returns, on the day today, when to republish and each item's next
+// plan returns, on the day today, when to republish and each item's next
 // review with its state: overdue, due within 30 days (soon), within 90
 // (coming), later, or unknown when there is no date to count from.
-func Plan(items []*toolkit.Item, entries map[string]Entry, published Published, today string) Result {
+func plan(items []*toolkit.Item, entries map[string]Entry, published publication, today string) result {
 	t, _ := parse(today)
 	soonBy, comingBy := t.AddDate(0, 0, soonDays).Format(layout), t.AddDate(0, 0, comingDays).Format(layout)
-	r := Result{Published: published, Republish: republish(published.Date), Items: []Due{}}
+	r := result{Published: published, Republish: republish(published.Date), Items: []itemDue{}}
 	for _, it := range items {
 		e := entries[it.ID]
 		if it.Review == nil || e.Status == toolkit.StatusNotApplicable {
 			continue
 		}
-		d := Due{ID: it.ID, State: unknown}
+		d := itemDue{ID: it.ID, State: unknown}
 		d.Due, d.Based = next(it, e, published.Date)
 		switch {
 		case d.Due == "":
@@ -166,7 +170,7 @@ func Plan(items []*toolkit.Item, entries map[string]Entry, published Published, 
 		}
 		r.Items = append(r.Items, d)
 	}
-	slices.SortFunc(r.Items, func(a, b Due) int {
+	slices.SortFunc(r.Items, func(a, b itemDue) int {
 		if (a.Due == "") != (b.Due == "") {
 			if a.Due == "" {
 				return 1

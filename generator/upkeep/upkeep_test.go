@@ -25,10 +25,10 @@ type vector struct {
 		}
 	}
 	Doc struct {
-		Published Published
+		Published publication
 		Items     map[string]Entry
 	}
-	Want *Result
+	Want *result
 }
 
 func TestVectors(t *testing.T) {
@@ -36,8 +36,8 @@ func TestVectors(t *testing.T) {
 	for _, v := range vectors.Load[vector](t, "upkeep", 5) {
 		t.Run(v.File, func(t *testing.T) {
 			for _, c := range v.V.AddMonths {
-				if got := AddMonths(c.Date, c.Months); got != c.Want {
-					t.Errorf("AddMonths(%q, %d) = %q, want %q", c.Date, c.Months, got, c.Want)
+				if got := addMonths(c.Date, c.Months); got != c.Want {
+					t.Errorf("addMonths(%q, %d) = %q, want %q", c.Date, c.Months, got, c.Want)
 				}
 			}
 			if v.V.Want == nil {
@@ -52,7 +52,7 @@ func TestVectors(t *testing.T) {
 				}
 				items = append(items, it)
 			}
-			got := Plan(items, v.V.Doc.Items, v.V.Doc.Published, v.V.Today)
+			got := plan(items, v.V.Doc.Items, v.V.Doc.Published, v.V.Today)
 			if !reflect.DeepEqual(got, *v.V.Want) {
 				t.Errorf("%s\nPlan = %+v\nwant   %+v", v.V.Name, got, *v.V.Want)
 			}
@@ -82,13 +82,13 @@ func TestAddMonthsEveryDay(t *testing.T) {
 	start, _ := parse("2027-01-01")
 	for d := start; d.Year() < 2031; d = d.AddDate(0, 0, 1) {
 		for n := 1; n <= 120; n += 11 {
-			got, ok := parse(AddMonths(d.Format(layout), n))
+			got, ok := parse(addMonths(d.Format(layout), n))
 			if !ok {
-				t.Fatalf("AddMonths(%s, %d) is not a date", d.Format(layout), n)
+				t.Fatalf("addMonths(%s, %d) is not a date", d.Format(layout), n)
 			}
 			months := (got.Year()-d.Year())*12 + int(got.Month()-d.Month())
 			if months != n || got.Day() > d.Day() || (got.Day() < d.Day() && got.AddDate(0, 0, 1).Day() != 1) {
-				t.Fatalf("AddMonths(%s, %d) = %s", d.Format(layout), n, got.Format(layout))
+				t.Fatalf("addMonths(%s, %d) = %s", d.Format(layout), n, got.Format(layout))
 			}
 		}
 	}
