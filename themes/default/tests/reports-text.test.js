@@ -45,19 +45,19 @@ test('under the figures: how many not-applicable items they leave out, and how m
   // Nothing done: 1.1.2, passwords and 2.1.1 are to check (1.1.1 is confirmed).
   let doc = blank();
   assert.deepEqual(headlineNotes(TK, doc, gaps(doc)), [
-    '3 items still to do are marked "Check in the toolkit": their reference or wording here is not confirmed, so check them in the toolkit itself.',
+    '3 items still to do are marked to check in the toolkit: their reference or wording here is not confirmed, so look them up in the toolkit itself.',
   ]);
   // Two needed items not applicable (the optional one does not count: it is in no figure).
   doc = withItems({ '1.1.2': { status: 'not-applicable', reason: 'No DPO needed' }, passwords: { status: 'not-applicable' }, extra: { status: 'not-applicable' } });
   assert.deepEqual(headlineNotes(TK, doc, gaps(doc)), [
     '2 items you marked not applicable are left out of these figures; the reasons are under "Not applicable decisions".',
-    'One item still to do is marked "Check in the toolkit": its reference or wording here is not confirmed, so check it in the toolkit itself.',
+    'One item still to do is marked to check in the toolkit: its reference or wording here is not confirmed, so look it up in the toolkit itself.',
   ]);
   // One left out; an item that may not be not applicable still counts, so is not left out.
   doc = withItems({ '1.1.2': { status: 'not-applicable' }, '2.1.1': { status: 'not-applicable' }, '1.1.1': { status: 'met' }, passwords: { status: 'met' } });
   assert.deepEqual(headlineNotes(TK, doc, gaps(doc)), [
     '1 item you marked not applicable is left out of these figures; the reasons are under "Not applicable decisions".',
-    'One item still to do is marked "Check in the toolkit": its reference or wording here is not confirmed, so check it in the toolkit itself.',
+    'One item still to do is marked to check in the toolkit: its reference or wording here is not confirmed, so look it up in the toolkit itself.',
   ]);
   doc = withItems({ '1.1.1': { status: 'met' }, '1.1.2': { status: 'met' }, passwords: { status: 'met' }, '2.1.1': { status: 'met' } });
   assert.deepEqual(headlineNotes(TK, doc, gaps(doc)), []);

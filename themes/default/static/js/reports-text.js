@@ -48,7 +48,9 @@ export const headline = (r, org, today) =>
  * What a reader of the figures must also know, as lines: how many items
  * marked not applicable the counts leave out, and how many of the items
  * still to do carry the "Check in the toolkit" mark. Empty when neither.
- * @param {{items: object[], labels: {checkMark: string}}} tk toolkit.json
+ * The line names the mark in its own words, not the mark itself, so that
+ * a page or printout holds the mark only beside references.
+ * @param {{items: object[]}} tk toolkit.json
  * @param {object|null} doc the document
  * @param {string[]} gaps plan.js analyse's gaps: the items still to do
  */
@@ -59,7 +61,7 @@ export function headlineNotes(tk, doc, gaps) {
   const byId = new Map(tk.items.map((it) => [it.id, it]));
   const check = gaps.filter((id) => byId.has(id) && toCheck(byId.get(id))).length;
   if (check) {
-    lines.push(`${plural(check, 'One item', `${check} items`)} still to do ${plural(check, 'is', 'are')} marked "${tk.labels.checkMark}": ${plural(check, 'its', 'their')} reference or wording here is not confirmed, so check ${plural(check, 'it', 'them')} in the toolkit itself.`);
+    lines.push(`${plural(check, 'One item', `${check} items`)} still to do ${plural(check, 'is', 'are')} marked to check in the toolkit: ${plural(check, 'its', 'their')} reference or wording here is not confirmed, so look ${plural(check, 'it', 'them')} up in the toolkit itself.`);
   }
   return lines;
 }
