@@ -56,7 +56,7 @@ func TestCheckNotes(t *testing.T) {
 			if got := strings.Contains(item, `class="check-note"`) && strings.Contains(item, "Check this in the toolkit"); got != needs {
 				t.Errorf("%s, item %s (%s): check note shown %v", edition, it.ID, it.Confidence, got)
 			}
-			row := regexp.MustCompile(`(?s)<li class="task" id="item-` + regexp.QuoteMeta(it.ID) + `">.*?</li>`).FindString(checklist)
+			row := regexp.MustCompile(`(?s)<li class="task" id="item-` + regexp.QuoteMeta(it.ID) + `"[^>]*>.*?</li>`).FindString(checklist)
 			if row == "" {
 				t.Errorf("%s: item %s is not in the checklist", edition, it.ID)
 			} else if got := strings.Contains(row, plan.CheckMark); got != needs {
