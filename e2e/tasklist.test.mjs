@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { goTo, ready, reload, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
+import { goTo, pageProblems, reload, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
 
 const dir = siteDir();
 const TK = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
@@ -282,4 +282,66 @@ test('without JavaScript the checklist reads as a plain list: no controls, tags 
   assert.ok(!text.includes('Show only some items'), 'no filter');
   for (const it of TK.items) assert.ok(text.includes(it.title), it.id);
   assert.equal(await page.locator('[data-rk-js]').first().evaluate((e) => getComputedStyle(e).display), 'none', 'not just unseen: not laid out');
+});
+
+test('axe-core finds nothing on the task lists at 1280 and 320 px, with tags, a reason, the question for one and the filter in use', async (t) => {
+  const problems = [];
+  const na = TK.items.filter((i) => i.notApplicable);
+  for (const width of [1280, 320]) {
+    const { page, quiet } = await session(t, { viewport: { width, height: 800 } });
+    await visit(page, '/checklist/');
+    await quick(page, '1.1.1', 'met');
+    await quick(page, '1.1.2', 'in-progress');
+    await quick(page, na[0].id, 'not-applicable');
+    await page.getByLabel('Why does this item not apply to you?').fill('We keep no paper records');
+    await page.getByRole('button', { name: 'Save as not applicable' }).click();
+    await waitForEntries(page, { [na[0].id]: { status: 'not-applicable' } });
+    await quick(page, na[1].id, 'not-applicable');
+    await page.getByRole('button', { name: 'Save as not applicable' }).click();
+    await row(page, na[1].id).locator('.rk-problems').waitFor();
+    problems.push(...(await pageProblems(page, `/checklist/ at ${width} px`)));
+    await page.locator('[data-rk-filter]').getByLabel('Level', { exact: true }).selectOption('approaching');
+    await page.waitForFunction(() => location.search === '?level=approaching');
+    problems.push(...(await pageProblems(page, `/checklist/?level=approaching at ${width} px`)));
+    await visit(page, `/standards/${na[0].standard}/`);
+    problems.push(...(await pageProblems(page, `/standards/${na[0].standard}/ at ${width} px`)));
+    await visit(page, `/items/${na[0].id}/`);
+    problems.push(...(await pageProblems(page, `/items/${na[0].id}/ at ${width} px`)));
+    quiet();
+  }
+  if (problems.length) assert.fail(problems.join('\n\n'));
+});
+
+test('keyboard only: Tab reaches a quick control, the arrow keys choose, and the question for a reason answers to Enter and Escape', async (t) => {
+  const { page, quiet } = await session(t);
+  await visit(page, '/checklist/');
+  const focused = () => page.evaluate(() => ({ quick: document.activeElement.matches('[data-rk-quick]'), id: document.activeElement.closest('[data-rk-task]')?.dataset.rkTask ?? '' }));
+  // From the first item's link, one Tab reaches its control.
+  await page.locator('[data-rk-task="1.1.1"] .task__title').focus();
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(), { quick: true, id: '1.1.1' });
+  const box = await page.locator('[data-rk-task="1.1.1"] [data-rk-quick]').boundingBox();
+  assert.ok(box.width >= 24 && box.height >= 24, `the control is ${box.width} x ${box.height}`);
+  await page.keyboard.press('ArrowDown');
+  await waitForEntries(page, { '1.1.1': { status: 'in-progress' } });
+  await announced(page, `1.1.1 Your ICO registration number: in progress. Approaching Standards 0 of ${TK.edition.counts.approaching}, Standards Met 0 of ${TK.edition.counts.met}.`);
+
+  // Not applicable, by keyboard: Escape takes the question away, Enter saves.
+  const id = TK.items.find((i) => i.notApplicable).id;
+  const quickNA = row(page, id).locator('[data-rk-quick]');
+  await quickNA.focus();
+  await quickNA.selectOption('not-applicable');
+  const reason = row(page, id).getByLabel('Why does this item not apply to you?');
+  await reason.waitFor();
+  await page.keyboard.press('Escape');
+  await reason.waitFor({ state: 'detached' });
+  assert.deepEqual(await focused(), { quick: true, id });
+  assert.equal(await quickNA.inputValue(), 'not-started');
+  await quickNA.selectOption('not-applicable');
+  await reason.waitFor();
+  await page.keyboard.type('No paper records here');
+  await page.keyboard.press('Enter');
+  await waitForEntries(page, { [id]: { status: 'not-applicable', reason: 'No paper records here' } });
+  assert.deepEqual(await focused(), { quick: true, id }, 'the focus goes back to the control');
+  quiet();
 });
