@@ -245,7 +245,7 @@ test('the filter shows items by status, standard, level and who does it, says ho
   await choose('Level', 'optional');
   await expect(ROWS.filter((r) => r.level === 'optional').map((r) => r.id), 'optional');
   await choose('Level', 'approaching');
-  await choose('Who usually does it', 'it-provider');
+  await choose('Who does it', 'it-provider');
   const itApproaching = ROWS.filter((r) => r.level === 'approaching' && r.who.includes('it-provider')).map((r) => r.id);
   assert.ok(itApproaching.length > 0 && itApproaching.length < all.length);
   await expect(itApproaching, 'approaching, by the IT provider');
