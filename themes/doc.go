@@ -381,17 +381,17 @@
 //	    the page of standard n, or nil
 //	{{ with .Site.WorksheetPage 1 }}{{ url .URL }}{{ end }}
 //	    the worksheet page of standard n, or nil when it has no items
+//	{{ range .Site.Levels }}{{ .Key }}: {{ .Name }}{{ end }}
+//	    the levels the edition's items are at, in order, each once
+//	{{ range .Site.Roles }}{{ . }}: {{ .Name }}{{ end }}
+//	    the roles the edition's items say usually do the work, each once,
+//	    by name
 //
 // # Page
 //
 // Page is one page of the site, from a file in content/ or made from the
 // data.
 //
-//	{{ range .Site.Levels }}{{ .Key }}: {{ .Name }}{{ end }}
-//	    the levels the edition's items are at, in order, each once
-//	{{ range .Site.Roles }}{{ . }}: {{ .Name }}{{ end }}
-//	    the roles the edition's items say usually do the work, each once,
-//	    by name
 //	{{ .Page.Title }}
 //	    the title (title in front matter; for an item, its title)
 //	{{ .Page.LinkTitle }}
@@ -704,17 +704,17 @@
 // Pages must read and print without JavaScript: the script adds progress,
 // summaries and reports, and whatever needs it is hidden until the script
 // shows it, or says so in a data-rk-nojs paragraph that the script hides.
+// What the script fills in as the page opens (statuses, summaries, the
+// item form, the checklist's filter) is marked data-rk-js instead: site.css
+// keeps its place on the page, unseen, until the script sets
+// data-rk-js="on", so nothing moves as the page starts; without
+// JavaScript it is not laid out at all.
 //
 // # Script hooks
 //
 // The scripts in static/js find their parts of a page by data-rk-*
 // attributes. A template that replaces one of these must keep every
 // attribute listed for it, on an element of the same kind (a button stays
-// What the script fills in as the page opens (statuses, summaries, the
-// item form, the checklist's filter) is marked data-rk-js instead: site.css
-// keeps its place on the page, unseen, until the script sets
-// data-rk-js="on", so nothing moves as the page starts; without
-// JavaScript it is not laid out at all.
 // a button, an input an input), with its hidden attribute: without them
 // the feature stops working, silently. base.html loads the scripts as
 // {{ url "/js/app.js" }}, which reads /data/toolkit.json beside it, so
@@ -724,18 +724,18 @@
 //	    data-rk-announce data-rk-alert
 //	layouts/partials/header.html
 //	    data-rk-who data-rk-org-name
-//	layouts/partials/itemform.html
-//	    data-rk-item data-rk-js data-rk-reason-field data-rk-summary
-//	    data-rk-org-line data-rk-saved data-rk-reminder data-rk-tally
-//	    data-rk-count data-rk-bar data-rk-blocking
-//	layouts/gaps.html
-//	    data-rk-nojs data-rk-gaps data-rk-report-for data-rk-print
 //	layouts/checklist.html
 //	    data-rk-js data-rk-filter data-rk-filter-count data-rk-section
 //	layouts/partials/task.html
 //	    data-rk-task data-rk-js data-rk-reason data-rk-tag data-rk-quick
 //	layouts/partials/tags.html
 //	    data-rk-task data-rk-js data-rk-tag data-rk-reason
+//	layouts/partials/itemform.html
+//	    data-rk-item data-rk-js data-rk-reason-field data-rk-summary
+//	    data-rk-org-line data-rk-saved data-rk-reminder data-rk-tally
+//	    data-rk-count data-rk-bar data-rk-blocking
+//	layouts/gaps.html
+//	    data-rk-nojs data-rk-gaps data-rk-report-for data-rk-print
 //	    data-rk-csv data-rk-standards data-rk-gap-count data-rk-gap-table
 //	    data-rk-running data-rk-gap-rows data-rk-headline
 //	    data-rk-headline-notes data-rk-na-none data-rk-na-table
@@ -775,6 +775,12 @@
 //	    data-rk-register-summary data-rk-print data-rk-csv data-rk-running
 //	    data-rk-register-rows
 //
+// A report table (class rk-table, as on the gap analysis) names its
+// columns in the last row of its thead: the script copies each name (an
+// abbr's title where the header has one) into data-col on that column's
+// cells, which site.css shows above each cell when a narrow screen stacks
+// the rows.
+//
 // Some values matter too. The progress controls in
 // partials/itemform.html are inputs with data-field="status" (radio
 // buttons valued not-started, in-progress, met and, when the item allows
@@ -809,10 +815,4 @@
 // address), its data-rk-search-count a role="status" paragraph and its
 // data-rk-search-results a list; the script sets data-rk-search to ready
 // once the index has loaded, or failed when it could not.
-// A report table (class rk-table, as on the gap analysis) names its
-// columns in the last row of its thead: the script copies each name (an
-// abbr's title where the header has one) into data-col on that column's
-// cells, which site.css shows above each cell when a narrow screen stacks
-// the rows.
-//
 package themes
