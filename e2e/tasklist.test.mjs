@@ -206,6 +206,17 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
   }
 }
 
+test("nothing moves as a standard's page and an item's page load with saved progress (layout shift 0)", async (t) => {
+  const na = TK.items.find((i) => i.notApplicable);
+  const { page, quiet } = await session(t, { init: recordShifts, seed: { origin: site.server.url, value: SEEDED } });
+  for (const path of [`/standards/${na.standard}/`, '/items/1.1.1/', `/items/${na.id}/`, '/']) {
+    await visit(page, path);
+    const shifts = await settled(page);
+    assert.equal(shifts.reduce((n, s) => n + s.value, 0), 0, `${path}: layout shifts: ${JSON.stringify(shifts)}`);
+  }
+  quiet();
+});
+
 // What the page shows under a choice: the ids of the rows in view and the count.
 const inView = (page) => page.evaluate(() => ({
   ids: [...document.querySelectorAll('[data-rk-task]')].filter((r) => r.checkVisibility()).map((r) => r.dataset.rkTask),
