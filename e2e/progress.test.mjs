@@ -393,8 +393,8 @@ test('hostile files: refused with a message and no change, or shown as plain tex
       imgs: document.body.querySelectorAll('img').length,
       scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')),
     }));
-    // The home page also has its classic script that runs before it is drawn (stayready-early.js).
-    const scripts = new URL(page.url()).pathname === '/' ? ['/js/app.js', '/js/stayready-early.js'] : ['/js/app.js'];
+    // Every page has the classic script that runs before it is drawn (early.js), then the entry point.
+    const scripts = ['/js/early.js', '/js/app.js'];
     assert.deepEqual(r, { pwned: 'undefined', added: [], imgs: 0, scripts }, page.url());
   };
   await clean();

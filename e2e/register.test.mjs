@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goTo, pageProblems, serveSite, session as openSession, siteDir } from './pages.mjs';
 import { emptyDocument } from '../themes/default/static/js/progress.js';
-import { REGISTER_COLUMNS, registerRows, NO_REASON } from '../themes/default/static/js/plan.js';
+import { REGISTER_COLUMNS, registerRows } from '../themes/default/static/js/plan.js';
 import { longDate } from '../themes/default/static/js/words.js';
 
 const dir = siteDir();
@@ -98,7 +98,7 @@ test('the seeded progress covers what the register must show', () => {
   assert.ok(TK.items.length >= 40, `${TK.items.length} items`);
   assert.equal(Object.keys(DONE).length, 3);
   assert.equal(Object.keys(NA).length, 2);
-  assert.ok(ROWS.some((r) => r[9] === NO_REASON), 'no row says no reason was recorded');
+  assert.ok(ROWS.some((r) => r[9] === TK.labels.noReason), 'no row says no reason was recorded');
 });
 
 test('the gap analysis, Your progress and the checklist link to the register', async (t) => {
@@ -129,7 +129,7 @@ test('the register lists every item in order, with where done items keep their e
     assert.equal(byId.get(id)[7], longDate(e.done ?? ''));
   }
   assert.equal(byId.get(naAllowed[0].id)[9], NA[naAllowed[0].id]);
-  assert.equal(byId.get(naAllowed[1].id)[9], NO_REASON);
+  assert.equal(byId.get(naAllowed[1].id)[9], TK.labels.noReason);
   // A review date from a rule that is not confirmed says to check it.
   const reviewed = withReview[0];
   if (reviewed) {
@@ -157,7 +157,7 @@ test('the register prints on A4 landscape: every item, every reason and evidence
   for (let n = 1; n <= count; n++) pages.push(squeeze(execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })));
   const all = pages.join('');
   for (const it of TK.items) assert.ok(all.includes(squeeze(it.title)), `${it.id} ${it.title} is not in the printed register`);
-  for (const s of [...Object.values(DONE).map((e) => e.evidence), NA[naAllowed[0].id], NO_REASON, ORG]) assert.ok(all.includes(squeeze(s)), `${JSON.stringify(s)} is not printed`);
+  for (const s of [...Object.values(DONE).map((e) => e.evidence), NA[naAllowed[0].id], TK.labels.noReason, ORG]) assert.ok(all.includes(squeeze(s)), `${JSON.stringify(s)} is not printed`);
   // The column headers and the running header repeat on every sheet of
   // the table (the site's footer may end on a sheet of its own).
   const sheets = pages.filter((p) => TK.items.some((it) => p.includes(squeeze(it.title))));
@@ -198,7 +198,7 @@ test('the CSV download parses back to the rows of the table, formulas made text'
   const table = await tableRows(page);
   assert.deepEqual(rows.map((r) => r.map((c, i) => (i == 7 || i == 8 ? longDate(c) || c : c.replace(/^'(?=[=+\-@])/, '')))), table);
   assert.ok(rows.some((r) => r[5] === "'=Backup log, IT folder"), 'the formula is not made text');
-  assert.ok(rows.some((r) => r[9] === NA[naAllowed[0].id]) && rows.some((r) => r[9] === NO_REASON), 'the reasons are not in the CSV');
+  assert.ok(rows.some((r) => r[9] === NA[naAllowed[0].id]) && rows.some((r) => r[9] === TK.labels.noReason), 'the reasons are not in the CSV');
   quiet();
 });
 

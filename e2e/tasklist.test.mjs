@@ -188,12 +188,22 @@ const SEEDED = JSON.stringify({
   kept: {}, programme: { start: '', deadline: '' }, published: { date: '', level: '' },
 });
 
+// A manager's real return: her home's name saved, and her last backup more
+// than a week old, so the header names the home and the summary reminds
+// her to download a backup (early.js keeps their room).
+const NAMED = JSON.stringify({ ...JSON.parse(SEEDED), organisation: { name: 'Oak House', odsCode: '', completedBy: '' }, exported: '2026-01-05T10:00:00.000Z' });
+
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-  for (const seeded of [false, true]) {
-    test(`nothing moves as the checklist loads (${name}, ${seeded ? 'with saved progress' : 'first visit'}): layout shift 0`, async (t) => {
-      const { page, quiet } = await session(t, { viewport, init: recordShifts, ...(seeded && { seed: { origin: site.server.url, value: SEEDED } }) });
+  for (const [seeded, what] of [[null, 'first visit'], [SEEDED, 'with saved progress'], [NAMED, "with the home's name and an old backup"]]) {
+    test(`nothing moves as the checklist loads (${name}, ${what}): layout shift 0`, async (t) => {
+      const { page, quiet } = await session(t, { viewport, init: recordShifts, ...(seeded && { seed: { origin: site.server.url, value: seeded } }) });
       await visit(page, '/checklist/');
       if (seeded) assert.equal(await tag(page, '1.1.1').textContent(), S.met, 'the saved progress was read');
+      if (seeded == NAMED) {
+        assert.equal(await page.locator('[data-rk-org-name]').textContent(), 'Oak House');
+        assert.ok(await page.locator('[data-rk-who]').isVisible(), 'the header names the home');
+        assert.ok(await page.locator('[data-rk-reminder]').first().isVisible(), 'the backup reminder shows');
+      }
       const shifts = await settled(page);
       const total = shifts.reduce((n, s) => n + s.value, 0);
       assert.equal(total, 0, `layout shifts: ${JSON.stringify(shifts)}`);
@@ -208,7 +218,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
 
 test("nothing moves as a standard's page and an item's page load with saved progress (layout shift 0)", async (t) => {
   const na = TK.items.find((i) => i.notApplicable);
-  const { page, quiet } = await session(t, { init: recordShifts, seed: { origin: site.server.url, value: SEEDED } });
+  const { page, quiet } = await session(t, { init: recordShifts, seed: { origin: site.server.url, value: NAMED } });
   for (const path of [`/standards/${na.standard}/`, '/items/1.1.1/', `/items/${na.id}/`, '/']) {
     await visit(page, path);
     const shifts = await settled(page);

@@ -52,6 +52,13 @@ type jsonLabels struct {
 	// Confirmed in the "Reference status" cell of one that is.
 	CheckMark string `json:"checkMark"`
 	Confirmed string `json:"confirmed"`
+	// NoReason stands for the reason of an item marked not applicable
+	// without one; NotRecorded for where a done item's evidence is kept,
+	// when nobody wrote it; NoDateYet for the next review of an item with
+	// no date to count from.
+	NoReason    string `json:"noReason"`
+	NotRecorded string `json:"notRecorded"`
+	NoDateYet   string `json:"noDateYet"`
 }
 
 // jsonProgramme is what programme.js needs to lay the programme out on
@@ -171,7 +178,7 @@ func (b *builder) toolkitData() []byte {
 		out.Programme.Phases = append(out.Programme.Phases, jsonPhase{ph.Name, ph.From, ph.To, ph.Work})
 	}
 	out.Labels = jsonLabels{Statuses: map[string]string{}, RefToCheck: (&toolkit.Item{}).Reference(), CheckMark: plan.CheckMark,
-		Confirmed: plan.RefStatus(&toolkit.Item{Confidence: toolkit.Confirmed})}
+		Confirmed: plan.RefStatus(&toolkit.Item{Confidence: toolkit.Confirmed}), NoReason: plan.NoReason, NotRecorded: plan.NotRecorded, NoDateYet: plan.NoDateYet}
 	for _, st := range []string{toolkit.StatusNotStarted, toolkit.StatusInProgress, toolkit.StatusMet, toolkit.StatusNotApplicable} {
 		out.Labels.Statuses[st] = toolkit.StatusName(st)
 	}

@@ -721,7 +721,7 @@
 // keep static/js where it is.
 //
 //	layouts/base.html
-//	    data-rk-announce data-rk-alert
+//	    data-rk-site data-rk-edition data-rk-announce data-rk-alert
 //	layouts/partials/header.html
 //	    data-rk-who data-rk-org-name
 //	layouts/checklist.html
@@ -766,7 +766,7 @@
 //	    data-rk-delete-no data-rk-published-form data-rk-published-line
 //	    data-rk-published-clear
 //	layouts/home.html
-//	    data-rk-site data-rk-edition data-rk-stay data-rk-stay-published
+//	    data-rk-stay data-rk-stay-published
 //	    data-rk-stay-twelve data-rk-stay-june data-rk-stay-by
 //	    data-rk-stay-count data-rk-upkeep-list
 //	    data-rk-upkeep-later data-rk-upkeep-ics
@@ -795,11 +795,14 @@
 // The organisation form on the progress page has
 // inputs named name, odsCode and completedBy; its publication form
 // (data-rk-published-form) a date input named date and radio buttons
-// named level, valued approaching and met. The home page's
-// data-rk-site and data-rk-edition are on the script tag of
-// /js/stayready-early.js in its "head" block: the site's progress key and
-// the edition's id, by which that script reads the saved progress before
-// the page is drawn, to set html[data-rk-published]; site.css then hides
+// named level, valued approaching and met. data-rk-site and
+// data-rk-edition are on the script tag of /js/early.js in base.html's
+// head: the site's progress key and the edition's id, by which that script
+// reads the saved progress before the page is drawn, to set
+// html[data-rk-published], html[data-rk-named] (the header's
+// data-rk-who line will show) and html[data-rk-remind] (the backup
+// reminder will show), so site.css keeps their room. On the home page with
+// html[data-rk-published], site.css hides
 // the elements of class rk-get-ready and shows those of class
 // rk-stay-ready (data-rk-stay, the dates and counts, and the section
 // with the lists). data-rk-stay-count is overdue, soon or coming, and

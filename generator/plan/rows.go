@@ -44,8 +44,8 @@ var RegisterColumns = []string{"Ref", "Evidence item", "Standard", "Level", "Sta
 
 // What the register says of an item not applicable with no reason given,
 // of a done item with nowhere written for its evidence, and of an item
-// whose evidence goes stale but has no date to count from yet. plan.js
-// says the same.
+// whose evidence goes stale but has no date to count from yet. The
+// browser reads them from toolkit.json's labels.
 const (
 	NoReason    = "No reason recorded"
 	NotRecorded = "Not recorded"

@@ -18,6 +18,9 @@ export const LABELS = deepFreeze({
   refToCheck: 'Reference to check',
   checkMark: 'Check in the toolkit',
   confirmed: 'Confirmed',
+  noReason: 'No reason recorded',
+  notRecorded: 'Not recorded',
+  noDateYet: 'No date yet',
 });
 
 /** An item as toolkit.json gives it, with the label the generator adds to its ref. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { NO_REASON, REGISTER_COLUMNS, registerRows } from '../static/js/plan.js';
+import { REGISTER_COLUMNS, registerRows } from '../static/js/plan.js';
 import { toCSV } from '../static/js/csv.js';
 import { deepFreeze, LABELS, labelled } from './fixtures.js';
 
@@ -54,9 +54,9 @@ test('every item is listed with no progress, odd progress, or odd items left out
 test('a not-applicable reason of spaces is no reason; text is never changed', () => {
   const v = read('published.json');
   const na = (reason) => registerRows(v.items.slice(3, 4), { items: { '1.3.12': { status: 'not-applicable', reason } } }, LABELS)[0][9];
-  assert.equal(na(' \n\t'), NO_REASON);
-  assert.equal(na(undefined), NO_REASON);
-  assert.equal(na(42), NO_REASON);
+  assert.equal(na(' \n\t'), LABELS.noReason);
+  assert.equal(na(undefined), LABELS.noReason);
+  assert.equal(na(42), LABELS.noReason);
   assert.equal(na('<b>No CCTV</b>'), '<b>No CCTV</b>');
 });
 

@@ -13,18 +13,18 @@ const NOW = '2026-12-02T10:00:00.000Z';
 const blank = () => emptyDocument({ site: 'readykit', edition: 'dspt-2026-27-cat3', profile: { id: 'default' }, now: NOW });
 
 test('a tag shows the status, and a not-applicable item its reason or that none was recorded', () => {
-  assert.deepEqual(taskTag(undefined), { status: 'not-started', reason: '' });
+  assert.deepEqual(taskTag(undefined, LABELS.noReason), { status: 'not-started', reason: '' });
   let doc = setField(blank(), '1.1.1', 'status', 'in-progress', NOW);
-  assert.deepEqual(taskTag(doc.items['1.1.1']), { status: 'in-progress', reason: '' });
+  assert.deepEqual(taskTag(doc.items['1.1.1'], LABELS.noReason), { status: 'in-progress', reason: '' });
   doc = setField(doc, '1.1.1', 'reason', 'We keep no paper records', NOW);
-  assert.deepEqual(taskTag(doc.items['1.1.1']), { status: 'in-progress', reason: '' }, 'a reason shows only while the item does not apply');
+  assert.deepEqual(taskTag(doc.items['1.1.1'], LABELS.noReason), { status: 'in-progress', reason: '' }, 'a reason shows only while the item does not apply');
   doc = setField(doc, '1.1.1', 'status', 'not-applicable', NOW);
-  assert.deepEqual(taskTag(doc.items['1.1.1']), { status: 'not-applicable', reason: 'Reason: We keep no paper records' });
+  assert.deepEqual(taskTag(doc.items['1.1.1'], LABELS.noReason), { status: 'not-applicable', reason: 'Reason: We keep no paper records' });
   // From a file: not applicable with a blank reason.
-  assert.deepEqual(taskTag({ status: 'not-applicable', reason: '  ' }), { status: 'not-applicable', reason: 'No reason recorded' });
-  assert.deepEqual(taskTag({ status: 'not-applicable' }), { status: 'not-applicable', reason: 'No reason recorded' });
+  assert.deepEqual(taskTag({ status: 'not-applicable', reason: '  ' }, LABELS.noReason), { status: 'not-applicable', reason: 'No reason recorded' });
+  assert.deepEqual(taskTag({ status: 'not-applicable' }, LABELS.noReason), { status: 'not-applicable', reason: 'No reason recorded' });
   // Every status the tag can show has words in toolkit.json's labels.
-  for (const s of ['not-started', 'in-progress', 'met', 'not-applicable']) assert.ok(LABELS.statuses[taskTag({ status: s }).status], s);
+  for (const s of ['not-started', 'in-progress', 'met', 'not-applicable']) assert.ok(LABELS.statuses[taskTag({ status: s }, LABELS.noReason).status], s);
 });
 
 test('asking for a reason names the item and says nothing is saved without one', () => {

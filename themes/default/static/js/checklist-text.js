@@ -46,9 +46,10 @@ export const changeSaid = (it, field, value, r, statuses) =>
  * line under the tag with the reason. A document read from a file may hold
  * "not applicable" without a reason: the line says so rather than nothing.
  * @param {object|undefined} e the item's entry; none means not started
+ * @param {string} noReason toolkit.json's labels.noReason
  */
-export function taskTag(e) {
+export function taskTag(e, noReason) {
   const status = (e && e.status) || 'not-started';
-  const reason = status == 'not-applicable' ? ((e.reason || '').trim() ? `Reason: ${e.reason.trim()}` : 'No reason recorded') : '';
+  const reason = status == 'not-applicable' ? ((e.reason || '').trim() ? `Reason: ${e.reason.trim()}` : noReason) : '';
   return { status, reason };
 }

@@ -23,7 +23,7 @@ export function start(session) {
   // Every task row's tag, reason line and quick control.
   const tags = () => {
     for (const row of $$('[data-rk-task]')) {
-      const id = row.dataset.rkTask, t = taskTag(session.doc.items[id]);
+      const id = row.dataset.rkTask, t = taskTag(session.doc.items[id], tk.labels.noReason);
       const tag = $('[data-rk-tag]', row);
       tag.textContent = tk.labels.statuses[t.status];
       tag.dataset.status = t.status;
@@ -67,6 +67,9 @@ export function start(session) {
     }
     for (const p of $$('[data-rk-saved]')) p.textContent = savedLine(doc);
     for (const p of $$('[data-rk-reminder]')) p.hidden = !remindBackup(doc);
+    // Shown or hidden now: the room early.js kept is no longer needed.
+    delete document.documentElement.dataset.rkNamed;
+    delete document.documentElement.dataset.rkRemind;
     tags();
   };
 

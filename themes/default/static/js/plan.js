@@ -186,12 +186,6 @@ export function actionSummary(doc, result) {
  */
 export const REGISTER_COLUMNS = ['Ref', 'Evidence item', 'Standard', 'Level', 'Status', 'Where the evidence is kept', 'Who holds it',
   'Done or last reviewed', 'Next review due', 'Not applicable: reason', 'Reference status'];
-/** What the register says of an item marked not applicable with no reason given. */
-export const NO_REASON = 'No reason recorded';
-/** What it says of a done item with nowhere to find its evidence. */
-export const NOT_RECORDED = 'Not recorded';
-/** What it says when an item goes stale but has no date to count from yet. */
-export const NO_DATE_YET = 'No date yet';
 const REGISTER_LEVELS = { ...LEVELS, optional: 'Optional' };
 
 /**
@@ -203,7 +197,8 @@ const REGISTER_LEVELS = { ...LEVELS, optional: 'Optional' };
  * confirmed the reference status says to check that date too.
  * @param {object[]} items toolkit.json's items
  * @param {object|null} doc a progress document
- * @param {{statuses: object, checkMark: string, confirmed: string}} labels toolkit.json's labels
+ * @param {{statuses: object, checkMark: string, confirmed: string, noReason: string, notRecorded: string, noDateYet: string}} labels
+ *   toolkit.json's labels: the words for a missing reason, evidence place or date are Go's
  * @returns {string[][]}
  */
 export function registerRows(items, doc, labels) {
@@ -211,11 +206,11 @@ export function registerRows(items, doc, labels) {
   return list(items).map((it) => {
     const e = entry(doc, it.id), st = own(own(labels, 'statuses'), e.status) ? e.status : 'not-started';
     const na = st == 'not-applicable', reason = text(e.reason), review = own(it, 'review');
-    const due = na || !isObject(review) ? '' : nextReview(it, e, published) || NO_DATE_YET;
+    const due = na || !isObject(review) ? '' : nextReview(it, e, published) || text(own(labels, 'noDateYet'));
     let refText = refStatus(it, labels);
     if (isDate(due) && review.check !== false) refText += toCheck(it) ? ' (and the review date)' : ' (check the review date in the toolkit)';
     return [ref(it), text(it.title), it.standard == null ? '' : String(it.standard), own(REGISTER_LEVELS, it.level) || '',
-      text(own(own(labels, 'statuses'), st)), st == 'met' && !text(e.evidence) ? NOT_RECORDED : text(e.evidence), text(e.owner),
-      text(e.done), due, na ? (reason.trim() ? reason : NO_REASON) : '', refText];
+      text(own(own(labels, 'statuses'), st)), st == 'met' && !text(e.evidence) ? text(own(labels, 'notRecorded')) : text(e.evidence), text(e.owner),
+      text(e.done), due, na ? (reason.trim() ? reason : text(own(labels, 'noReason'))) : '', refText];
   });
 }

@@ -66,12 +66,9 @@ export function headlineNotes(tk, doc, gaps) {
   return lines;
 }
 
-/** What the not-applicable list says for an item with no reason recorded. */
-export const NO_REASON = 'No reason recorded';
-
 /**
  * Every item marked not applicable, in the toolkit's order, with the
- * reason given for it, or NO_REASON when none was (a document from a file
+ * reason given for it, or tk.labels.noReason when none was (a document from a file
  * may have none). `counted` is true for an item the toolkit does not let
  * be not applicable: it stays in the figures, and the page says so.
  * @returns {{item: object, reason: string, counted: boolean}[]}
@@ -79,7 +76,7 @@ export const NO_REASON = 'No reason recorded';
 export function notApplicableRows(tk, doc) {
   return tk.items.filter((it) => isNA(doc, it)).map((it) => {
     const reason = entryOf(doc, it.id).reason;
-    return { item: it, reason: (typeof reason == 'string' && reason.trim()) || NO_REASON, counted: !it.notApplicable && needed(it) };
+    return { item: it, reason: (typeof reason == 'string' && reason.trim()) || tk.labels.noReason, counted: !it.notApplicable && needed(it) };
   });
 }
 

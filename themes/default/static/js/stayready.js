@@ -2,7 +2,7 @@
 // that records when the toolkit was published, and at which level. On the
 // home page: once a publication is recorded, "stay ready" in place of "get
 // ready" (site.css swaps them on html[data-rk-published], which
-// stayready-early.js set before the page was drawn): the dates to publish
+// early.js set before the page was drawn): the dates to publish
 // again, what is overdue or due soon, and the upkeep calendar. The dates
 // are upkeep.js's and the words stayready-text.js's; this file only
 // touches the DOM, and only ever sets text.
