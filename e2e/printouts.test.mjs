@@ -13,10 +13,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goTo, pageProblems, serveSite, session as openSession, siteDir } from './pages.mjs';
+import { goTo, pageProblems, REPO_ROOT, serveSite, session as openSession, siteDir } from './pages.mjs';
 import { emptyDocument } from '../themes/default/static/js/progress.js';
 import { longDate } from '../themes/default/static/js/words.js';
 
@@ -176,6 +177,23 @@ test('every printout says "Page N of M" on each page: checklist, plan, worksheet
     assertPageNumbers(pdf, `${name} (${url})`);
     if (name === 'checklist') assert.ok(pdf.count >= 2, `the checklist printed on ${pdf.count} page(s)`);
   }
+  quiet();
+});
+
+test('readykit report\'s HTML prints with "Page N of M" on each page, the not-applicable reasons and the register', async (t) => {
+  const file = join(tmp, 'oak-house.json'), out = join(tmp, 'oak-house.html');
+  const doc = document();
+  writeFileSync(file, JSON.stringify({ ...doc, exported: `${TODAY}T09:00:00.000Z` }));
+  execFileSync('go', ['run', './cmd/readykit', 'report', '--progress', file, '--out', out], { cwd: REPO_ROOT, stdio: 'pipe' });
+  const { page, quiet } = await openSession(t, site.browser);
+  await page.goto(pathToFileURL(out).href);
+  const pdf = await printPDF(page, 'report');
+  t.diagnostic(`readykit report: ${pdf.count} pages`);
+  assert.ok(pdf.count >= 2, `${pdf.count} page(s)`);
+  assertPageNumbers(pdf, 'readykit report');
+  const all = squeeze(pdf.all);
+  for (const reason of Object.values(REASONS)) assert.ok(all.includes(squeeze(reason)), `the reason "${reason}" is not printed`);
+  assert.ok(all.includes(squeeze(TK.labels.noReason)) && all.includes(squeeze('Evidence register')) && all.includes(squeeze('All items not applicable')));
   quiet();
 });
 
