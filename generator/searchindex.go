@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
@@ -24,8 +25,11 @@ type searchJSON struct {
 	// Levels names each level key the items use.
 	Levels map[string]string `json:"levels"`
 	// RefToCheck stands for the reference of an item with no number.
-	RefToCheck string       `json:"refToCheck"`
-	Items      []searchItem `json:"items"`
+	RefToCheck string `json:"refToCheck"`
+	// CheckMark goes beside an item whose number, level or wording is not
+	// confirmed (Check), as on every other page.
+	CheckMark string       `json:"checkMark"`
+	Items     []searchItem `json:"items"`
 	// Terms are empty when the site has no glossary page to link to.
 	Terms []searchTerm `json:"terms"`
 	Pages []searchPage `json:"pages"`
@@ -41,6 +45,7 @@ type searchItem struct {
 	URL      string `json:"url"`
 	Level    string `json:"level"`
 	Standard int    `json:"standard"`
+	Check    bool   `json:"check"`
 	Text     string `json:"text"`
 }
 
@@ -68,7 +73,7 @@ type searchPage struct {
 func (b *builder) searchIndex() []byte {
 	s := b.site
 	out := searchJSON{Format: "readykit-search", Version: 1, Levels: map[string]string{}, RefToCheck: (&toolkit.Item{}).Reference(),
-		Items: []searchItem{}, Terms: []searchTerm{}, Pages: []searchPage{}}
+		CheckMark: plan.CheckMark, Items: []searchItem{}, Terms: []searchTerm{}, Pages: []searchPage{}}
 	for _, l := range []toolkit.Level{toolkit.Approaching, toolkit.Met, toolkit.Optional} {
 		out.Levels[l.Key()] = l.Name()
 	}
@@ -78,7 +83,7 @@ func (b *builder) searchIndex() []byte {
 			lines = append(lines, doc.Text())
 		}
 		out.Items = append(out.Items, searchItem{ID: it.ID, Ref: it.Ref, Title: it.Title, URL: b.relURL(itemURL(it.ID)),
-			Level: it.Level.Key(), Standard: it.Standard, Text: joinLines(lines)})
+			Level: it.Level.Key(), Standard: it.Standard, Check: it.Confidence.NeedsCheck(), Text: joinLines(lines)})
 	}
 	// glossaryTerms links a term only when the site has a glossary page,
 	// in the glossary's order.

@@ -87,6 +87,7 @@ export function prepare(index) {
     ...(index.items || []).map((it) => ({
       ...rec('item', it, [it.ref, it.id].filter(Boolean), it.text),
       label: it.ref || index.refToCheck || '', standard: it.standard, level: levels[it.level] || '',
+      check: it.check ? index.checkMark || '' : '',
     })),
     ...(index.terms || []).map((t) => rec('term', { ...t, title: t.term }, [t.term, ...(t.words || [])], t.definition)),
     ...(index.pages || []).map((p) => rec('page', p, [], p.text)),
@@ -183,7 +184,7 @@ export function search(records, query) {
     words: qs.map((q) => q.word),
     total: found.length,
     results: found.slice(0, LIMIT).map(({ r }) => ({
-      kind: r.kind, url: r.url, title: r.title, label: r.label || '', standard: r.standard || 0, level: r.level || '',
+      kind: r.kind, url: r.url, title: r.title, label: r.label || '', standard: r.standard || 0, level: r.level || '', check: r.check || '',
       titleParts: highlight(r.title, qs),
       snippetParts: highlight(snippet(r.text, qs), qs),
     })),
@@ -194,7 +195,7 @@ export function search(records, query) {
 export function kindLine(r) {
   if (r.kind == 'term') return 'Glossary';
   if (r.kind == 'page') return 'Page';
-  return [r.label ? `Item ${r.label}` : 'Item', r.standard ? `Standard ${r.standard}` : '', r.level].filter(Boolean).join(' · ');
+  return [r.label ? `Item ${r.label}` : 'Item', r.standard ? `Standard ${r.standard}` : '', r.level, r.check].filter(Boolean).join(' · ');
 }
 
 /** The line that says how many results there are: "3 results for backup". */
