@@ -723,8 +723,10 @@ test('axe-core finds nothing on the filled-in checklist, item, home and progress
 // added about 3 KB to progress.js, storage.js and app.js. Issue 13 made it
 // 23.5 KB: the task list's tags and quick controls (about 1.2 KB, once the
 // item form, the question for a reason and the filter load only where they
-// are used), reasons and dates in progress.js, and dom.js's labelColumns.
-test('the checklist loads at most 23.5 KB of JavaScript, and saves a change in well under a frame', async (t) => {
+// are used), reasons and dates in progress.js, and dom.js's labelColumns;
+// then 24 KB: early.js (under 1 KB), which keeps room for what the saved
+// progress shows so that nothing moves.
+test('the checklist loads at most 24 KB of JavaScript, and saves a change in well under a frame', async (t) => {
   const { page, quiet } = await session(t);
   const responses = [];
   page.on('response', (r) => {
@@ -737,7 +739,7 @@ test('the checklist loads at most 23.5 KB of JavaScript, and saves a change in w
   t.diagnostic(line);
   console.log(line);
   assert.ok(sizes.some(([p]) => p === '/js/app.js'), 'app.js was loaded');
-  assert.ok(total <= 24064, line);
+  assert.ok(total <= 24576, line);
 
   // 30 items set to "Done" with their quick controls; each must be saved
   // and counted by the time the change event returns (checklist.js and the
