@@ -235,3 +235,27 @@ export async function session(t, browser, { seed, init = [], today, blockScripts
   const page = await context.newPage();
   return { context, page, trouble, quiet: () => assert.deepEqual(trouble, [], 'console errors, exceptions or CSP violations') };
 }
+
+// A tiny RFC 4180 reader: quoted fields, "" for a quote, CRLF line ends.
+export function parseCSV(text) {
+  const rows = [];
+  let row = [], cell = '', i = 0, quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
+      else if (c === '"') (quoted = false), i++;
+      else (cell += c), i++;
+    } else if (c === '"' && cell === '') (quoted = true), i++;
+    else if (c === ',') row.push(cell), (cell = ''), i++;
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 2);
+    else if (c === '"' || c === '\r' || c === '\n') throw new Error(`bad CSV at ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
+    else (cell += c), i++;
+  }
+  if (quoted) throw new Error('bad CSV: unterminated quote');
+  if (cell !== '' || row.length) throw new Error('bad CSV: the last line has no CRLF');
+  return rows;
+}
+
+// What a spreadsheet would run as a formula gets a leading apostrophe.
+export const neutral = (cell) => (/^[=+\-@\t\r]/.test(cell) ? "'" + cell : cell);

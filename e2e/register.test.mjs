@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goTo, pageProblems, serveSite, session as openSession, siteDir } from './pages.mjs';
+import { goTo, neutral, pageProblems, parseCSV, serveSite, session as openSession, siteDir } from './pages.mjs';
 import { emptyDocument } from '../themes/default/static/js/progress.js';
 import { REGISTER_COLUMNS, registerRows } from '../themes/default/static/js/plan.js';
 import { longDate } from '../themes/default/static/js/words.js';
@@ -72,27 +72,6 @@ const session = (t, options = {}) =>
 const visit = (page) => goTo(page, site.server.url + '/register/');
 const tableRows = (page) => page.locator('[data-rk-register-rows] tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
 
-// A tiny RFC 4180 reader: quoted fields, "" for a quote, CRLF line ends.
-function parseCSV(text) {
-  const rows = [];
-  let row = [], cell = '', i = 0, quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (cell += c), i++;
-    } else if (c === '"' && cell === '') (quoted = true), i++;
-    else if (c === ',') row.push(cell), (cell = ''), i++;
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 2);
-    else if (c === '"' || c === '\r' || c === '\n') throw new Error(`bad CSV at ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
-    else (cell += c), i++;
-  }
-  if (quoted) throw new Error('bad CSV: unterminated quote');
-  if (cell !== '' || row.length) throw new Error('bad CSV: the last line has no CRLF');
-  return rows;
-}
-const neutral = (cell) => (/^[=+\-@\t\r]/.test(cell) ? "'" + cell : cell);
 
 test('the seeded progress covers what the register must show', () => {
   assert.ok(TK.items.length >= 40, `${TK.items.length} items`);

@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, goTo, pageProblems, reload, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
+import { goTo, neutral, pageProblems, parseCSV, reload, REPO_ROOT, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
 import { startServer } from './server.mjs';
 import { actionSummary, analyse, GAP_COLUMNS, gapRows, PLAN_COLUMNS, planRows, toCheck } from '../themes/default/static/js/plan.js';
 import { longDate } from '../themes/default/static/js/words.js';
@@ -244,29 +244,6 @@ function assertMarks(pdf, ids, what) {
   assert.equal(count, marked.length, `${what}: ${count} marks for ${marked.length} items to check`);
 }
 
-// A tiny RFC 4180 reader: quoted fields, "" for a quote, CRLF line ends.
-function parseCSV(text) {
-  const rows = [];
-  let row = [], cell = '', i = 0, quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (cell += c), i++;
-    } else if (c === '"' && cell === '') (quoted = true), i++;
-    else if (c === ',') row.push(cell), (cell = ''), i++;
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 2);
-    else if (c === '"' || c === '\r' || c === '\n') throw new Error(`bad CSV at ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
-    else (cell += c), i++;
-  }
-  if (quoted) throw new Error('bad CSV: unterminated quote');
-  if (cell !== '' || row.length) throw new Error('bad CSV: the last line has no CRLF');
-  return rows;
-}
-
-// What a spreadsheet would run as a formula gets a leading apostrophe.
-const neutral = (cell) => (/^[=+\-@\t\r]/.test(cell) ? "'" + cell : cell);
 
 async function downloadCSV(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as a spreadsheet (CSV)' }).click()]);

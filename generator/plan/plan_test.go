@@ -9,23 +9,55 @@ import (
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
+// vectorItem is an item as the shared vectors give it: toolkit.json's
+// shape, which the plan and register vectors share.
+type vectorItem struct {
+	ID            string `json:"id"`
+	Ref           string `json:"ref"`
+	Title         string `json:"title"`
+	Standard      int    `json:"standard"`
+	Level         string `json:"level"`
+	NotApplicable bool   `json:"notApplicable"`
+	Confidence    string `json:"confidence"`
+	Review        *struct {
+		Months     int    `json:"months"`
+		Source     string `json:"source"`
+		Confidence string `json:"confidence"`
+		Check      bool   `json:"check"`
+	} `json:"review"`
+}
+
+// vectorItems makes the toolkit's items of a vector's, from file f.
+func vectorItems(t *testing.T, f string, in []vectorItem) []*toolkit.Item {
+	t.Helper()
+	items := make([]*toolkit.Item, len(in))
+	for i, it := range in {
+		items[i] = &toolkit.Item{ID: it.ID, Ref: it.Ref, Title: it.Title, Standard: it.Standard, NotApplicable: it.NotApplicable,
+			Confidence: toolkit.Confidence(it.Confidence)}
+		if err := items[i].Level.UnmarshalText([]byte(it.Level)); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if r := it.Review; r != nil {
+			items[i].Review = &toolkit.Review{Months: toolkit.Months(r.Months), Basis: r.Source, Confidence: toolkit.Confidence(r.Confidence)}
+			// The vector's check mark is toolkit.json's: what the
+			// confidence says.
+			if r.Check != items[i].Review.Confidence.NeedsCheck() {
+				t.Errorf("%s: %s: review check %v for confidence %s", f, it.ID, r.Check, r.Confidence)
+			}
+		}
+	}
+	return items
+}
+
 // TestVectors runs the plan vectors that plan.js is tested against too
 // (testdata/plan at the repository's top), so the browser and readykit
 // report find the same gaps and judge the plan alike.
 func TestVectors(t *testing.T) {
 	type vector struct {
-		Name     string `json:"name"`
-		Rules    *Rules `json:"rules"`
-		Deadline string `json:"deadline"`
-		Items    []struct {
-			ID            string `json:"id"`
-			Ref           string `json:"ref"`
-			Title         string `json:"title"`
-			Standard      int    `json:"standard"`
-			Level         string `json:"level"`
-			NotApplicable bool   `json:"notApplicable"`
-			Confidence    string `json:"confidence"`
-		} `json:"items"`
+		Name     string       `json:"name"`
+		Rules    *Rules       `json:"rules"`
+		Deadline string       `json:"deadline"`
+		Items    []vectorItem `json:"items"`
 		Progress struct {
 			Items map[string]Entry `json:"items"`
 		} `json:"progress"`
@@ -47,14 +79,7 @@ func TestVectors(t *testing.T) {
 	}
 	for _, vec := range vectors.Load[vector](t, "plan", 7) {
 		v, f := vec.V, vec.File
-		items := make([]*toolkit.Item, len(v.Items))
-		for i, it := range v.Items {
-			items[i] = &toolkit.Item{ID: it.ID, Ref: it.Ref, Title: it.Title, Standard: it.Standard, NotApplicable: it.NotApplicable,
-				Confidence: toolkit.Confidence(it.Confidence)}
-			if err := items[i].Level.UnmarshalText([]byte(it.Level)); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-		}
+		items := vectorItems(t, f, v.Items)
 		deadline, err := time.Parse(time.DateOnly, v.Deadline)
 		if err != nil {
 			t.Fatalf("%s: deadline: %v", f, err)

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/readykit/readykit/generator/internal/vectors"
-	"github.com/readykit/readykit/generator/toolkit"
 )
 
 // TestRegisterVectors runs the evidence register's vectors, which plan.js
@@ -14,22 +13,8 @@ import (
 // readykit report hold the same rows.
 func TestRegisterVectors(t *testing.T) {
 	type vector struct {
-		Name  string `json:"name"`
-		Items []struct {
-			ID            string `json:"id"`
-			Ref           string `json:"ref"`
-			Title         string `json:"title"`
-			Standard      int    `json:"standard"`
-			Level         string `json:"level"`
-			NotApplicable bool   `json:"notApplicable"`
-			Confidence    string `json:"confidence"`
-			Review        *struct {
-				Months     int    `json:"months"`
-				Source     string `json:"source"`
-				Confidence string `json:"confidence"`
-				Check      bool   `json:"check"`
-			} `json:"review"`
-		} `json:"items"`
+		Name     string       `json:"name"`
+		Items    []vectorItem `json:"items"`
 		Progress struct {
 			Published struct {
 				Date string `json:"date"`
@@ -44,22 +29,7 @@ func TestRegisterVectors(t *testing.T) {
 	}
 	for _, vec := range vectors.Load[vector](t, "register", 3) {
 		v, f := vec.V, vec.File
-		items := make([]*toolkit.Item, len(v.Items))
-		for i, it := range v.Items {
-			items[i] = &toolkit.Item{ID: it.ID, Ref: it.Ref, Title: it.Title, Standard: it.Standard, NotApplicable: it.NotApplicable,
-				Confidence: toolkit.Confidence(it.Confidence)}
-			if err := items[i].Level.UnmarshalText([]byte(it.Level)); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			if r := it.Review; r != nil {
-				items[i].Review = &toolkit.Review{Months: toolkit.Months(r.Months), Basis: r.Source, Confidence: toolkit.Confidence(r.Confidence)}
-				// The vector's check mark is toolkit.json's: what the
-				// confidence says.
-				if r.Check != items[i].Review.Confidence.NeedsCheck() {
-					t.Errorf("%s: %s: review check %v for confidence %s", f, it.ID, r.Check, r.Confidence)
-				}
-			}
-		}
+		items := vectorItems(t, f, v.Items)
 		if v.Want.Columns != nil && !reflect.DeepEqual(v.Want.Columns, RegisterColumns) {
 			t.Errorf("%s: columns %q, want %q", f, RegisterColumns, v.Want.Columns)
 		}
