@@ -54,3 +54,24 @@ func TestLevel(t *testing.T) {
 		t.Error("exceeded is not an item level")
 	}
 }
+
+// FuzzMonths: a review interval read from any text is an error, or between
+// 1 month and 10 years, and what the pages say of it reads back the same.
+func FuzzMonths(f *testing.F) {
+	for _, s := range []string{"12 months", "3 years", "1 month", " 6  months ", "0 months", "9999 years", "12", "1.5 years", "12\tmonths", "１２ months"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var m Months
+		if err := m.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		if m < 1 || m > maxReviewMonths {
+			t.Fatalf("%q read as %d months", s, m)
+		}
+		var back Months
+		if every := (&Review{Months: m}).Every(); back.UnmarshalText([]byte(every)) != nil || back != m {
+			t.Fatalf("%q read as %d months, said as %q, which reads back as %d", s, m, every, back)
+		}
+	})
+}
