@@ -11,8 +11,9 @@
 // the page modules decide from the session and set what shows. The keys
 // are storage.js's (readykit:<site>:profiles and
 // readykit:<site>:<profile>:<edition>); the reminder's rule is
-// checklist-text.js's remindBackup, which e2e/tasklist.test.mjs holds both
-// to (a classic script cannot import it).
+// checklist-text.js's remindBackup, written again because a classic
+// script cannot import it; e2e/tasklist.test.mjs loads pages as a manager
+// with a backup older than a week and checks that nothing moves.
 (function () {
   var me = document.currentScript, html = document.documentElement;
   if (!me) return;
