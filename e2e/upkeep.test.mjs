@@ -164,6 +164,26 @@ test('stay ready on a fixed day: when to publish again, and what is overdue, due
   quiet();
 });
 
+test('an item\'s page says when its evidence is next due, from the date done or the publication, and follows the date typed', async (t) => {
+  const { page, quiet } = await session(t, seed());
+  await visit(page, '/items/7.3.4/');
+  const line = page.locator('[data-rk-item] [data-rk-next-review]');
+  assert.equal(await line.textContent(), 'Next review due by 20 April 2027.');
+  await visit(page, '/items/1.1.2/');
+  assert.equal(await line.textContent(), 'Next review due by 30 June 2027, counted from your publication.');
+  const done = page.getByLabel('Date done or last reviewed');
+  await done.fill('2027-05-01');
+  await done.blur();
+  await page.waitForFunction(() => document.querySelector('[data-rk-next-review]').textContent === 'Next review due by 1 May 2028.');
+  assert.equal((await stored(page)).items['1.1.2'].done, '2027-05-01');
+  await visit(page, '/items/10.1.2/');
+  assert.equal(await line.textContent(), 'Not applicable, so no review is due.');
+  // An item whose evidence does not go stale has no such line.
+  await visit(page, TK.items.find((it) => !it.review).url);
+  assert.equal(await line.count(), 0);
+  quiet();
+});
+
 test('a level with no date is not a publication: the home page still shows how to get ready', async (t) => {
   // A document whose publication has only a level: not published, for the home page.
   const { page, quiet } = await session(t, seed({ ...SEEDED, published: { date: '', level: 'met' } }));

@@ -731,7 +731,8 @@
 //	layouts/partials/tags.html
 //	    data-rk-task data-rk-js data-rk-tag data-rk-reason
 //	layouts/partials/itemform.html
-//	    data-rk-item data-rk-js data-rk-reason-field data-rk-summary
+//	    data-rk-item data-rk-js data-rk-reason-field data-rk-next-review
+//	    data-rk-summary
 //	    data-rk-org-line data-rk-saved data-rk-reminder data-rk-tally
 //	    data-rk-count data-rk-bar data-rk-blocking
 //	layouts/gaps.html
@@ -786,7 +787,9 @@
 // buttons valued not-started, in-progress, met and, when the item allows
 // it, not-applicable), "reason" (why it does not apply, in the
 // data-rk-reason-field paragraph, for an item that allows it), "reviewed"
-// (a checkbox), "evidence", "owner", "done" and "due" (dates) and "notes".
+// (a checkbox), "evidence", "owner", "done" and "due" (dates) and "notes";
+// for an item with a review rule, data-rk-next-review after the "done"
+// input is where the script says when its evidence is next due.
 // data-rk-task is the item's ID, on a task list's row; the checklist's rows
 // also carry data-standard, data-level (a level key) and data-who (role
 // keys, space-separated), which its filter form's selects, named status,

@@ -10,6 +10,8 @@ import { deleteQuestion, importDetails, importSummary, keptLink, persisted, prof
 import { byStandard, gapCount, reportFor, runningHead, summary } from '../static/js/reports-text.js';
 import { badDate, dateHint, doFirst, programmeFor, scheduleLine, thisWeekLine, warningLines } from '../static/js/timeline-text.js';
 import { broughtForward, notFitting, recovery, refused, unsaved } from '../static/js/notices.js';
+import { nextReviewLine } from '../static/js/stayready-text.js';
+import { nextReviewFrom } from '../static/js/upkeep.js';
 
 // The words the pages show, from documents alone. The e2e tests check the
 // same words on the page; these check each branch without a browser.
@@ -227,4 +229,13 @@ test('the session says what went wrong with storage, and only what really happen
   assert.deepEqual(notFitting(false, true), ['Some of what was saved could not be read at all, so it cannot be kept.']);
   assert.equal(notFitting(true, true).length, 2);
   assert.deepEqual(broughtForward('dspt-2025-26-cat3', 0, true), ['We have brought your progress forward from the 2025-26 edition. Some values do not fit this edition; they are kept there too.']);
+});
+
+test('an item page says when its evidence is next due, from the date done or the publication', () => {
+  const it = { id: 'x', review: { months: 12 } };
+  assert.equal(nextReviewLine(nextReviewFrom(it, { done: '2028-02-29' }, { date: '2027-06-30' }), 'met'), 'Next review due by 28 February 2029.');
+  assert.equal(nextReviewLine(nextReviewFrom(it, {}, { date: '2027-06-30' }), 'in-progress'), 'Next review due by 30 June 2028, counted from your publication.');
+  assert.equal(nextReviewLine(nextReviewFrom(it, {}, { date: '' }), 'not-started'), 'Next review: enter the date done to work it out.');
+  assert.equal(nextReviewLine(nextReviewFrom(it, { status: 'not-applicable', done: '2027-01-01' }, {}), 'not-applicable'), 'Not applicable, so no review is due.');
+  assert.deepEqual(nextReviewFrom({ id: 'y' }, { done: '2027-01-01' }, {}), { due: '', based: '' });
 });

@@ -7,6 +7,8 @@ import { setField } from './progress.js';
 import { readiness } from './scoring.js';
 import { changeSaid, notSaved } from './checklist-text.js';
 import { askReason, reasonNeeded } from './reason-text.js';
+import { nextReviewFrom } from './upkeep.js';
+import { nextReviewLine } from './stayready-text.js';
 import { $, $$, announce, tell, TYPING_PAUSE } from './dom.js';
 
 const NA = 'not-applicable';
@@ -90,6 +92,19 @@ export function start(session) {
     timers.set(c, setTimeout(() => commit(c), TYPING_PAUSE));
   });
 
-  session.subscribe((why) => why.fill && fill());
+  // When the evidence is next due for review, from the date done (or the
+  // publication), kept current as either changes here or in another tab.
+  const nextReviews = () => {
+    for (const box of $$('[data-rk-item]')) {
+      const line = $('[data-rk-next-review]', box), e = entry(box.dataset.rkItem);
+      if (line) line.textContent = nextReviewLine(nextReviewFrom(byId.get(box.dataset.rkItem), e, session.doc.published), e.status);
+    }
+  };
+
+  session.subscribe((why) => {
+    if (why.fill) fill();
+    nextReviews();
+  });
+  nextReviews();
   fill();
 }

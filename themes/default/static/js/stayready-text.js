@@ -44,5 +44,19 @@ export const EMPTY = {
 /** The line under the lists about reviews due later, or ''. */
 export const laterLine = (n) => (n ? `${count(n, 'more review is', 'more reviews are')} due later than 90 days from now. The calendar has them all.` : '');
 
+/**
+ * The line under an item's "Date done or last reviewed" field: when its
+ * evidence is next due for review. `next` is upkeep.js's nextReviewFrom.
+ * Kept to two short lines at 320 px, so that the room kept for it never
+ * grows when it is filled in.
+ * @param {{due: string, based: string}} next
+ * @param {string} status the item's status
+ */
+export function nextReviewLine(next, status) {
+  if (status == 'not-applicable') return 'Not applicable, so no review is due.';
+  if (!next.due) return 'Next review: enter the date done to work it out.';
+  return `Next review due by ${longDate(next.due)}${next.based == 'published' ? ', counted from your publication' : ''}.`;
+}
+
 /** The calendar's file name. */
 export const calendarFile = (who, today) => `readykit-upkeep-${who}-${today}.ics`;

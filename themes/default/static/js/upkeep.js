@@ -49,6 +49,12 @@ function next(item, entry, published) {
  */
 export const nextReview = (item, entry, published) => next(item, entry, published)[0];
 
+/** nextReview and what it counts from: { due, based: 'done' | 'published' | '' }. */
+export function nextReviewFrom(item, entry, published) {
+  const [due, based] = next(item, entry, published);
+  return { due, based };
+}
+
 /** When a publication on `date` must be renewed: 12 months on, and the next edition's 30 June. */
 export function republish(date) {
   if (!isDate(date)) return { by: '', twelveMonths: '', nextJune: '' };
