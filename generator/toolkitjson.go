@@ -56,9 +56,11 @@ type jsonLabels struct {
 	// without one; NotRecorded for where a done item's evidence is kept,
 	// when nobody wrote it; NoDateYet for the next review of an item with
 	// no date to count from.
-	NoReason    string `json:"noReason"`
-	NotRecorded string `json:"notRecorded"`
-	NoDateYet   string `json:"noDateYet"`
+	NoReason string `json:"noReason"`
+	// Levels names each level key: approaching is "Approaching Standards".
+	Levels      map[string]string `json:"levels"`
+	NotRecorded string            `json:"notRecorded"`
+	NoDateYet   string            `json:"noDateYet"`
 }
 
 // jsonProgramme is what programme.js needs to lay the programme out on
@@ -178,7 +180,10 @@ func (b *builder) toolkitData() []byte {
 		out.Programme.Phases = append(out.Programme.Phases, jsonPhase{ph.Name, ph.From, ph.To, ph.Work})
 	}
 	out.Labels = jsonLabels{Statuses: map[string]string{}, RefToCheck: (&toolkit.Item{}).Reference(), CheckMark: plan.CheckMark,
-		Confirmed: plan.RefStatus(&toolkit.Item{Confidence: toolkit.Confirmed}), NoReason: plan.NoReason, NotRecorded: plan.NotRecorded, NoDateYet: plan.NoDateYet}
+		Confirmed: plan.RefStatus(&toolkit.Item{Confidence: toolkit.Confirmed}), NoReason: plan.NoReason, NotRecorded: plan.NotRecorded, NoDateYet: plan.NoDateYet, Levels: map[string]string{}}
+	for _, l := range []toolkit.Level{toolkit.Approaching, toolkit.Met, toolkit.Optional} {
+		out.Labels.Levels[l.Key()] = l.Name()
+	}
 	for _, st := range []string{toolkit.StatusNotStarted, toolkit.StatusInProgress, toolkit.StatusMet, toolkit.StatusNotApplicable} {
 		out.Labels.Statuses[st] = toolkit.StatusName(st)
 	}

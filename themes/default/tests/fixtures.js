@@ -21,6 +21,7 @@ export const LABELS = deepFreeze({
   noReason: 'No reason recorded',
   notRecorded: 'Not recorded',
   noDateYet: 'No date yet',
+  levels: { approaching: 'Approaching Standards', met: 'Standards Met', optional: 'Optional' },
 });
 
 /** An item as toolkit.json gives it, with the label the generator adds to its ref. */

@@ -29,11 +29,11 @@ const withItems = (items) => ({ ...blank(), items });
 test('the gap analysis opens with both levels\' figures, the date and whom it is for', () => {
   const doc = setField(blank(), '1.1.1', 'status', 'met', NOW);
   const r = readiness(ITEMS, doc);
-  assert.equal(headline(r, { name: 'Oak House' }, '2 December 2026'),
+  assert.equal(headline(r, { name: 'Oak House' }, '2 December 2026', LABELS.levels),
     'Approaching Standards: 1 of 2 done. Standards Met: 1 of 4 done. Made on 2 December 2026 for Oak House.');
-  assert.equal(headline(r, { name: 'Oak House', odsCode: 'AB123' }, '2 December 2026'),
+  assert.equal(headline(r, { name: 'Oak House', odsCode: 'AB123' }, '2 December 2026', LABELS.levels),
     'Approaching Standards: 1 of 2 done. Standards Met: 1 of 4 done. Made on 2 December 2026 for Oak House, ODS code AB123.');
-  assert.equal(headline(r, {}, '2 December 2026'), 'Approaching Standards: 1 of 2 done. Standards Met: 1 of 4 done. Made on 2 December 2026.');
+  assert.equal(headline(r, {}, '2 December 2026', LABELS.levels), 'Approaching Standards: 1 of 2 done. Standards Met: 1 of 4 done. Made on 2 December 2026.');
   // The same figures scoring.js gives every other page.
   assert.deepEqual([r.approaching.done, r.approaching.total, r.met.done, r.met.total], [1, 2, 1, 4]);
   assert.equal(editionLine(EDITION), 'Data Security and Protection Toolkit, 2026-27 edition (publish by 30 June 2027).');

@@ -27,7 +27,6 @@ export const GAP_COLUMNS = ['Reference', 'Reference status', 'Evidence item', 'S
 
 // Fields a rule set may require -> what a message calls them.
 const NOUNS = { action: 'action', owner: 'owner', due: 'completion date', priority: 'priority', milestones: 'milestones' };
-const LEVELS = { approaching: 'Approaching Standards', met: 'Standards Met' };
 const PRIORITIES = { high: 'High', medium: 'Medium', low: 'Low' };
 
 // Own properties only: an id or value such as "constructor" must not reach
@@ -142,7 +141,7 @@ export const planRows = (items, doc, result, labels) => rows(items, doc, result,
  * @returns {string[][]}
  */
 export const gapRows = (items, doc, result, labels) => rows(items, doc, result, (it, e) => [
-  ref(it), refStatus(it, labels), text(it.title), it.standard == null ? '' : String(it.standard), own(LEVELS, it.level) || '',
+  ref(it), refStatus(it, labels), text(it.title), it.standard == null ? '' : String(it.standard), own(own(labels, 'levels'), it.level) || '',
   status(e, labels), text(e.owner), text(e.due), text(e.evidence), text(e.notes),
 ]);
 
@@ -186,7 +185,6 @@ export function actionSummary(doc, result) {
  */
 export const REGISTER_COLUMNS = ['Ref', 'Evidence item', 'Standard', 'Level', 'Status', 'Where the evidence is kept', 'Who holds it',
   'Done or last reviewed', 'Next review due', 'Not applicable: reason', 'Reference status'];
-const REGISTER_LEVELS = { ...LEVELS, optional: 'Optional' };
 
 /**
  * The evidence register's rows, cells in REGISTER_COLUMNS order, as plain
@@ -209,7 +207,7 @@ export function registerRows(items, doc, labels) {
     const due = na || !isObject(review) ? '' : nextReview(it, e, published) || text(own(labels, 'noDateYet'));
     let refText = refStatus(it, labels);
     if (isDate(due) && review.check !== false) refText += toCheck(it) ? ' (and the review date)' : ' (check the review date in the toolkit)';
-    return [ref(it), text(it.title), it.standard == null ? '' : String(it.standard), own(REGISTER_LEVELS, it.level) || '',
+    return [ref(it), text(it.title), it.standard == null ? '' : String(it.standard), own(own(labels, 'levels'), it.level) || '',
       text(own(own(labels, 'statuses'), st)), st == 'met' && !text(e.evidence) ? text(own(labels, 'notRecorded')) : text(e.evidence), text(e.owner),
       text(e.done), due, na ? (reason.trim() ? reason : text(own(labels, 'noReason'))) : '', refText];
   });

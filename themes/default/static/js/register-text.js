@@ -4,7 +4,6 @@
 
 import { count, longDate } from './words.js';
 
-const LEVELS = { approaching: 'Approaching Standards', met: 'Standards Met' };
 
 /**
  * The line under the heading: "For Oak House, ODS code AB123, made on 2
@@ -27,7 +26,7 @@ export const registerHead = (org, edition, today) => `Evidence register · ${org
  * 2026, at Approaching Standards." Counted from the rows' status cells, so
  * it says what the table shows.
  * @param {string[][]} rows registerRows
- * @param {{statuses: object}} labels toolkit.json's labels
+ * @param {{statuses: object, levels: object}} labels toolkit.json's labels
  * @param {{date?: string, level?: string}|undefined} published the document's publication
  */
 export function registerSummary(rows, labels, published) {
@@ -35,7 +34,8 @@ export function registerSummary(rows, labels, published) {
   const done = n('met'), na = n('not-applicable');
   let text = `${count(rows.length, 'item', 'items')}: ${done} done, ${na} not applicable, ${rows.length - done - na} still to do.`;
   const date = published && longDate(published.date);
-  if (date) text += ` You published the toolkit on ${date}${LEVELS[published.level] ? ', at ' + LEVELS[published.level] : ''}.`;
+  const level = published && labels.levels[published.level];
+  if (date) text += ` You published the toolkit on ${date}${level ? ', at ' + level : ''}.`;
   return text;
 }
 

@@ -6,7 +6,6 @@ import { actionSummary, toCheck, verdict } from './plan.js';
 import { readiness } from './scoring.js';
 import { count, plural } from './words.js';
 
-const LEVELS = { approaching: 'Approaching Standards', met: 'Standards Met' };
 const needed = (it) => it.level == 'approaching' || it.level == 'met';
 // The document's entry for an item, own properties only (an id such as
 // "constructor" must not reach Object.prototype).
@@ -40,9 +39,10 @@ export const editionLine = (edition) => `Data Security and Protection Toolkit, $
  * @param {{approaching: {done: number, total: number}, met: {done: number, total: number}}} r scoring.js readiness
  * @param {{name?: string, odsCode?: string}} org the document's organisation
  * @param {string} today today in words
+ * @param {object} levels toolkit.json's labels.levels
  */
-export const headline = (r, org, today) =>
-  `${['approaching', 'met'].map((l) => `${LEVELS[l]}: ${r[l].done} of ${r[l].total} done.`).join(' ')} Made on ${today}${org.name ? ' for ' + whom(org) : ''}.`;
+export const headline = (r, org, today, levels) =>
+  `${['approaching', 'met'].map((l) => `${levels[l]}: ${r[l].done} of ${r[l].total} done.`).join(' ')} Made on ${today}${org.name ? ' for ' + whom(org) : ''}.`;
 
 /**
  * What a reader of the figures must also know, as lines: how many items

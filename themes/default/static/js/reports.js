@@ -43,7 +43,7 @@ export function start(session) {
   // The gap analysis opens with its figures, which name whom and when.
   $('[data-rk-report-for]').textContent = $('[data-rk-gaps]') ? editionLine(s.tk.edition) : reportFor(org, s.tk.edition, today);
   const head = $('[data-rk-headline]');
-  if (head) head.textContent = headline(readiness(s.tk.items, s.doc), org, today);
+  if (head) head.textContent = headline(readiness(s.tk.items, s.doc), org, today, s.tk.labels.levels);
   // Printed on every page, as a repeating table header.
   for (const th of $$('[data-rk-running]')) th.textContent = runningHead(org, s.tk.edition, today);
   for (const b of $$('[data-rk-print]')) b.addEventListener('click', () => window.print());

@@ -4,20 +4,20 @@
 
 import { count, longDate } from './words.js';
 
-const LEVELS = { approaching: 'Approaching Standards', met: 'Standards Met' };
+// `levels` below is toolkit.json's labels.levels: the levels' names are Go's.
 
 /** The level's name, or that none is recorded. */
-export const levelName = (level) => LEVELS[level] || 'Level not recorded';
+export const levelName = (level, levels) => (level && levels[level]) || 'Level not recorded';
 
 /** What the Your progress page says of the recorded publication. */
-export function publishedLine(p) {
+export function publishedLine(p, levels) {
   if (!p?.date) return 'No publication recorded. The home page shows how to get ready.';
-  const at = LEVELS[p.level] ? ` at ${LEVELS[p.level]}` : ', with no level recorded';
+  const at = p.level && levels[p.level] ? ` at ${levels[p.level]}` : ', with no level recorded';
   return `You published on ${longDate(p.date)}${at}. The home page shows what to keep up, and when to publish again.`;
 }
 
 /** The words announced after the publication changed. */
-export const publishedSaid = (p) => (p?.date ? `Saved. ${publishedLine(p)}` : 'The publication is cleared. The home page shows how to get ready.');
+export const publishedSaid = (p, levels) => (p?.date ? `Saved. ${publishedLine(p, levels)}` : 'The publication is cleared. The home page shows how to get ready.');
 
 /** The message for a publication date that is not a date this guide can use. */
 export const badPublishedDate = 'Enter the date you published as a full date, such as 2 December 2026. Your saved date has not changed.';

@@ -63,14 +63,14 @@ function save(fields) {
   }
   tell();
   showForm();
-  announce(publishedSaid(published()));
+  announce(publishedSaid(published(), s.tk.labels.levels));
 }
 
 function showForm() {
   const f = $('[data-rk-published-form]'), p = published();
   if (f.elements.date != document.activeElement) f.elements.date.value = p.date;
   for (const r of $$('input[name=level]', f)) r.checked = r.value == p.level;
-  $('[data-rk-published-line]').textContent = publishedLine(p);
+  $('[data-rk-published-line]').textContent = publishedLine(p, s.tk.labels.levels);
 }
 
 // ---------------------------------------------------------------------------
@@ -85,7 +85,7 @@ function showStay() {
   if (!p.date) return;
   const plan = upkeep(s.tk.items, s.doc, localToday());
   const r = plan.republish;
-  $('[data-rk-stay-published]').textContent = `${longDate(p.date)}, ${levelName(p.level)}`;
+  $('[data-rk-stay-published]').textContent = `${longDate(p.date)}, ${levelName(p.level, s.tk.labels.levels)}`;
   $('[data-rk-stay-twelve]').textContent = longDate(r.twelveMonths);
   $('[data-rk-stay-june]').textContent = longDate(r.nextJune);
   $('[data-rk-stay-by]').textContent = longDate(r.by);
