@@ -22,6 +22,9 @@ type Config struct {
 	// Organisation is who publishes the site: a consultant, a local
 	// support organisation, a care provider.
 	Organisation string `yaml:"organisation"`
+	// Client names the care provider a consultant's portal is for. Reports
+	// and the calendar's events name it; programme.client defaults to it.
+	Client string `yaml:"client"`
 	// BaseURL is the address the site is published at, such as
 	// https://dspt.example.org/. It is needed for the sitemap.
 	BaseURL string `yaml:"baseURL"`
@@ -123,6 +126,9 @@ func (c *Config) normalise(errs *diag.List) {
 		c.OrganisationType = plan.CareProvider
 	} else if _, ok := plan.OrganisationTypes[c.OrganisationType]; !ok {
 		errs.Addf(c.Src.At("organisationType"), "Use one of: "+strings.Join(plan.TypeNames, ", "), "organisationType %q is not a kind of organisation readykit knows", c.OrganisationType)
+	}
+	if c.Programme.Client == "" {
+		c.Programme.Client = c.Client
 	}
 	if c.Language == "" {
 		c.Language = "en-GB"
