@@ -262,6 +262,13 @@ func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
 			d.value(mv.Value, d.pos(mv.Key), k, ev)
 			rv.SetMapIndex(reflect.ValueOf(k), ev)
 		}
+	case reflect.Interface:
+		if rv.NumMethod() != 0 {
+			panic(fmt.Sprintf("content: cannot decode into %s", rv.Type()))
+		}
+		if v := d.freeform(n); v != nil {
+			rv.Set(reflect.ValueOf(v))
+		}
 	case reflect.Slice:
 		s, ok := n.(*ast.SequenceNode)
 		if !ok {
@@ -301,6 +308,40 @@ func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
 	default:
 		panic(fmt.Sprintf("content: cannot decode into %s", rv.Type()))
 	}
+}
+
+// freeform decodes n, for a value of type any, into what templates can use
+// as written: a set of key: value lines becomes a map[string]any (the
+// reflect.Map case of value does the work, so keys are checked the same
+// way), a list a []any, and every scalar its text, so 1.10 stays "1.10" and
+// no YAML typing rule surprises a site's author. Null is nil.
+func (d *decoder) freeform(n ast.Node) any {
+	if n == nil {
+		return nil
+	}
+	n, ok := d.unwrap(n)
+	if !ok || n == nil {
+		return nil
+	}
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		m := map[string]any{}
+		d.value(n, d.pos(n), "", reflect.ValueOf(&m).Elem())
+		return m
+	case *ast.SequenceNode:
+		var s []any
+		d.value(n, d.pos(n), "", reflect.ValueOf(&s).Elem())
+		if s == nil {
+			s = []any{}
+		}
+		return s
+	}
+	text, ok := d.scalar(n)
+	if !ok {
+		d.errorf(n, "Write it as text, a list, or key: value lines", "this value is %s, which readykit cannot read here", describeNode(n))
+		return nil
+	}
+	return text
 }
 
 // mapping decodes m (nil when the value is missing) into the struct rv.
