@@ -67,6 +67,11 @@ var (
 // returned is marked unread.
 func DecodeYAML(file string, data []byte, line int, v any) []error {
 	d := &decoder{file: file, line: line}
+	return d.decode(data, v)
+}
+
+func (d *decoder) decode(data []byte, v any) []error {
+	file, line := d.file, d.line
 	data, err := utf8Text(file, data)
 	if err != nil {
 		return []error{markUnread(shift(err, line))}
@@ -107,6 +112,10 @@ type decoder struct {
 	file string
 	line int
 	errs []error
+	// over is set when decoding one of several files over each other
+	// (DecodeYAMLOver): what is there already is merged into, not
+	// replaced, and required keys are checked once all are read.
+	over bool
 }
 
 func (d *decoder) tokenPos(tk *token.Token) diag.Pos {
@@ -205,6 +214,10 @@ func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
 	if n == nil {
 		// Null leaves the zero value; required fields are checked by the
 		// caller, which knows the key. A struct still gets its Source.
+		// Over another file, a null clears what that file gave.
+		if d.over && rv.Kind() != reflect.Struct {
+			rv.SetZero()
+		}
 		if rv.Kind() == reflect.Struct {
 			d.mapping(nil, at, rv)
 		}
@@ -251,6 +264,14 @@ func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
 		}
 		if rv.IsNil() {
 			rv.Set(reflect.MakeMap(rv.Type()))
+		} else if d.over {
+			// A copy, so a map that the earlier file's value shares is
+			// never changed under it.
+			c := reflect.MakeMapWithSize(rv.Type(), rv.Len())
+			for it := rv.MapRange(); it.Next(); {
+				c.SetMapIndex(it.Key(), it.Value())
+			}
+			rv.Set(c)
 		}
 		for _, mv := range m.Values {
 			k, ok := d.scalar(mv.Key)
@@ -259,6 +280,10 @@ func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
 				continue
 			}
 			ev := reflect.New(rv.Type().Elem()).Elem()
+			if old := rv.MapIndex(reflect.ValueOf(k)); d.over && old.IsValid() {
+				// Nested mappings merge key by key, however deep.
+				ev.Set(old)
+			}
 			d.value(mv.Value, d.pos(mv.Key), k, ev)
 			rv.SetMapIndex(reflect.ValueOf(k), ev)
 		}
@@ -266,8 +291,14 @@ func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
 		if rv.NumMethod() != 0 {
 			panic(fmt.Sprintf("content: cannot decode into %s", rv.Type()))
 		}
-		if v := d.freeform(n); v != nil {
+		var was any
+		if !rv.IsNil() {
+			was = rv.Interface()
+		}
+		if v := d.freeform(n, was); v != nil {
 			rv.Set(reflect.ValueOf(v))
+		} else {
+			rv.SetZero()
 		}
 	case reflect.Slice:
 		s, ok := n.(*ast.SequenceNode)
@@ -315,7 +346,7 @@ func (d *decoder) value(n ast.Node, at diag.Pos, key string, rv reflect.Value) {
 // reflect.Map case of value does the work, so keys are checked the same
 // way), a list a []any, and every scalar its text, so 1.10 stays "1.10" and
 // no YAML typing rule surprises a site's author. Null is nil.
-func (d *decoder) freeform(n ast.Node) any {
+func (d *decoder) freeform(n ast.Node, was any) any {
 	if n == nil {
 		return nil
 	}
@@ -326,6 +357,9 @@ func (d *decoder) freeform(n ast.Node) any {
 	switch n := n.(type) {
 	case *ast.MappingNode:
 		m := map[string]any{}
+		if old, ok := was.(map[string]any); ok && d.over {
+			m = old
+		}
 		d.value(n, d.pos(n), "", reflect.ValueOf(&m).Elem())
 		return m
 	case *ast.SequenceNode:
@@ -383,11 +417,16 @@ func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 		}
 	}
 	for _, f := range fields.list {
-		if f.required && !seen[f.name] {
+		// Over another file, a key may be in either: checkRequired looks
+		// once all are read, where there is a Source to say so.
+		if f.required && !seen[f.name] && !(d.over && fields.source >= 0) {
 			d.errorAt(at, fmt.Sprintf("Add a line \"%s: ...\"", f.name), "missing required key %q", f.name)
 		}
 	}
 	if fields.source >= 0 {
+		if d.over {
+			src = mergeSource(rv.Field(fields.source).Interface().(Source), src, m != nil)
+		}
 		rv.Field(fields.source).Set(reflect.ValueOf(src))
 	}
 }
