@@ -56,20 +56,20 @@
 //
 // The templates are Go's html/template. Every layout is parsed together
 // with layouts/base.html and every .html file under layouts/partials (other
-// folders under layouts/ are not read), so a layout sees every partial,
-// while a template a layout defines (gaps.html
-// defines "gaptable") is seen by that layout only. A page is made by
+// folders under layouts/ are not read), so a layout sees every partial.
+// A page is made by
 // running "layouts/base.html" with the page's layout: base.html calls the
 // block "main", which each layout defines, and the block "head", empty
 // unless a layout defines it, to add to the page's <head>:
 //
 //	{{ define "head" }}<meta name="robots" content="noindex">{{ end }}
 //
-// A template is called by the name its define gives it, not by its file:
-// the default theme names each partial after its file (partials/pager.html
-// is defined in layouts/partials/pager.html), and a file may define
-// several (layouts/partials/tags.html defines five). Keep that habit, and
-// replace a partial by replacing the file that defines it.
+// A template is called by the name its define gives it, and every file
+// defines one template named as its path: layouts/partials/pager.html
+// defines "partials/pager.html" and nothing else, so a partial is replaced
+// by writing a file of the same path. A layout defines "main", and "head"
+// if it needs to, and nothing else. A file that defines anything more
+// stops the build at that {{ define }}, saying which file to move it to.
 //
 // # Which layout a page uses
 //
@@ -110,8 +110,7 @@
 //	    to change it, under a filter by status, standard, level and who
 //	    does it; prints as a worksheet
 //	layouts/gaps.html
-//	    content/gaps.md: the gap analysis, filled in by the script; defines
-//	    "gaptable" (dot: dict "Key" level key "Name" level name)
+//	    content/gaps.md: the gap analysis, filled in by the script
 //	layouts/glossary.html
 //	    content/glossary.md: every term; item pages link the first use of
 //	    each term to the page with this layout
@@ -196,6 +195,7 @@
 //	    "partials/links.html" (a list of Link), from standard.html and
 //	    item.html: "Official guidance" and the links; nothing for none
 //	    {{ template "partials/links.html" .Page.Item.Links }}
+//	layouts/partials/linklist.html
 //	    "partials/linklist.html" (a list of Link), from links.html and
 //	    glossary.html: the links alone
 //	    {{ template "partials/linklist.html" .Page.Standard.Links }}
@@ -210,25 +210,35 @@
 //	    review its evidence, the rule's source and confidence, and the mark
 //	    to check a rule not confirmed; nothing for an item with no rule
 //	    {{ template "partials/review.html" .Page.Item }}
+//	layouts/partials/summary.html
 //	    "partials/summary.html" (a Page), from home.html, checklist.html
 //	    and standard.html: the reader's progress towards each level, or
 //	    within the page's standard
 //	    {{ template "partials/summary.html" .Page }}
+//	layouts/partials/tally.html
 //	    "partials/tally.html" (dict "Key" a level key or standard number
 //	    "Name" its name), from summary.html: one count and its bar
 //	    {{ template "partials/tally.html" (dict "Key" "met" "Name" "Standards Met") }}
-//	layouts/partials/tags.html
+//	layouts/partials/checkmark.html
 //	    "partials/checkmark.html" (no dot): the words beside an item to
 //	    check, from the checkMark function, as a tag
 //	    {{ template "partials/checkmark.html" }}
+//	layouts/partials/level.html
 //	    "partials/level.html" (a Level): the level as a tag
 //	    {{ template "partials/level.html" .Page.Item.Level }}
+//	layouts/partials/checknote.html
 //	    "partials/checknote.html" (an Item): the note to check an item
 //	    that is not confirmed; nothing for a confirmed one
 //	    {{ template "partials/checknote.html" .Page.Item }}
+//	layouts/partials/itemrow.html
 //	    "partials/itemrow.html" (an Item), from standard.html: the item's
 //	    reference and linked title, with its mark and its status tag
 //	    {{ template "partials/itemrow.html" .Page.Item }}
+//	layouts/partials/gaptable.html
+//	    "partials/gaptable.html" (dict "Key" a level key "Name" its name),
+//	    from gaps.html: the items still needed for one level, filled in by
+//	    the script
+//	    {{ template "partials/gaptable.html" (dict "Key" "met" "Name" "Standards Met") }}
 //
 // # What a layout is given
 //
@@ -728,19 +738,23 @@
 //	    data-rk-js data-rk-filter data-rk-filter-count data-rk-section
 //	layouts/partials/task.html
 //	    data-rk-task data-rk-js data-rk-reason data-rk-tag data-rk-quick
-//	layouts/partials/tags.html
+//	layouts/partials/itemrow.html
 //	    data-rk-task data-rk-js data-rk-tag data-rk-reason
 //	layouts/partials/itemform.html
 //	    data-rk-item data-rk-js data-rk-reason-field data-rk-next-review
-//	    data-rk-summary
-//	    data-rk-org-line data-rk-saved data-rk-reminder data-rk-tally
-//	    data-rk-count data-rk-bar data-rk-blocking
+//	layouts/partials/summary.html
+//	    data-rk-summary data-rk-js data-rk-org-line data-rk-saved
+//	    data-rk-reminder
+//	layouts/partials/tally.html
+//	    data-rk-tally data-rk-count data-rk-bar data-rk-blocking
 //	layouts/gaps.html
 //	    data-rk-nojs data-rk-gaps data-rk-report-for data-rk-print
-//	    data-rk-csv data-rk-standards data-rk-gap-count data-rk-gap-table
-//	    data-rk-running data-rk-gap-rows data-rk-headline
+//	    data-rk-csv data-rk-standards
+//	    data-rk-running data-rk-headline
 //	    data-rk-headline-notes data-rk-na-none data-rk-na-table
 //	    data-rk-na-rows
+//	layouts/partials/gaptable.html
+//	    data-rk-gap-count data-rk-gap-table data-rk-running data-rk-gap-rows
 //	layouts/plan.html
 //	    data-rk-nojs data-rk-plan data-rk-report-for data-rk-rules
 //	    data-rk-verdict data-rk-print data-rk-csv data-rk-running

@@ -4,12 +4,19 @@
 // A theme is three folders:
 //
 //	layouts/base.html        the page shell; defines "base" and calls "main"
-//	layouts/partials/*.html  shared pieces, available to every layout
+//	layouts/partials/*.html  shared pieces, available to every layout; each
+//	                         file defines one template, named as its path
+//	                         (layouts/partials/x.html defines
+//	                         "partials/x.html")
 //	layouts/<name>.html      one per layout; defines "main" (and may define
-//	                         "head")
+//	                         "head"), nothing else
 //	assets/                  files published under /assets/ with a content
 //	                         hash in their name, so they can be cached forever
 //	static/                  files published as they are
+//
+// One template per file is what lets a site replace any piece of a theme
+// by writing a file of the same path: a template defined in some other
+// file could not be found, or would be replaced along with its neighbours.
 //
 // Template errors are reported as FileErrors at the template's line and,
 // where Go's template packages say, column.
@@ -26,6 +33,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 
 	"github.com/readykit/readykit/generator/diag"
 )
@@ -74,6 +82,13 @@ func Load(fsys *Overlay, funcs template.FuncMap) (*Theme, []error) {
 		return nil, errs.Unwrap()
 	}
 
+	for _, f := range append(append([]string{"layouts/base.html"}, partials...), layouts...) {
+		errs.Add(t.checkDefines(f)...)
+	}
+	if errs.Len() > 0 {
+		return nil, errs.Unwrap()
+	}
+
 	base := template.New("layouts/base.html").Funcs(funcs)
 	for _, f := range append([]string{"layouts/base.html"}, partials...) {
 		if err := t.parse(base, f); err != nil {
@@ -106,14 +121,93 @@ func Load(fsys *Overlay, funcs template.FuncMap) (*Theme, []error) {
 			errs.Add(err)
 			continue
 		}
-		sum := sha256.Sum256(data)
-		ext := path.Ext(name)
-		t.assets[strings.TrimPrefix(name, "assets/")] = Asset{
-			Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext,
-			Data: data,
-		}
+		t.AddAsset(strings.TrimPrefix(name, "assets/"), data)
 	}
 	return t, errs.Unwrap()
+}
+
+// AddAsset publishes data under /assets/ as if it were the theme's file
+// assets/name, with its content hash in its name; it takes the place of
+// a theme file of that name. It is for files the build makes from the
+// site's settings, such as the brand's stylesheet, and must be called
+// before any page is rendered.
+func (t *Theme) AddAsset(name string, data []byte) Asset {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	a := Asset{
+		Path: "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext,
+		Data: data,
+	}
+	t.assets[name] = a
+	return a
+}
+
+// layoutTemplates are the templates a layout (or base.html) may define.
+var layoutTemplates = map[string]bool{"main": true, "head": true}
+
+// checkDefines reports a template defined in a file other than its own: a
+// partial file defines exactly the template named as its path, and a
+// layout only "main" and "head". Anything else is reported at its
+// {{define}}, so the theme's author knows what to move.
+func (t *Theme) checkDefines(f string) []error {
+	src, err := t.fs.ReadFile(f)
+	if err != nil {
+		return []error{err}
+	}
+	// Function names are not known here; parse only finds the defines.
+	// A file that does not parse is reported when it is parsed for real.
+	trees := map[string]*parse.Tree{}
+	tr := parse.New(f)
+	tr.Mode = parse.SkipFuncCheck
+	if _, err := tr.Parse(string(src), "", "", trees); err != nil {
+		return nil
+	}
+	own := strings.TrimPrefix(f, "layouts/")
+	partial := strings.HasPrefix(f, "layouts/partials/")
+	var errs diag.List
+	names := make([]string, 0, len(trees))
+	for name := range trees {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if name == f || partial && name == own || !partial && layoutTemplates[name] {
+			continue
+		}
+		pos := t.definePos(f, src, trees[name])
+		var hint string
+		if strings.HasPrefix(name, "partials/") && strings.HasSuffix(name, ".html") {
+			hint = fmt.Sprintf("Move it into its own file, layouts/%s, named as it is called", name)
+		} else {
+			hint = fmt.Sprintf("Move it into its own file, layouts/partials/%s.html, and call it as \"partials/%s.html\"", name, name)
+		}
+		what := "a layout may define only \"main\" and \"head\""
+		if partial {
+			what = fmt.Sprintf("a partial file defines only the template named as its path, %q", own)
+		}
+		errs.Addf(pos, hint, "%s defines %q: %s", t.names[f], name, what)
+	}
+	if partial && trees[own] == nil {
+		errs.Addf(diag.Pos{File: t.names[f], Line: 1, Col: 1}, fmt.Sprintf("Wrap the file in {{define %q}} ... {{end}}", own),
+			"%s does not define %q, the template named as its path", t.names[f], own)
+	}
+	return errs.Unwrap()
+}
+
+// definePos finds the {{define}} (or {{block}}) that starts tree: the last
+// "{{" before its body.
+func (t *Theme) definePos(f string, src []byte, tree *parse.Tree) diag.Pos {
+	off := 0
+	if tree != nil && tree.Root != nil {
+		off = strings.LastIndex(string(src[:min(int(tree.Root.Pos), len(src))]), "{{")
+		if off < 0 {
+			off = 0
+		}
+	}
+	before := string(src[:off])
+	line := strings.Count(before, "\n") + 1
+	col := len([]rune(before[strings.LastIndex(before, "\n")+1:])) + 1
+	return diag.Pos{File: t.names[f], Line: line, Col: col}
 }
 
 func (t *Theme) parse(into *template.Template, name string) error {
