@@ -74,7 +74,11 @@ toolkit data under content/data/. Start one with "readykit new".`,
   readykit build             # write the finished site to public/`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version prints what "readykit version" prints, as in other
+		// Go programs.
+		Version: versionString(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
