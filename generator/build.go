@@ -37,6 +37,13 @@ type Options struct {
 	// any day and tests can choose the day; zero gives no such warnings.
 	// The pages never depend on it.
 	Today time.Time
+	// Client, when set, builds that client of the portfolio at Source: the
+	// folder clients/<Client> lies over the shared site (see Clients).
+	Client string
+	// Cache, when set, keeps what builds of the same shared files can
+	// share, such as a portfolio's clients built one after another or at
+	// once. Builds with and without it give the same files.
+	Cache *Cache
 }
 
 // Result describes a finished build.
@@ -62,6 +69,12 @@ func (e *StageError) Unwrap() error { return e.Err }
 // builder holds one build's state as it passes through the stages.
 type builder struct {
 	opts Options
+	// root is the guarded folder the build was given; for a client it is
+	// the portfolio's, and opts.Source the client's view of it.
+	root fs.FS
+	// origin names the real file of a problem (a client's own or the
+	// shared one); nil for a plain site.
+	origin func(string) string
 
 	cfg     Config
 	cfgRead bool // the settings were read, so the other stages can run
@@ -88,8 +101,39 @@ type builder struct {
 // Build builds the site described by opts and hands the finished files to
 // sink. It returns a *StageError naming the stage that failed.
 func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error) {
+	b, err := newBuilder(opts)
+	if err != nil {
+		return nil, &StageError{Stage: "load", Err: err}
+	}
+	res, err := b.build(ctx, sink)
+	if b.origin != nil {
+		relocate(err, b.origin)
+		if res != nil {
+			for _, w := range res.Warnings {
+				relocate(w, b.origin)
+			}
+		}
+	}
+	return res, err
+}
+
+// newBuilder starts a build of opts: of the site, or of one client of a
+// portfolio, whose view of the folder is the client's over the shared.
+func newBuilder(opts Options) (*builder, error) {
 	opts.Source = sitefs.Guard(opts.Source)
-	b := &builder{opts: opts}
+	b := &builder{opts: opts, root: opts.Source}
+	if opts.Client != "" {
+		if err := checkClient(b.root, opts.Client); err != nil {
+			return nil, err
+		}
+		cfs := newClientFS(b.root, opts.Client)
+		b.opts.Source = sitefs.Guard(cfs)
+		b.origin = cfs.Origin
+	}
+	return b, nil
+}
+
+func (b *builder) build(ctx context.Context, sink publish.Sink) (*Result, error) {
 	stages := []struct {
 		name string
 		run  func() error

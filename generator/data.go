@@ -8,7 +8,6 @@ import (
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/plan"
-	"github.com/readykit/readykit/generator/sitefs"
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
@@ -55,7 +54,26 @@ func (m *Model) RuleIDs() []string {
 // Load reads and checks a site's settings and data (editions, standards,
 // items, glossary, programme and plan rules), but not its pages or theme.
 func Load(src fs.FS) (*Model, error) {
-	b := &builder{opts: Options{Source: sitefs.Guard(src)}}
+	return LoadClient(src, "")
+}
+
+// LoadClient is Load for one client of the portfolio in src: its settings
+// over the shared ones, and its data files over the shared data. Problems
+// name the file they are in, the client's or the shared one. An empty
+// client is Load.
+func LoadClient(src fs.FS, client string) (*Model, error) {
+	b, err := newBuilder(Options{Source: src, Client: client})
+	if err != nil {
+		return nil, &StageError{Stage: "load", Err: err}
+	}
+	m, err := b.loadModel()
+	if b.origin != nil {
+		relocate(err, b.origin)
+	}
+	return m, err
+}
+
+func (b *builder) loadModel() (*Model, error) {
 	var errs diag.List
 	cerrs, ok := b.loadConfig()
 	if errs.Add(cerrs...); ok {

@@ -156,7 +156,7 @@ func winners(files []staticFile) []staticFile {
 // to read.
 func (b *builder) loadConfig() ([]error, bool) {
 	var errs diag.List
-	data, err := sitefs.ReadFile(b.opts.Source, ConfigFile, content.MaxText)
+	data, err := sitefs.ReadFile(b.rootFS(), ConfigFile, content.MaxText)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Addf(diag.Pos{File: ConfigFile}, "Run the command in a site folder, pass --source, or start a site with readykit new",
@@ -164,6 +164,9 @@ func (b *builder) loadConfig() ([]error, bool) {
 			return errs.Unwrap(), false
 		}
 		return []error{err}, false
+	}
+	if b.opts.Client != "" {
+		return b.loadClientConfig(data)
 	}
 	if content.Blank(data) {
 		errs.Addf(diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "Give the site a title and an edition at least; readykit new writes a starting file", "the settings file is empty")
@@ -174,12 +177,57 @@ func (b *builder) loadConfig() ([]error, bool) {
 	if content.IsUnread(cerrs...) {
 		return errs.Unwrap(), false
 	}
+	return b.finishConfig(&errs), true
+}
+
+// rootFS is the folder the build was given: a portfolio's for a client.
+func (b *builder) rootFS() fs.FS {
+	if b.root != nil {
+		return b.root
+	}
+	return b.opts.Source
+}
+
+// loadClientConfig reads a client's settings over the portfolio's shared
+// ones, shared, either of which may be empty.
+func (b *builder) loadClientConfig(shared []byte) ([]error, bool) {
+	var errs diag.List
+	file := clientConfig(b.opts.Client)
+	own, err := sitefs.ReadFile(b.rootFS(), file, content.MaxText)
+	if err != nil {
+		return []error{err}, false
+	}
+	var layers []content.Layer
+	for _, l := range []content.Layer{{File: ConfigFile, Data: shared, Line: 1}, {File: file, Data: own, Line: 1}} {
+		if l.Data = bytes.TrimPrefix(l.Data, []byte("\ufeff")); !content.Blank(l.Data) {
+			layers = append(layers, l)
+		}
+	}
+	if len(layers) == 0 {
+		errs.Addf(diag.Pos{File: file, Line: 1, Col: 1}, "Give the client a title, and the portfolio or the client an edition", "the settings files are empty")
+		return errs.Unwrap(), false
+	}
+	cerrs := content.DecodeYAMLOver(layers, &b.cfg)
+	errs.Add(cerrs...)
+	if content.IsUnread(cerrs...) {
+		return errs.Unwrap(), false
+	}
+	if b.cfg.ProgressKey == "" {
+		// Each client's progress is kept apart from the others' in a
+		// browser that opens several of them.
+		b.cfg.ProgressKey = b.opts.Client
+	}
+	return b.finishConfig(&errs), true
+}
+
+// finishConfig applies the command line's settings and checks the rest.
+func (b *builder) finishConfig(errs *diag.List) []error {
 	if b.opts.BaseURL != "" {
 		// The command line checks the flag's value before it gets here.
 		b.cfg.BaseURL = b.opts.BaseURL
 	}
-	b.cfg.normalise(&errs)
-	return errs.Unwrap(), true
+	b.cfg.normalise(errs)
+	return errs.Unwrap()
 }
 
 func (b *builder) loadData() []error {
