@@ -131,6 +131,10 @@ type Document struct {
 	// Problems are the values that were left out, in the order the file
 	// has them.
 	Problems []Problem
+	// order and keptOrder are the ids of Items and Kept in the order
+	// JavaScript's Object.keys gives them, which moving the document to
+	// another edition follows as the browser does.
+	order, keptOrder []string
 }
 
 // PlanEntries are the items' entries as the plan rules take them.
@@ -164,6 +168,28 @@ const notOurs = "this is not a readykit progress file; download one from the You
 // are the item lists of the editions the site knows, by edition id: the
 // file's edition must be one of them.
 func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Document, error) {
+	return read(file, data, func(edition string) (map[string]bool, error) { return knownOf(editions, file, edition) })
+}
+
+// knownOf is, for each item of the edition, whether it allows "not
+// applicable"; a file of an edition not in editions cannot be read.
+func knownOf(editions map[string][]*toolkit.Item, file, edition string) (map[string]bool, error) {
+	items, ok := editions[edition]
+	if !ok {
+		return nil, unusable(file, kindOtherEdition, fmt.Sprintf("the file is for the edition %q, which this site does not have; build the report from a site that has it, with --source", edition))
+	}
+	known := map[string]bool{}
+	for _, it := range items {
+		known[it.ID] = it.NotApplicable
+	}
+	return known, nil
+}
+
+// read is Read, with the file's edition checked by check: it gives, for
+// each item the edition lists, whether it allows "not applicable", or nil
+// to take every id and status as the browser does before moving a file to
+// a later edition.
+func read(file string, data []byte, check func(edition string) (map[string]bool, error)) (*Document, error) {
 	fail := func(reason, format string, args ...any) error {
 		return unusable(file, reason, fmt.Sprintf(format, args...))
 	}
@@ -216,9 +242,9 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 	if !ok || !isID(edition) {
 		return nil, fail(kindNotOurs, notOurs)
 	}
-	items, ok := editions[edition]
-	if !ok {
-		return nil, fail(kindOtherEdition, "the file is for the edition %q, which this site does not have; build the report from a site that has it, with --source", edition)
+	known, err := check(edition)
+	if err != nil {
+		return nil, err
 	}
 
 	r := &reader{doc: &Document{Edition: edition, Items: map[string]Entry{}, Kept: map[string]Kept{}, LeftOut: []LeftOut{}}}
@@ -252,22 +278,21 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		})
 	}
 
-	// id -> whether the item allows "not applicable".
-	known := map[string]bool{}
-	for _, it := range items {
-		known[it.ID] = it.NotApplicable
-	}
 	// The entries for ids the edition does not list, in the file's order.
 	var aside []string
 	asideItems := map[string]Entry{}
 	r.entries(top, "items", func(id string, raw map[string]json.RawMessage, where string) {
 		na, ok := known[id]
+		if known == nil {
+			na, ok = true, true
+		}
 		// Entries set aside belong to another edition: keep their status as is.
 		e := r.entry(raw, where, id, "", na || !ok)
 		switch {
 		case e.empty():
 		case ok:
 			doc.Items[id] = e
+			doc.order = append(doc.order, id)
 		default:
 			asideItems[id] = e
 			aside = append(aside, id)
@@ -277,6 +302,7 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 		from, _ := str(raw["from"])
 		if e := r.entry(raw, where, id, "kept.", true); !e.empty() {
 			doc.Kept[id] = Kept{From: from, Entry: e}
+			doc.keptOrder = append(doc.keptOrder, id)
 		}
 	})
 	// An entry for an id that is kept already goes whole to LeftOut, so
@@ -289,6 +315,7 @@ func Read(file string, data []byte, editions map[string][]*toolkit.Item) (*Docum
 			r.keepAside(LeftOut{ID: id, Field: "kept", Value: k.json(), Why: whyReplaced}, -1)
 		case len(doc.Kept) < maxItems:
 			doc.Kept[id] = k
+			doc.keptOrder = append(doc.keptOrder, id)
 		default:
 			r.lost++
 		}
