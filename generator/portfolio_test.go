@@ -3,6 +3,7 @@ package generator_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -174,5 +175,57 @@ func TestClientReadsStayConfined(t *testing.T) {
 	var fe *diag.FileError
 	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "clients/oak-house/content/x.md: this is not an ordinary file") {
 		t.Errorf("got %v", err)
+	}
+}
+
+func TestBuildPortfolio(t *testing.T) {
+	mem := &publish.Memory{}
+	var calls []string
+	res, err := generator.BuildPortfolio(context.Background(), generator.Options{Source: portfolio(t), Theme: themes.Default()}, mem,
+		func(c string, n, of int) { calls = append(calls, fmt.Sprintf("%d/%d", n, of)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 2 || res[0].Client != "elm-lodge" || res[1].Pages == 0 {
+		t.Errorf("results %+v", res)
+	}
+	if !slices.Equal(calls, []string{"1/2", "2/2"}) {
+		t.Errorf("progress %v", calls)
+	}
+	if got := page(t, mem, "oak-house/contact/index.html"); !strings.Contains(got, "OAK-CONTACT") {
+		t.Error("oak-house's own page")
+	}
+	if got := page(t, mem, "elm-lodge/about/index.html"); !strings.Contains(got, "SHARED-EDIT") {
+		t.Error("elm-lodge's shared page")
+	}
+}
+
+// A failed client stops the whole portfolio, and every client's problems
+// are listed: a shared file's once, naming the clients it breaks.
+func TestBuildPortfolioFailure(t *testing.T) {
+	src := portfolio(t)
+	src["content/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\nlayuot: x\n---\n")}
+	src["clients/oak-house/content/contact.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Contact\nwieght: 2\n---\n")}
+	mem := &publish.Memory{}
+	_, err := generator.BuildPortfolio(context.Background(), generator.Options{Source: src, Theme: themes.Default()}, mem, nil)
+	var pe *generator.PortfolioError
+	if !errors.As(err, &pe) || len(pe.Clients) != 2 {
+		t.Fatalf("got %v", err)
+	}
+	if len(mem.Paths()) != 0 {
+		t.Error("a failed portfolio published files")
+	}
+	var lines []string
+	for _, fe := range pe.Problems() {
+		lines = append(lines, fe.Error())
+	}
+	got := strings.Join(lines, "\n")
+	if n := strings.Count(got, "content/about.md:3:1"); n != 1 {
+		t.Errorf("the shared problem is listed %d times:\n%s", n, got)
+	}
+	for _, want := range []string{"every client: content/about.md:3:1: unknown key \"layuot\"", "oak-house: clients/oak-house/content/contact.md:3:1: unknown key \"wieght\""} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems:\n%s\nlack %q", got, want)
+		}
 	}
 }

@@ -88,7 +88,7 @@ func (d Dir) Check() error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if fi, err := os.Lstat(filepath.Join(dest, marker)); err == nil && fi.Mode().IsRegular() {
+	if marked(dest) || allMarked(dest, entries) {
 		return nil
 	}
 	return fmt.Errorf("%s already holds files that readykit did not write (it has no %s file), and a build replaces everything in it. Choose another --dest, move the files away, or pass --overwrite to replace the folder and all its files", d.Path, marker)
@@ -178,4 +178,22 @@ func (d Dir) Publish(files []File) (err error) {
 	}
 	// tmp now holds the previous site.
 	return os.RemoveAll(tmp)
+}
+
+// marked reports whether a build wrote the folder dir.
+func marked(dir string) bool {
+	fi, err := os.Lstat(filepath.Join(dir, marker))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// allMarked reports whether every entry of dir is a folder a build wrote:
+// a portfolio's public/ after builds of its clients one at a time
+// (public/<client>/), which a build of them all may replace.
+func allMarked(dir string, entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if !e.IsDir() || !marked(filepath.Join(dir, e.Name())) {
+			return false
+		}
+	}
+	return true
 }
