@@ -114,13 +114,14 @@ func runGroup(opts *reportOptions, files []string) error {
 			skip(path, why(path, err))
 			continue
 		}
-		if doc.Site != key && !anySite {
-			if doc.Site == "" {
-				skip(path, fmt.Sprintf("the file does not say which site it was made on, so it may not be from this one (%q); give --any-site to include it all the same", key))
-			} else {
-				skip(path, fmt.Sprintf("the file was made on another site (%q), not this one (%q); give --any-site to include it all the same", doc.Site, key))
-			}
+		// A file that names no site was saved by an older readykit: it is
+		// shown, as readykit report and the Your progress page take it.
+		if doc.Site != "" && doc.Site != key && !anySite {
+			skip(path, fmt.Sprintf("the file was made on another site (%q), not this one (%q); give --any-site to include it all the same", doc.Site, key))
 			continue
+		}
+		if doc.Site == "" {
+			fmt.Fprintf(opts.Err, "readykit: %s: warning: the file does not say which site it was made on (an older readykit saved it); check it is from this one\n", path)
 		}
 		edition := model.Data.Edition(doc.Edition)
 		items := model.Data.View(edition).Items

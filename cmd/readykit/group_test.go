@@ -235,7 +235,8 @@ func mustFloat(t *testing.T, s string) float64 {
 
 // TestGroupSkips: a file from another site, one that is not a progress
 // file, one too large and one missing are each named with why and left
-// out; the good one still reports.
+// out; the good ones still report, one that names no site (an older
+// readykit's) with a warning.
 func TestGroupSkips(t *testing.T) {
 	t.Setenv(todayEnv, "2027-03-01")
 	dir := t.TempDir()
@@ -248,6 +249,7 @@ func TestGroupSkips(t *testing.T) {
 	}
 	files := []string{
 		write("good.json", groupDoc(t, "Oak House", "readykit")),
+		write("nosite.json", groupDoc(t, "Ash Lodge", "")),
 		write("other.json", groupDoc(t, "Elm Court", "elm-court")),
 		write("photo.json", []byte(`{"hello": "world"}`)),
 		write("big.json", bytes.Repeat([]byte(" "), progress.MaxBytes+1)),
@@ -264,13 +266,14 @@ func TestGroupSkips(t *testing.T) {
 		"photo.json: left out: this is not a readykit progress file",
 		"big.json: left out: the file is 1.0 MB",
 		"missing.json: left out: there is no such file",
+		"nosite.json: warning: the file does not say which site it was made on",
 	} {
 		if !strings.Contains(stderr.String(), s) {
 			t.Errorf("stderr lacks %q:\n%s", s, stderr)
 		}
 	}
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out.Bytes(), []byte("\ufeff")))).ReadAll()
-	if err != nil || len(rows) != 2 || rows[1][0] != "Oak House" {
+	if err != nil || len(rows) != 3 || rows[1][0] != "Oak House" || rows[2][0] != "Ash Lodge" || rows[2][2] != "" {
 		t.Errorf("the CSV on the terminal: %q %v", rows, err)
 	}
 }

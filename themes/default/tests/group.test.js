@@ -37,7 +37,6 @@ test('a damaged, foreign, empty, too large or newer file is refused with why, in
   const cases = [
     [JSON.stringify(good).slice(0, 200), /damaged or is not a readykit progress file/],
     [{ ...good, site: 'elm-court' }, /another site \("elm-court"\), not this one \("oak-group"\)/],
-    [{ ...good, site: undefined }, /does not say which site/],
     ['', /empty/],
     [' '.repeat(1048577), /never more than 1 MB/],
     [{ ...good, version: 2 }, /newer version of readykit/],

@@ -9,7 +9,7 @@
 
 import { decodeFile } from './filetext.js';
 import { parseImport } from './importer.js';
-import { isDateTime, isObject, quote, title } from './progress.js';
+import { isDateTime, isObject, isSlug, quote, title } from './progress.js';
 import { analyse } from './plan.js';
 import { readiness } from './scoring.js';
 import { isDate } from './words.js';
@@ -41,16 +41,14 @@ export function readGroupFile(bytes, tk) {
   // No time stamp of today's: a file without one shows no export date.
   const r = parseImport(d.text, { site: tk.site, edition: tk.edition.id, items: tk.items, history: tk.history || [], now: '' });
   if (!r.ok) return { ok: false, message: r.message };
-  if (r.problems.some((p) => p.field == 'site')) {
-    const site = own(JSON.parse(d.text), 'site');
-    return {
-      ok: false,
-      message: typeof site == 'string' && site
-        ? `This file was made on another site (${quote(site)}), not this one (${quote(tk.site)}), so it is left out. Check it is the right file.`
-        : `This file does not say which site it was made on, so it may not be from this one (${quote(tk.site)}). It is left out.`,
-    };
+  // The site the file names, which the reading above replaced with this
+  // one's. A file that names none was saved by an older readykit, and is
+  // shown, as readykit report shows it.
+  const raw = own(JSON.parse(d.text), 'site'), site = isSlug(raw) ? raw : '';
+  if (site && site !== tk.site) {
+    return { ok: false, message: `This file was made on another site (${quote(site)}), not this one (${quote(tk.site)}), so it is left out. Check it is the right file.` };
   }
-  return { ok: true, doc: r.doc };
+  return { ok: true, doc: { ...r.doc, site } };
 }
 
 /**
