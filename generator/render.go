@@ -219,6 +219,6 @@ func (b *builder) calendar(s programme.Schedule) string {
 			}
 		}
 	}
-	in := programme.EventsInput{Schedule: s, Phases: b.prog.Phases, Organisation: b.cfg.Programme.Client, ID: b.cfg.ProgressKey, URL: url}
+	in := programme.EventsInput{Schedule: s, Phases: b.prog.Phases, Organisation: b.cfg.Programme.Client, ID: programme.CalendarID(b.cfg.ProgressKey, b.cfg.BaseURL), URL: url}
 	return programme.NewCalendar(in, s.Start).ICS()
 }

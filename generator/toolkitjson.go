@@ -16,6 +16,9 @@ type toolkitJSON struct {
 	Format  string `json:"format"`
 	Version int    `json:"version"`
 	Site    string `json:"site"`
+	// BaseURL is the site's address, "" when it has none: with Site, the
+	// browser makes calendar UIDs from it as programme.CalendarID does.
+	BaseURL string `json:"baseURL"`
 	Edition struct {
 		ID       string `json:"id"`
 		Title    string `json:"title"`
@@ -139,7 +142,7 @@ type jsonStep struct {
 // the file is the same for the same site.
 func (b *builder) toolkitData() []byte {
 	s := b.site
-	out := toolkitJSON{Format: "readykit-toolkit", Version: 1, Site: s.Config.ProgressKey}
+	out := toolkitJSON{Format: "readykit-toolkit", Version: 1, Site: s.Config.ProgressKey, BaseURL: b.cfg.BaseURL}
 	out.Edition.ID = s.Edition.ID
 	out.Edition.Title = s.Edition.Title
 	out.Edition.Deadline = s.Edition.Deadline.String()

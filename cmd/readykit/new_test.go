@@ -218,6 +218,62 @@ func TestNewNeverOverwrites(t *testing.T) {
 	}
 }
 
+// Two sites made by new, with fixed programme dates, publish calendars
+// that share no UID, so a consultant can import both; the same two sites
+// given one progress key still differ by their addresses.
+func TestTwoSitesCalendarsShareNoUID(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two sites")
+	}
+	work := t.TempDir()
+	calendar := func(name, key, url string) map[string]bool {
+		dir := filepath.Join(work, name)
+		if code, _, stderr := runCLI("new", dir); code != exitOK {
+			t.Fatalf("new %s: %s", name, stderr)
+		}
+		cfg := filepath.Join(dir, "readykit.yaml")
+		extra := "\nprogramme:\n  start: 2027-04-12\n"
+		if key != "" {
+			extra += "progressKey: " + key + "\n"
+			if err := os.WriteFile(cfg, []byte(strings.Replace(read(t, cfg), "\nprogressKey: ", "\n# progressKey: ", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(cfg, []byte(read(t, cfg)+extra), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"build", "--source", dir, "--dest", filepath.Join(dir, "public")}
+		if url != "" {
+			args = append(args, "--base-url", url)
+		}
+		if code, _, stderr := runCLI(args...); code != exitOK {
+			t.Fatalf("build %s: %s", name, stderr)
+		}
+		ics := strings.ReplaceAll(read(t, filepath.Join(dir, "public", "dspt-programme.ics")), "\r\n ", "")
+		uids := map[string]bool{}
+		for _, l := range strings.Split(ics, "\r\n") {
+			if u, ok := strings.CutPrefix(l, "UID:"); ok {
+				uids[u] = true
+			}
+		}
+		if len(uids) < 3 {
+			t.Fatalf("%s: %d UIDs", name, len(uids))
+		}
+		return uids
+	}
+	for _, pair := range [][2][3]string{
+		{{"oak-house", "", ""}, {"elm-lodge", "", ""}},
+		{{"a", "readykit", "https://oak-house.netlify.app/"}, {"b", "readykit", "https://elm-lodge.netlify.app/"}},
+	} {
+		a := calendar(pair[0][0], pair[0][1], pair[0][2])
+		for u := range calendar(pair[1][0], pair[1][1], pair[1][2]) {
+			if a[u] {
+				t.Errorf("%s and %s share UID %s", pair[0][0], pair[1][0], u)
+			}
+		}
+	}
+}
+
 func read(t *testing.T, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(name)

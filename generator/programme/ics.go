@@ -2,6 +2,7 @@ package programme
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,7 +34,8 @@ type EventsInput struct {
 	Phases   []Phase
 	// Organisation names whose programme it is, when known.
 	Organisation string
-	// ID keeps the events' UIDs apart from other sites' and profiles'.
+	// ID keeps the events' UIDs apart from other sites' and profiles':
+	// a CalendarID, with a profile's id after it for a profile's.
 	// With the deadline's year, it keeps them the same when the dates move
 	// within a year, so a calendar that honours UIDs can replace the old
 	// events when a changed plan is imported.
@@ -41,6 +43,48 @@ type EventsInput struct {
 	// URL is the programme page's full address, when known.
 	URL string
 }
+
+// CalendarID is a site's identity in its calendar events' UIDs: its
+// progress key and, when the site has an address, the address's host, as
+// in "oak-house.oak-house.netlify.app". The progress key alone is not
+// enough: two sites made alike share one until someone changes it, and
+// importing both sites' calendars would then replace one's events with
+// the other's. The host is read by plain string rules, not a URL parser,
+// so that programme.js's calendarId gives the same for any address (the
+// shared vectors in testdata/calendar-id check it): it is what follows
+// the scheme, up to a path, query or fragment, without a user or port,
+// with upper-case letters made lower-case and each run of other
+// characters than letters, digits, dots and hyphens made one hyphen.
+func CalendarID(progressKey, baseURL string) string {
+	host := baseURL
+	if m := scheme.FindStringIndex(host); m != nil {
+		host = host[m[1]:]
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	host = port.ReplaceAllString(host, "")
+	host = strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, host)
+	host = strings.Trim(notHost.ReplaceAllString(host, "-"), ".-")
+	if host == "" {
+		return progressKey
+	}
+	return progressKey + "." + host
+}
+
+var (
+	scheme  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+	port    = regexp.MustCompile(`:[0-9]*$`)
+	notHost = regexp.MustCompile(`[^a-z0-9.-]+`)
+)
 
 // NewCalendar makes the programme's calendar, stamped with the time it
 // is made.

@@ -134,15 +134,36 @@ function fold(line) {
 }
 
 /**
+ * A site's identity in its calendar events' UIDs, by the rule of Go's
+ * programme.CalendarID (shared vectors in testdata/calendar-id): its
+ * progress key and, when it has an address, the address's host, so that
+ * two sites' calendars never share a UID even when their keys are the
+ * same. The host is read with plain string rules, not URL, which would
+ * turn a name that is not ASCII into punycode where Go does not.
+ * @param {string} site the progress key (toolkit.json's site)
+ * @param {string} baseURL the site's address (toolkit.json's baseURL), or ''
+ */
+export function calendarId(site, baseURL = '') {
+  let host = String(baseURL).replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '');
+  host = host.split(/[/?#]/)[0];
+  host = host.slice(host.lastIndexOf('@') + 1).replace(/:[0-9]*$/, '');
+  host = host.replace(/[A-Z]+/g, (s) => s.toLowerCase()).replace(/[^a-z0-9.-]+/gu, '-').replace(/^[.-]+|[.-]+$/g, '');
+  return host ? `${site}.${host}` : site;
+}
+
+/**
  * iCalendar text (RFC 5545): an all-day event per phase, a reminder a week
- * before the deadline, and the deadline. UIDs hold `id` and the deadline's
+ * before the deadline, and the deadline. UIDs hold calendarId(id, baseURL)
+ * (id the site's key, with a profile's id after it for a profile's;
+ * baseURL toolkit.json's) and the deadline's
  * year, not the dates, so a calendar that honours them replaces the old
  * events when a changed plan is imported. `stamp` is an ISO date-time.
- * @param {{schedule, phases: {name, from, to, work}[], organisation, id, url, stamp}} input schedule from plan()
+ * @param {{schedule, phases: {name, from, to, work}[], organisation, id, baseURL, url, stamp}} input schedule from plan()
  */
-export function calendar({ schedule: s, phases = [], organisation = '', id = '', url = '', stamp }) {
+export function calendar({ schedule: s, phases = [], organisation = '', id = '', baseURL = '', url = '', stamp }) {
   const who = organisation ? organisation + ': ' : '', dl = s.deadline, by = longDate(dl), remind = addDays(dl, -7);
-  const uid = (kind) => `${kind}-${dl.slice(0, 4)}-${id}@readykit`;
+  const site = calendarId(id, baseURL);
+  const uid = (kind) => `${kind}-${dl.slice(0, 4)}-${site}@readykit`;
   const events = phases.map(({ name, from, to, work }, i) => {
     const r = weekRange(from, to);
     return [uid('phase' + (i + 1)), `${who}DSPT ${r[0].toLowerCase()}${r.slice(1)}: ${name}`,

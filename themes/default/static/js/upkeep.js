@@ -6,7 +6,7 @@
 // step. Pure: no DOM, no clock; callers pass today as YYYY-MM-DD.
 
 import { isDate, longDate } from './words.js';
-import { addDays, ics } from './programme.js';
+import { addDays, calendarId, ics } from './programme.js';
 
 const two = (n) => String(n).padStart(2, '0');
 const SOON = 30, COMING = 90;
@@ -92,15 +92,17 @@ export function upkeep(items, doc, today) {
 /**
  * The upkeep plan as an iCalendar file: an all-day event on each due date
  * and on the republish date, each with a reminder a week before. UIDs
- * hold the site's progress key, the profile, the item and the due date, so
- * two services' calendars never clash, and importing a newer file replaces
- * nothing but the events that moved.
- * @param {{plan: object, items: object[], organisation: string, site: string, profile: string, url: string, stamp: string}} input plan from upkeep(); url the site's address
+ * hold the site's identity (calendarId: its progress key and host), the
+ * profile, the item and the due date, so two sites' or two services'
+ * calendars never clash, and importing a newer file replaces nothing but
+ * the events that moved.
+ * @param {{plan: object, items: object[], organisation: string, site: string, baseURL: string, profile: string, url: string, stamp: string}} input plan from upkeep(); site and baseURL toolkit.json's; url the site's address
  */
-export function upkeepCalendar({ plan, items, organisation = '', site, profile, url = '', stamp }) {
+export function upkeepCalendar({ plan, items, organisation = '', site, baseURL = '', profile, url = '', stamp }) {
   const who = organisation ? organisation + ': ' : '';
   const byId = new Map(items.map((it) => [it.id, it]));
-  const uid = (what, date) => `upkeep-${what}-${date}-${site}-${profile}@readykit`;
+  const id = calendarId(site, baseURL);
+  const uid = (what, date) => `upkeep-${what}-${date}-${id}-${profile}@readykit`;
   const alarm = (text) => ({ days: 7, text });
   const events = plan.items.filter((d) => d.due).map((d) => {
     const it = byId.get(d.id) || { id: d.id, title: d.id, label: d.id };
