@@ -29,6 +29,8 @@ type reportOptions struct {
 	Format   string
 	Table    string
 	Output   string // --out: a file name, or - for the terminal
+	// AnySite reports on a progress file from another site.
+	AnySite bool
 }
 
 func newReportCmd(s streams, runF func(*reportOptions) error) *cobra.Command {
@@ -62,6 +64,34 @@ values that did not fit) is listed too, in the HTML report and on the
 error stream: the care provider can put it back on the site's Your
 progress page.
 
+Every output names who it is for: the client (the site's client setting,
+or else the organisation in the progress file), the organisation and its
+ODS code, the edition and the date the progress was exported ("not known"
+for a file that does not say). The HTML report has them at the top of
+each page; the workbook on its Summary sheet and in each sheet's printed
+header and footer. A CSV file stays a plain table that other programs
+import (a header row, then one row per item), so its name carries the
+client's instead: with no --out, Oak House Care's plan is written to
+oak-house-care-<progress file>-plan.csv.
+
+The workbook's first sheet is a summary for a steering meeting:
+readiness for Approaching Standards and for Standards Met, each
+standard's items done, the actions past their target date and the days
+left to the deadline. Then come the plan, the gap analysis and the
+evidence register. Each sheet prints on A4 landscape, one page wide, with
+its header row on every page.
+
+A progress file belongs to the site it was downloaded from (the site's
+progressKey). A file from another site is refused, naming both, so one
+client's progress is never reported under another's name; --any-site
+reports on it anyway. A file that names no site (saved by an older
+readykit) is reported on, with a warning.
+
+A file from an earlier edition is moved forward to the site's edition as
+the site's Your progress page moves it: each item's progress follows it
+to its new number, and progress for items the edition no longer has is
+kept aside and listed.
+
 The output is written in one step to a new file or over a regular one,
 never through a symbolic link or to a device or folder: if anything goes
 wrong, no part-written file is left behind.`,
@@ -94,7 +124,8 @@ wrong, no part-written file is left behind.`,
 	f.StringVar(&opts.Rules, "rules", "", "the rule set to check the plan against, such as 2024-25 (default: the site's, and none for a care provider)")
 	f.StringVarP(&opts.Format, "format", "f", "html", "html, csv or xlsx")
 	f.StringVar(&opts.Table, "table", "plan", "with --format csv: the plan, the gaps or the evidence register")
-	f.StringVarP(&opts.Output, "out", "o", "", "where to write (default: beside the progress file's name, in this folder; - for the terminal)")
+	f.StringVarP(&opts.Output, "out", "o", "", "where to write (default: named after the progress file, and for CSV the client too, in this folder; - for the terminal)")
+	f.BoolVar(&opts.AnySite, "any-site", false, "report on a progress file downloaded from another site")
 	_ = cmd.MarkFlagFilename("progress", "json")
 	_ = cmd.MarkFlagDirname("source")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "csv", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
@@ -104,11 +135,8 @@ wrong, no part-written file is left behind.`,
 
 func runReport(opts *reportOptions) error {
 	out := opts.Output
-	if out == "" {
-		out = defaultOut(opts.Progress, opts.Format, opts.Table)
-	}
 	// Before the work, so a wrong --out is said at once.
-	if out != "-" {
+	if out != "" && out != "-" {
 		if err := checkOut(out, opts.Progress); err != nil {
 			return failed(err)
 		}
@@ -130,13 +158,24 @@ func runReport(opts *reportOptions) error {
 			return fmt.Errorf("--rules %q is not a rule set of this site; use one of: %s", opts.Rules, strings.Join(model.RuleIDs(), ", "))
 		}
 	}
-	doc, err := readProgress(opts.Progress, model)
+	doc, carry, err := readCarried(opts.Progress, model)
 	if err != nil {
+		return failed(err)
+	}
+	if err := checkSite(opts.Err, opts.Progress, doc, model, opts.AnySite); err != nil {
 		return failed(err)
 	}
 	edition := model.Data.Edition(doc.Edition)
 	items := model.Data.View(edition).Items
 	rep := report.New(model.Config.Title, edition, items, rules, doc, time.Now())
+	rep.Client, rep.Version, rep.Carry = model.Config.Client, versionString(), carry
+	id := rep.Identity()
+	if out == "" {
+		out = defaultOut(opts.Progress, id.Client, opts.Format, opts.Table)
+		if err := checkOut(out, opts.Progress); err != nil {
+			return failed(err)
+		}
+	}
 
 	var data []byte
 	switch opts.Format {
@@ -175,6 +214,7 @@ func runReport(opts *reportOptions) error {
 			}
 		}
 		fmt.Fprintf(opts.Out, "Wrote %s: the evidence register of %s, %d done and %d not applicable.\n", out, words.Count(len(items), "item", "items"), done, len(rep.NotApplicable()))
+		fmt.Fprintf(opts.Out, "For %s.\n", oneLine(id.Line()))
 		leftOut(opts.Err, opts.Progress, rep)
 		return nil
 	}
@@ -191,36 +231,46 @@ func runReport(opts *reportOptions) error {
 		verdict = "the plan has " + words.Count(len(rep.Result.Findings), "problem", "problems")
 	}
 	fmt.Fprintf(opts.Out, "Wrote %s: %s; %s.\n", out, words.Count(len(rep.Result.Gaps), "gap", "gaps"), verdict)
+	fmt.Fprintf(opts.Out, "For %s.\n", oneLine(id.Line()))
 	leftOut(opts.Err, opts.Progress, rep)
 	return nil
 }
 
-// readProgress reads and checks the progress file.
+// readProgress reads and checks the progress file, moved forward to the
+// site's edition when it was saved in an earlier one.
 func readProgress(path string, model *generator.Model) (*progress.Document, error) {
+	doc, _, err := readCarried(path, model)
+	return doc, err
+}
+
+// readCarried reads and checks the progress file, and moves one saved in
+// an earlier edition forward to the site's, as the site's import does;
+// carry says what moved.
+func readCarried(path string, model *generator.Model) (*progress.Document, *progress.Carry, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: there is no such file", path)
+			return nil, nil, fmt.Errorf("%s: there is no such file", path)
 		}
-		return nil, fmt.Errorf("%s: cannot be opened: %v", path, unwrapPath(err))
+		return nil, nil, fmt.Errorf("%s: cannot be opened: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("%s is a folder; give the progress file", path)
+		return nil, nil, fmt.Errorf("%s is a folder; give the progress file", path)
 	}
 	data, err := readAtMost(f, progress.MaxBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot be read: %v", path, unwrapPath(err))
+		return nil, nil, fmt.Errorf("%s: cannot be read: %v", path, unwrapPath(err))
 	}
 	if len(data) > progress.MaxBytes {
 		size := int64(-1) // a pipe or a device has no size to tell
 		if fi != nil && fi.Mode().IsRegular() {
 			size = fi.Size()
 		}
-		return nil, progress.TooLargeError(path, size)
+		return nil, nil, progress.TooLargeError(path, size)
 	}
-	return progress.Read(path, data, model.EditionItems())
+	return progress.ReadForward(path, data, model.EditionItems(), model.Config.Edition, progress.Steps(model.Data.History()))
 }
 
 // readAtMost reads up to max bytes and one more, which is enough to know
@@ -236,6 +286,9 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 // not kept aside), then what the file keeps aside. The HTML report lists
 // the same.
 func leftOut(w io.Writer, path string, rep *report.Report) {
+	if rep.Carry != nil {
+		fmt.Fprintf(w, "%s: %s\n", path, strings.Replace(rep.Carry.Summary(rep.Edition.ID), "(listed at the end of the report)", "(listed below)", 1))
+	}
 	if ps := rep.Unread(); len(ps) > 0 {
 		n := len(ps)
 		fmt.Fprintf(w, "%s: %d %s could not be used, so the report leaves %s out:\n", path, n, words.Plural(n, "value", "values"), words.Plural(n, "it", "them"))
@@ -287,7 +340,7 @@ func checkOut(out, progressFile string) error {
 	case fi.Mode()&fs.ModeSymlink != 0:
 		return fmt.Errorf("%s is a symbolic link; readykit writes a report only to a regular file or a new name, never by way of a link. Give --out the name of a new or ordinary file, or - to write to the terminal", out)
 	case fi.IsDir():
-		return fmt.Errorf("%s is a folder; give --out a file name, such as %s", out, filepath.Join(out, defaultOut(progressFile, "html", "")))
+		return fmt.Errorf("%s is a folder; give --out a file name, such as %s", out, filepath.Join(out, defaultOut(progressFile, "", "html", "")))
 	case !fi.Mode().IsRegular():
 		return fmt.Errorf("%s is not a regular file (it is a device, a pipe or a socket), so readykit will not write there; give --out a file name, or --out - to write to the terminal", out)
 	}
@@ -298,14 +351,68 @@ func checkOut(out, progressFile string) error {
 }
 
 // defaultOut names the output after the progress file, in this folder:
-// oak-house.json gives oak-house-report.html, oak-house-plan.csv.
-func defaultOut(progressFile, format, table string) string {
+// oak-house.json gives oak-house-report.html, oak-house-plan.csv. A CSV
+// file has no room for whose it is, so its name carries the client's
+// (unless the progress file's name has it already): backup.json for Oak
+// House Care gives oak-house-care-backup-plan.csv.
+func defaultOut(progressFile, client, format, table string) string {
 	base := strings.TrimSuffix(filepath.Base(progressFile), filepath.Ext(progressFile))
 	switch format {
 	case "csv":
+		if c := fileSlug(client); c != "" && !strings.Contains(strings.ToLower(base), c) {
+			base = c + "-" + base
+		}
 		return base + "-" + table + ".csv"
 	}
 	return base + "-report." + format
+}
+
+// fileSlug turns a name into lower-case letters, digits and hyphens, at
+// most 40 of them, safe in a file name on any system.
+func fileSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	return strings.Trim(b.String()[:min(b.Len(), 40)], "-")
+}
+
+// checkSite refuses a progress file downloaded from another site (its
+// site key is not this site's progressKey), unless anySite: reporting one
+// client's progress under another's name is the mistake to prevent. A
+// file naming no site, saved before files carried one, is used with a
+// warning, as the site's own import takes it.
+func checkSite(w io.Writer, path string, doc *progress.Document, model *generator.Model, anySite bool) error {
+	key := model.Config.ProgressKey
+	if doc.Site == key {
+		return nil
+	}
+	if doc.Site == "" {
+		fmt.Fprintf(w, "%s: the file does not say which site it was downloaded from (older readykit versions did not record it); check it is %s's progress before you use the report.\n", path, model.Config.Title)
+		return nil
+	}
+	whose := ""
+	if n := doc.Organisation.Name; n != "" {
+		whose = ", for " + oneLine(n)
+	}
+	if anySite {
+		fmt.Fprintf(w, "%s: the file is from another site (%q%s), not %s (%q); reporting on it because of --any-site.\n", path, doc.Site, whose, model.Config.Title, key)
+		return nil
+	}
+	return fmt.Errorf("%s: this progress file was downloaded from another site (progress key %q%s), not from this one, %s (progress key %q). Check you have the right file and the right site folder (--source); to report on it anyway, add --any-site", path, doc.Site, whose, model.Config.Title, key)
 }
 
 // writeAtomically writes data to a new file beside path and renames it

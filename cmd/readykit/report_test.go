@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"syscall"
@@ -30,6 +31,27 @@ import (
 
 // repoSite is the repository's own site, with the full content pack.
 const repoSite = "../.."
+
+// oldSite is a copy of the repository's settings and toolkit data (all a
+// report reads) set to the 2023-24 edition, whose items are confirmed, so
+// the tests' progress files (of that edition) are reported on as saved,
+// not moved forward to the repository's own edition.
+func oldSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	conf, err := os.ReadFile(filepath.Join(repoSite, "readykit.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf = regexp.MustCompile(`(?m)^edition: .*$`).ReplaceAll(conf, []byte("edition: dspt-2023-24-cat3"))
+	if err := os.WriteFile(filepath.Join(dir, "readykit.yaml"), conf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content", "data"), os.DirFS(filepath.Join(repoSite, "content", "data"))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
 
 // progressFile writes a progress document for the default edition, as the
 // browser exports it, and returns its path.
@@ -73,12 +95,11 @@ var sample = map[string]map[string]any{
 // expected works out the report the way the command should, for comparing.
 func expected(t *testing.T, path string) *report.Report {
 	t.Helper()
-	model, err := generator.Load(os.DirFS(repoSite))
+	model, err := generator.Load(os.DirFS(oldSite(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile(path)
-	doc, err := progress.Read(path, data, model.EditionItems())
+	doc, _, err := readCarried(path, model)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +113,7 @@ func TestReportCSV(t *testing.T) {
 	want := expected(t, path)
 	for _, table := range []string{"plan", "gaps"} {
 		out := filepath.Join(t.TempDir(), table+".csv")
-		code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--table", table, "--out", out)
+		code, stdout, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "csv", "--table", table, "--out", out)
 		if code != exitOK {
 			t.Fatalf("%s: exit %d: %s", table, code, stderr)
 		}
@@ -130,7 +151,7 @@ func TestReportCSV(t *testing.T) {
 		}
 	}
 	// The formula in the notes comes out as text.
-	code, stdout, _ := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--table", "gaps", "--out", "-")
+	code, stdout, _ := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "csv", "--table", "gaps", "--out", "-")
 	if code != exitOK || !strings.Contains(stdout, `"'=HYPERLINK(""http://evil.example"",""x"")"`) {
 		t.Errorf("formula not neutralised in:\n%s", stdout)
 	}
@@ -140,7 +161,7 @@ func TestReportXLSX(t *testing.T) {
 	path := progressFile(t, sample)
 	want := expected(t, path)
 	out := filepath.Join(t.TempDir(), "willow.xlsx")
-	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "xlsx", "--out", out); code != exitOK {
+	if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "xlsx", "--out", out); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)
@@ -210,7 +231,7 @@ func TestReportHTML(t *testing.T) {
 	path := progressFile(t, sample)
 	want := expected(t, path)
 	out := filepath.Join(t.TempDir(), "willow.html")
-	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", out, "--rules", "2020-21"); code != exitOK {
+	if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--out", out, "--rules", "2020-21"); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	data, _ := os.ReadFile(out)
@@ -256,7 +277,7 @@ func TestReportBadInput(t *testing.T) {
 		{"empty", []string{"--progress", write("empty.json", "")}, exitContent, "the file is empty"},
 		{"foreign", []string{"--progress", write("other.json", `{"name":"a shopping list","items":["milk"]}`)}, exitContent, "this is not a readykit progress file"},
 		{"newer", []string{"--progress", write("new.json", `{"format":"readykit-progress","version":2,"edition":"dspt-2023-24-cat3","items":{}}`)}, exitContent, "made by a newer version of readykit"},
-		{"unknown edition", []string{"--progress", write("ed.json", `{"format":"readykit-progress","version":1,"edition":"dspt-2019-20-cat3","items":{}}`)}, exitContent, `the edition "dspt-2019-20-cat3", which this site does not have`},
+		{"unknown edition", []string{"--progress", write("ed.json", `{"format":"readykit-progress","version":1,"edition":"dspt-2019-20-cat3","items":{}}`)}, exitContent, `the file is for the 2019-20 edition, which this site cannot move forward to 2023-24`},
 		{"too big", []string{"--progress", big}, exitContent, "a readykit progress file is never more than 1 MB"},
 		{"missing file", []string{"--progress", filepath.Join(dir, "nope.json")}, exitContent, "there is no such file"},
 		{"unknown rules", []string{"--progress", good, "--rules", "2019-20"}, exitUsage, `--rules "2019-20" is not a rule set of this site; use one of: 2020-21, 2024-25`},
@@ -268,7 +289,7 @@ func TestReportBadInput(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(dir, "out-"+strings.ReplaceAll(c.name, " ", "-"))
-			args := append([]string{"report", "--source", repoSite}, c.args...)
+			args := append([]string{"report", "--source", oldSite(t)}, c.args...)
 			if !contains(c.args, "--out") {
 				args = append(args, "--out", out)
 			}
@@ -322,7 +343,7 @@ func TestReportReadsAtMostTheLimit(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "r.html")
-	code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", "/dev/zero", "--out", out)
+	code, stdout, stderr := runCLI("report", "--source", oldSite(t), "--progress", "/dev/zero", "--out", out)
 	if code != exitContent || !strings.Contains(stderr, "/dev/zero: the file is more than 1 MB; a readykit progress file is never more than 1 MB") || stdout != "" {
 		t.Errorf("exit %d, stderr %q, stdout %q", code, stderr, stdout)
 	}
@@ -388,7 +409,7 @@ func TestReportFIFO(t *testing.T) {
 			}
 			return nil
 		})
-		code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", filepath.Join(t.TempDir(), "r.html"))
+		code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--out", filepath.Join(t.TempDir(), "r.html"))
 		written := wait()
 		if code != exitContent || !strings.Contains(stderr, "the file is more than 1 MB") {
 			t.Errorf("exit %d, stderr %q", code, stderr)
@@ -406,7 +427,7 @@ func TestReportFIFO(t *testing.T) {
 			t.Fatal(err)
 		}
 		path, wait := fifo(t, func(w io.Writer) error { _, err := w.Write(data); return err })
-		code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--out", "-")
+		code, stdout, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "csv", "--out", "-")
 		if n := wait(); n != int64(len(data)) {
 			t.Errorf("the writer sent %d of %d bytes", n, len(data))
 		}
@@ -445,7 +466,7 @@ func TestReportOut(t *testing.T) {
 	progressBefore, _ := os.ReadFile(good)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", good, "--out", c.out)
+			code, stdout, stderr := runCLI("report", "--source", oldSite(t), "--progress", good, "--out", c.out)
 			if code != exitContent || !strings.Contains(stderr, c.want) || stdout != "" {
 				t.Errorf("exit %d, stderr %q, stdout %q; want %d and %q", code, stderr, stdout, exitContent, c.want)
 			}
@@ -466,7 +487,7 @@ func TestReportOut(t *testing.T) {
 
 	// A regular file is replaced whole, and a new name is made.
 	for _, out := range []string{target, filepath.Join(dir, "new.html")} {
-		if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", good, "--out", out); code != exitOK {
+		if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", good, "--out", out); code != exitOK {
 			t.Fatalf("%s: exit %d: %s", out, code, stderr)
 		}
 		if data, _ := os.ReadFile(out); !bytes.HasPrefix(data, []byte("<!DOCTYPE html>")) {
@@ -490,7 +511,7 @@ func TestReportEncodings(t *testing.T) {
 	}
 	csv := func(p string) string {
 		t.Helper()
-		code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", p, "--format", "csv", "--out", "-")
+		code, stdout, stderr := runCLI("report", "--source", oldSite(t), "--progress", p, "--format", "csv", "--out", "-")
 		if code != exitOK || stderr != "" {
 			t.Fatalf("%s: exit %d: %s", filepath.Base(p), code, stderr)
 		}
@@ -527,7 +548,7 @@ func TestReportLeavesOutOnlyTheBadValue(t *testing.T) {
 		"9.9.9": {"status": "met"},
 	})
 	out := filepath.Join(t.TempDir(), "r.html")
-	code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", out)
+	code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--out", out)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -587,7 +608,7 @@ func TestReportKeptAside(t *testing.T) {
 	})
 	run := func(args ...string) (string, string) {
 		t.Helper()
-		code, stdout, stderr := runCLI(append([]string{"report", "--source", repoSite, "--progress", path}, args...)...)
+		code, stdout, stderr := runCLI(append([]string{"report", "--source", oldSite(t), "--progress", path}, args...)...)
 		if code != exitOK {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
 		}
@@ -704,7 +725,7 @@ func TestReportCheckMarks(t *testing.T) {
 	dir := t.TempDir()
 	for _, table := range []string{"plan", "gaps"} {
 		out := filepath.Join(dir, table+".csv")
-		if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--table", table, "--out", out); code != exitOK {
+		if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "csv", "--table", table, "--out", out); code != exitOK {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		data, _ := os.ReadFile(out)
@@ -715,7 +736,7 @@ func TestReportCheckMarks(t *testing.T) {
 		check(table+".csv", rows[1:])
 	}
 	out := filepath.Join(dir, "r.xlsx")
-	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "xlsx", "--out", out); code != exitOK {
+	if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "xlsx", "--out", out); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)
@@ -735,7 +756,7 @@ func TestReportCheckMarks(t *testing.T) {
 	}
 
 	html := filepath.Join(dir, "r.html")
-	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", html); code != exitOK {
+	if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--out", html); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	data, _ := os.ReadFile(html)
@@ -778,7 +799,7 @@ func TestReportRegister(t *testing.T) {
 	path := progressFileWith(t, registerSample, map[string]any{"published": map[string]any{"date": "2025-06-27", "level": "approaching"}})
 	want := expected(t, path)
 	body := want.RegisterRows()
-	model, err := generator.Load(os.DirFS(repoSite))
+	model, err := generator.Load(os.DirFS(oldSite(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -814,11 +835,11 @@ func TestReportRegister(t *testing.T) {
 
 	// The CSV parses back to the same rows, formulas made text.
 	out := filepath.Join(t.TempDir(), "register.csv")
-	code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "csv", "--table", "register", "--out", out)
+	code, stdout, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "csv", "--table", "register", "--out", out)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if w := fmt.Sprintf("Wrote %s: the evidence register of %d items, 2 done and 3 not applicable.\n", out, len(items)); stdout != w {
+	if w := fmt.Sprintf("Wrote %s: the evidence register of %d items, 2 done and 3 not applicable.\nFor Willow Lodge · ODS code VNX12 · DSPT 2023-24 · exported 2 March 2025.\n", out, len(items)); stdout != w {
 		t.Errorf("summary %q, want %q", stdout, w)
 	}
 	data, _ := os.ReadFile(out)
@@ -840,13 +861,13 @@ func TestReportRegister(t *testing.T) {
 			}
 		}
 	}
-	if name := defaultOut(path, "csv", "register"); name != "willow-lodge-register.csv" {
+	if name := defaultOut(path, "", "csv", "register"); name != "willow-lodge-register.csv" {
 		t.Errorf("default name %q", name)
 	}
 
 	// The workbook's register sheet: the same cells, dates as dates.
 	xlsx := filepath.Join(t.TempDir(), "r.xlsx")
-	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--format", "xlsx", "--out", xlsx); code != exitOK {
+	if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--format", "xlsx", "--out", xlsx); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(xlsx)
@@ -886,7 +907,7 @@ func TestReportRegister(t *testing.T) {
 	// The HTML report: the not-applicable decisions with their reasons,
 	// and the register with every item.
 	html := filepath.Join(t.TempDir(), "r.html")
-	if code, _, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", html); code != exitOK {
+	if code, _, stderr := runCLI("report", "--source", oldSite(t), "--progress", path, "--out", html); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	page, _ := os.ReadFile(html)

@@ -57,6 +57,23 @@ type Carry struct {
 	Kept []string
 }
 
+// Summary says in words what the move did, for a report and the terminal.
+func (c *Carry) Summary(to string) string {
+	s := fmt.Sprintf("This progress was saved in the %s edition. It has been moved forward to the %s edition as the site moves it when the file is opened: %s moved across to the items' numbers in this edition",
+		EditionTitle(c.From), EditionTitle(to), count(len(c.Moved), "item's progress", "items' progress"))
+	if n := len(c.Kept); n > 0 {
+		s += fmt.Sprintf(", and %s for items this edition does not carry on %s kept aside (listed at the end of the report)", count(n, "entry", "entries"), map[bool]string{true: "is", false: "are"}[n == 1])
+	}
+	return s + "."
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // ReadForward reads a progress file as Read does and, when it was saved
 // in an earlier edition than to, moves it forward exactly as the site's
 // import does (importer.js): read in its own edition with every id and

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/toolkit"
 	"github.com/readykit/readykit/generator/words"
 )
@@ -26,6 +27,7 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"cap":             plan.Capitalise,
 	"plural":          words.Plural,
 	"registerColumns": func() []string { return plan.RegisterColumns },
+	"editionTitle":    progress.EditionTitle,
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {

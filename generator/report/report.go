@@ -26,6 +26,15 @@ type Report struct {
 	Result    plan.Result
 	// Made is when the report was made, shown on it.
 	Made time.Time
+	// Client is the care provider the site is for (its client setting);
+	// "" to name the organisation in the progress file instead.
+	Client string
+	// Version is the readykit version making the report, for the
+	// workbook's properties; "" when not known.
+	Version string
+	// Carry says what moving the progress forward from an earlier edition
+	// did; nil when the file was of the report's edition.
+	Carry *progress.Carry
 	// items are the edition's items, by id, to name those kept aside.
 	items map[string]*toolkit.Item
 	// order are the same items in the edition's order, for the register.
@@ -34,10 +43,7 @@ type Report struct {
 
 // New works out a report for progress against the edition's items.
 func New(siteTitle string, edition *toolkit.Edition, items []*toolkit.Item, rules *plan.Rules, doc *progress.Document, made time.Time) *Report {
-	status := map[string]string{}
-	for id, e := range doc.Items {
-		status[id] = e.Status
-	}
+	status := statuses(doc)
 	byID := map[string]*toolkit.Item{}
 	for _, it := range items {
 		byID[it.ID] = it
@@ -48,6 +54,17 @@ func New(siteTitle string, edition *toolkit.Edition, items []*toolkit.Item, rule
 		Result:    plan.Analyse(items, doc.PlanEntries(), rules, edition.Deadline.Time),
 	}
 }
+
+// statuses are each item's status, by id, as toolkit.Score takes them.
+func statuses(doc *progress.Document) map[string]string {
+	status := map[string]string{}
+	for id, e := range doc.Items {
+		status[id] = e.Status
+	}
+	return status
+}
+
+func (r *Report) status() map[string]string { return statuses(r.Progress) }
 
 // RegisterRows are the evidence register's rows: every item of the
 // edition, in its order, with where its evidence is kept, when it was

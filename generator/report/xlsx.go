@@ -13,9 +13,12 @@ import (
 
 // Sheet names in the workbook.
 const (
-	PlanSheet   = "Improvement plan"
-	ActionSheet = "Action plan"
-	GapSheet    = "Gap analysis"
+	// SummarySheet comes first: who, readiness, overdue actions and days
+	// to the deadline.
+	SummarySheet = "Summary"
+	PlanSheet    = "Improvement plan"
+	ActionSheet  = "Action plan"
+	GapSheet     = "Gap analysis"
 	// RegisterSheet holds the evidence register: every item, its
 	// evidence and review dates, and the not-applicable reasons.
 	RegisterSheet = "Evidence register"
@@ -30,10 +33,13 @@ func (r *Report) planSheet() string {
 	return PlanSheet
 }
 
-// XLSX writes the report as an Excel workbook: the plan on one sheet, in
-// the guidance's column order, the gap analysis on another and the
-// evidence register on a third, each with its header row frozen and its
-// dates stored as dates.
+// XLSX writes the report as an Excel workbook: a summary sheet first
+// (who, readiness for each level and per standard, overdue actions, days
+// to the deadline), then the plan, in the guidance's column order, the gap
+// analysis and the evidence register. Every sheet has its header row
+// frozen and repeated on each printed page, prints on A4 landscape one
+// page wide, and names the client, the sheet and the page in its printed
+// header and footer. Dates are stored as dates, and no cell is a formula.
 func (r *Report) XLSX() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -47,8 +53,19 @@ func (r *Report) XLSX() ([]byte, error) {
 		return nil, err
 	}
 	dateFmt := "d mmmm yyyy"
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}})
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
 	if err != nil {
+		return nil, err
+	}
+	num, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
+	if err != nil {
+		return nil, err
+	}
+	st := styles{bold: bold, wrap: wrap, date: date, num: num}
+	if err := f.SetSheetName("Sheet1", SummarySheet); err != nil {
+		return nil, err
+	}
+	if err := r.summarySheet(f, st); err != nil {
 		return nil, err
 	}
 	sheets := []struct {
@@ -62,12 +79,8 @@ func (r *Report) XLSX() ([]byte, error) {
 		{GapSheet, plan.GapColumns, r.Result.GapRows(), []int{7}, []float64{12, 20, 36, 10, 22, 14, 18, 16, 30, 40}},
 		{RegisterSheet, plan.RegisterColumns, r.RegisterRows(), []int{7, 8}, []float64{12, 36, 10, 22, 14, 30, 20, 16, 16, 36, 24}},
 	}
-	for i, s := range sheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", s.name); err != nil {
-				return nil, err
-			}
-		} else if _, err := f.NewSheet(s.name); err != nil {
+	for _, s := range sheets {
+		if _, err := f.NewSheet(s.name); err != nil {
 			return nil, err
 		}
 		for c, h := range s.header {
@@ -110,6 +123,12 @@ func (r *Report) XLSX() ([]byte, error) {
 		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return nil, fmt.Errorf("freezing the header of %s: %w", s.name, err)
 		}
+		if err := r.printSetup(f, s.name, 1); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.SetDocProps(r.docProps()); err != nil {
+		return nil, err
 	}
 	f.SetActiveSheet(0)
 	var b bytes.Buffer
