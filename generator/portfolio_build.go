@@ -130,25 +130,38 @@ func (c *collect) Publish(files []publish.File) error {
 }
 
 // Problems lists the problems of every failed client, each marked with the
-// clients it belongs to: a problem in a shared file that several clients
-// meet is listed once, naming them all ("every client" when it is all).
-// Problems that are not in a file are given as a problem without one.
+// clients it belongs to, as MarkClients does.
 func (e *PortfolioError) Problems() []*diag.FileError {
+	clients := make([]string, len(e.Clients))
+	lists := make([][]*diag.FileError, len(e.Clients))
+	for i, c := range e.Clients {
+		clients[i] = c.Client
+		lists[i] = diag.FileErrors(c.Err)
+		if len(lists[i]) == 0 {
+			lists[i] = []*diag.FileError{{Msg: c.Err.Error()}}
+		}
+	}
+	return MarkClients(e.Of, clients, lists)
+}
+
+// MarkClients gives the problems (or warnings) of several clients' builds,
+// lists[i] being those of clients[i], as one list in which each names the
+// clients it belongs to, before its file: "oak-house: content/x.md:3:1:
+// ...". A problem in a shared file that several clients meet is listed
+// once, naming them all, or "every client" when it is all of the of
+// clients built. The problems given are not changed.
+func MarkClients(of int, clients []string, lists [][]*diag.FileError) []*diag.FileError {
 	type entry struct {
 		fe      diag.FileError
 		clients []string
 	}
 	var order []string
 	byKey := map[string]*entry{}
-	for _, c := range e.Clients {
-		fes := diag.FileErrors(c.Err)
-		if len(fes) == 0 {
-			fes = []*diag.FileError{{Msg: c.Err.Error()}}
-		}
-		for _, fe := range fes {
+	for i, c := range clients {
+		for _, fe := range lists[i] {
 			key := fe.Error()
 			if strings.HasPrefix(fe.File, ClientsDir+"/") || fe.File == "" {
-				key = c.Client + "\x00" + key // a client's own: never merged
+				key = c + "\x00" + key // a client's own: never merged
 			}
 			en, ok := byKey[key]
 			if !ok {
@@ -156,14 +169,14 @@ func (e *PortfolioError) Problems() []*diag.FileError {
 				byKey[key] = en
 				order = append(order, key)
 			}
-			en.clients = append(en.clients, c.Client)
+			en.clients = append(en.clients, c)
 		}
 	}
 	out := make([]*diag.FileError, 0, len(order))
 	for _, k := range order {
 		en := byKey[k]
 		who := strings.Join(en.clients, ", ")
-		if len(en.clients) == e.Of && e.Of > 1 {
+		if len(en.clients) == of && of > 1 {
 			who = "every client"
 		}
 		fe := en.fe

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/words"
 )
 
@@ -20,6 +22,8 @@ type buildOptions struct {
 	NoMinify  bool
 	Drafts    bool
 	Overwrite bool
+	Client    string
+	Quiet     bool
 }
 
 // newBuildCmd makes the build command. runF, when not nil, is called with
@@ -40,12 +44,19 @@ So readykit refuses a destination that is the site folder, holds it, or
 mixes with content/, static/ or themes/, and a folder with files that no
 build wrote, unless you pass --overwrite.
 
+In a portfolio (a site folder with a clients/ folder), build builds every
+client into public/<client>/, each a complete site, and replaces public/
+only when every client builds; --client NAME builds one, into
+public/NAME/ unless --dest says otherwise. On a terminal it shows how
+many clients are built so far.
+
 A build also warns, without failing, when the edition's deadline has
 passed or the programme's dates do not match it. It judges by today's
 date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.`,
 		Example: `  readykit build
   readykit build --source oak-house --dest /tmp/oak-house
-  readykit build --base-url "$URL"      # on Netlify`,
+  readykit build --base-url "$URL"      # on Netlify
+  readykit build --client oak-house     # one client of a portfolio`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkBaseURL(opts.BaseURL); err != nil {
@@ -64,13 +75,48 @@ date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.`,
 	f.BoolVar(&opts.NoMinify, "no-minify", false, "write HTML, CSS and JavaScript as they are, to read or compare")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
 	f.BoolVar(&opts.Overwrite, "overwrite", false, "replace a destination folder that holds files readykit did not write")
+	f.StringVar(&opts.Client, "client", "", "in a portfolio, build only this client (the name of its folder under clients/)")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "do not show how many clients are built so far")
 	_ = cmd.MarkFlagDirname("source")
 	_ = cmd.MarkFlagDirname("dest")
 	return cmd
 }
 
 func runBuild(ctx context.Context, opts *buildOptions) error {
-	sink := destDir(opts.Source, opts.Dest, opts.Overwrite)
+	if opts.Client == "" {
+		clients, err := siteClients(opts.Source)
+		if err != nil {
+			return err
+		}
+		if len(clients) > 0 {
+			return runBuildPortfolio(ctx, opts, clients)
+		}
+	}
+	sink := destDir(opts.Source, opts.Dest, opts.Overwrite, opts.Client)
+	if err := sink.Check(); err != nil {
+		return err
+	}
+	bo, done, err := siteOptions(opts.Source)
+	if err != nil {
+		return err
+	}
+	defer done()
+	bo.BaseURL, bo.Drafts, bo.Minify, bo.Client = opts.BaseURL, opts.Drafts, !opts.NoMinify, opts.Client
+	start := time.Now()
+	res, err := generator.Build(ctx, bo, sink)
+	if err != nil {
+		return err
+	}
+	printWarnings(opts.Err, res.Warnings)
+	fmt.Fprintf(opts.Out, "Built %s (%s, %s) in %s into %s\n",
+		words.Count(res.Pages, "page", "pages"), words.Count(res.Files, "file", "files"), words.Size(res.Bytes), time.Since(start).Round(time.Millisecond), sink.Path)
+	return nil
+}
+
+// runBuildPortfolio builds every client of the portfolio at opts.Source
+// into its own folder of the destination, all or nothing.
+func runBuildPortfolio(ctx context.Context, opts *buildOptions, clients []string) error {
+	sink := destDir(opts.Source, opts.Dest, opts.Overwrite, "", clients...)
 	if err := sink.Check(); err != nil {
 		return err
 	}
@@ -81,14 +127,46 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	defer done()
 	bo.BaseURL, bo.Drafts, bo.Minify = opts.BaseURL, opts.Drafts, !opts.NoMinify
 	start := time.Now()
-	res, err := generator.Build(ctx, bo, sink)
+	p := newProgress(opts.Err, opts.Quiet)
+	res, err := generator.BuildPortfolio(ctx, bo, sink, p.step)
+	p.end()
 	if err != nil {
+		return portfolioProblems(err)
+	}
+	printWarnings(opts.Err, clientWarnings(res))
+	var pages, files int
+	var size int64
+	for _, r := range res {
+		pages, files, size = pages+r.Pages, files+r.Files, size+r.Bytes
+	}
+	fmt.Fprintf(opts.Out, "Built %s (%s, %s, %s) in %s into %s\n",
+		words.Count(len(res), "client", "clients"), words.Count(pages, "page", "pages"), words.Count(files, "file", "files"), words.Size(size), time.Since(start).Round(time.Millisecond), sink.Path)
+	return nil
+}
+
+// portfolioProblems makes the failure of a portfolio's builds a stage's
+// problems, one per line naming its clients, as printErrors lists them.
+func portfolioProblems(err error) error {
+	var pe *generator.PortfolioError
+	if !errors.As(err, &pe) {
 		return err
 	}
-	printWarnings(opts.Err, res.Warnings)
-	fmt.Fprintf(opts.Out, "Built %s (%s, %s) in %s into %s\n",
-		words.Count(res.Pages, "page", "pages"), words.Count(res.Files, "file", "files"), words.Size(res.Bytes), time.Since(start).Round(time.Millisecond), sink.Path)
-	return nil
+	stage := fmt.Sprintf("the build of %s", words.Count(pe.Of, "client", "clients"))
+	if len(pe.Clients) < pe.Of {
+		stage = fmt.Sprintf("the build of %d of %s", len(pe.Clients), words.Count(pe.Of, "client", "clients"))
+	}
+	return &generator.StageError{Stage: stage, Err: diag.Errors(pe.Problems())}
+}
+
+// clientWarnings lists the warnings of a portfolio's builds, each naming
+// its clients, a shared file's once.
+func clientWarnings(res []generator.ClientResult) []*diag.FileError {
+	clients := make([]string, len(res))
+	lists := make([][]*diag.FileError, len(res))
+	for i, r := range res {
+		clients[i], lists[i] = r.Client, r.Warnings
+	}
+	return generator.MarkClients(len(res), clients, lists)
 }
 
 // checkBaseURL rejects a --base-url that is not a full web address.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/readykit/readykit/generator/devserver"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/generator/words"
 	"github.com/readykit/readykit/themes"
 )
 
@@ -27,6 +29,7 @@ type serveOptions struct {
 	Bind   string
 	Port   int
 	Drafts bool
+	Client string
 	// AllowHosts are host names the server answers for besides
 	// localhost, IP addresses and the --bind name.
 	AllowHosts []string
@@ -54,9 +57,13 @@ It answers only requests addressed to localhost, an IP address or the
 --bind name, so that other web sites cannot read the preview through your
 browser. To open it by another name, such as your computer's name on the
 network, allow that name with --allow-host (a name starting with a dot
-allows its subdomains too).`,
+allows its subdomains too).
+
+In a portfolio it previews one client: the one --client names, or else
+the first in order of name (it says which, and how to see another).`,
 		Example: `  readykit serve
   readykit serve --source oak-house --port 8080
+  readykit serve --client oak-house     # one client of a portfolio
   readykit serve --bind 0.0.0.0        # visible to your network
   readykit serve --bind 0.0.0.0 --allow-host laptop.local`,
 		Args: usageArgs(cobra.NoArgs),
@@ -85,6 +92,7 @@ allows its subdomains too).`,
 	f.StringVar(&opts.Bind, "bind", "127.0.0.1", "the address to listen on")
 	f.IntVarP(&opts.Port, "port", "p", 1313, "the port to listen on (0 picks a free one)")
 	f.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
+	f.StringVar(&opts.Client, "client", "", "in a portfolio, preview this client (default: the first)")
 	f.StringArrayVar(&opts.AllowHosts, "allow-host", nil, "also answer requests addressed to this host `name` (repeatable; .example.org allows its subdomains)")
 	_ = cmd.MarkFlagDirname("source")
 	return cmd
@@ -107,6 +115,18 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if _, err := today(); err != nil {
 		return err
 	}
+	client := opts.Client
+	if client == "" {
+		clients, err := generator.Clients(src)
+		if err != nil {
+			return &generator.StageError{Stage: "load", Err: err}
+		}
+		if len(clients) > 0 {
+			client = clients[0]
+			fmt.Fprintf(opts.Out, "This is a portfolio of %s; previewing %s. To preview another, run readykit serve --client NAME with one of: %s\n",
+				words.Count(len(clients), "client", "clients"), client, strings.Join(clients, ", "))
+		}
+	}
 	hosts := opts.AllowHosts
 	if net.ParseIP(opts.Bind) == nil {
 		hosts = append([]string{opts.Bind}, hosts...)
@@ -124,6 +144,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 				BaseURL:    addr,
 				Drafts:     opts.Drafts,
 				Transforms: extra,
+				Client:     client,
 				// Read at each rebuild, so a server left running past a
 				// deadline warns on the next save.
 				Today: day,
@@ -154,7 +175,11 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		// shutting down.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}
-	fmt.Fprintf(opts.Out, "Serving %s at %s (press Ctrl+C to stop)\n", opts.Source, addr)
+	what := opts.Source
+	if client != "" {
+		what = client + " of " + opts.Source
+	}
+	fmt.Fprintf(opts.Out, "Serving %s at %s (press Ctrl+C to stop)\n", what, addr)
 	if ip := net.ParseIP(opts.Bind); ip != nil && !ip.IsLoopback() {
 		fmt.Fprintln(opts.Out, "Other devices on your network can see this site.")
 	}

@@ -88,7 +88,9 @@ func (d Dir) Check() error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if marked(dest) || allMarked(dest, entries) {
+	// A client's folder of a portfolio's build (public/<client>) may be
+	// replaced by a build of that client alone.
+	if marked(dest) || allMarked(dest, entries) || marked(filepath.Dir(dest)) {
 		return nil
 	}
 	return fmt.Errorf("%s already holds files that readykit did not write (it has no %s file), and a build replaces everything in it. Choose another --dest, move the files away, or pass --overwrite to replace the folder and all its files", d.Path, marker)

@@ -28,4 +28,14 @@ func TestDirAcceptsFolderOfBuilds(t *testing.T) {
 	if err := d.Check(); err == nil || !strings.Contains(err.Error(), "did not write") {
 		t.Errorf("a folder with a file of its own: %v", err)
 	}
+	if err := os.Remove(filepath.Join(pub, "mine.txt")); err != nil {
+		t.Fatal(err)
+	}
+	// After a build of them all, one client may be built again alone.
+	if err := d.Publish([]File{{Path: "oak-house/index.html", Data: []byte("all")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := (Dir{Path: filepath.Join(pub, "oak-house"), Site: root}).Check(); err != nil {
+		t.Errorf("one client after all: %v", err)
+	}
 }
