@@ -54,6 +54,14 @@ type Config struct {
 	// portal: the programme page then shows every week's dates and offers
 	// a calendar file. Readers can still set their own.
 	Programme ProgrammeDates `yaml:"programme"`
+	// Brand is the client's look: logo, colours and a footer line.
+	Brand Brand `yaml:"brand"`
+	// Contact is who readers can ask about the site, shown in every
+	// page's footer.
+	Contact Contact `yaml:"contact"`
+	// Params are free-form settings for a site's own templates, which
+	// see them as .Site.Params. readykit itself reads none of them.
+	Params map[string]any `yaml:"params"`
 
 	Src content.Source
 
@@ -143,6 +151,8 @@ func (c *Config) normalise(errs *diag.List) {
 			errs.Addf(h.Pos, "Write the host name alone, such as images.example.org, without https:// or a path", "%q is not a host name", h.Value)
 		}
 	}
+	c.Brand.check(errs)
+	c.Contact.check(errs)
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {

@@ -36,6 +36,19 @@ func (b *builder) funcs() template.FuncMap {
 			}
 			return b.relURL("/" + a.Path), nil
 		},
+		// brandStylesheet gives the address of the stylesheet made from
+		// readykit.yaml's brand colours, or "" when none is set: base.html
+		// links it after site.css, whose colours it replaces.
+		"brandStylesheet": func() string {
+			if b.cfg.Brand.Colours.palette().stylesheet() == nil {
+				return ""
+			}
+			a, ok := b.theme.Asset(brandCSS)
+			if !ok {
+				return ""
+			}
+			return b.relURL("/" + a.Path)
+		},
 		"itemURL":     func(id string) string { return b.relURL(itemURL(id)) },
 		"standardURL": func(n int) string { return b.relURL(standardURL(n)) },
 		// date formats a date the British way: 30 June 2025.

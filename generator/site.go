@@ -47,6 +47,11 @@ type Site struct {
 	byStandard map[int]*Page
 }
 
+// Params are readykit.yaml's params: free-form settings for a site's own
+// templates, such as {{ .Site.Params.region }}. readykit reads none of
+// them.
+func (s *Site) Params() map[string]any { return s.Config.Params }
+
 // Page returns the page at a site address such as "/checklist/", or nil.
 func (s *Site) Page(url string) *Page { return s.byURL[url] }
 

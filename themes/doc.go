@@ -286,6 +286,11 @@
 //	    the address of a file in the theme's assets folder, with its hash:
 //	    /assets/site.1a2b3c4d.css. A name not in assets/ stops the build.
 //	    {{ asset "site.css" }}
+//	brandStylesheet() string
+//	    the address of the stylesheet the build makes from readykit.yaml's
+//	    brand colours (/assets/brand.1a2b3c4d.css), or "" when no colour is
+//	    set; link it after site.css, whose custom properties it sets
+//	    {{ with brandStylesheet }}<link rel="stylesheet" href="{{ . }}">{{ end }}
 //	itemURL(id string) string
 //	    the address of the page of the item with that id: /items/1.1.1/
 //	    {{ itemURL .Page.Item.ID }}
@@ -338,6 +343,10 @@
 //
 //	{{ .Site.Config.Title }}
 //	    the settings from readykit.yaml (see Config)
+//	{{ .Site.Params.region }}
+//	    readykit.yaml's params: free-form settings for the site's own
+//	    templates, which readykit itself never reads; a key not set gives
+//	    nothing
 //	{{ .Site.Edition.Title }}
 //	    the edition the site covers (see Edition)
 //	{{ range .Site.Standards }}{{ .Number }}. {{ .Name }}{{ end }}
@@ -473,6 +482,35 @@
 //	    programme
 //	{{ .Site.Config.Programme.Client }}
 //	    whom the programme is for, or ""
+//	{{ .Site.Config.Client }}
+//	    the care provider the site is for, or ""
+//	{{ .Site.Config.Brand.Logo }}
+//	    the logo's path under static/, or ""; link it as
+//	    {{ url (print "/" .Site.Config.Brand.Logo) }}
+//	{{ .Site.Config.Brand.LogoAlt }}
+//	    the logo's text alternative
+//	{{ .Site.Config.Brand.LogoWidth }}
+//	{{ .Site.Config.Brand.LogoHeight }}
+//	    the size the header shows the logo at, 48 pixels high, from the
+//	    picture's proportions; 0 when the file does not say
+//	{{ .Site.Config.Brand.Colours.Header }}
+//	{{ .Site.Config.Brand.Colours.Link }}
+//	{{ .Site.Config.Brand.Colours.Focus }}
+//	    the colours as readykit.yaml writes them, or ""; each has been
+//	    checked for contrast, and brandStylesheet sets them
+//	{{ .Site.Config.Brand.Footer }}
+//	    a line for every page's footer, or ""
+//	{{ .Site.Config.Contact.Set }}
+//	    whether any contact detail is given
+//	{{ .Site.Config.Contact.Name }}
+//	{{ .Site.Config.Contact.Organisation }}
+//	{{ .Site.Config.Contact.Email }}
+//	{{ .Site.Config.Contact.Phone }}
+//	{{ .Site.Config.Contact.URL }}
+//	    as readykit.yaml gives them; each checked (an email address, a
+//	    phone number, an http or https address)
+//	{{ .Site.Config.Contact.Tel }}
+//	    the phone number as a link: tel:01234567890
 //
 // # Edition
 //
