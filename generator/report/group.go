@@ -79,10 +79,10 @@ func NewGroupRow(file string, doc *progress.Document, items []*toolkit.Item, dea
 	return row
 }
 
-// Percent is how much of a tally is done, in whole per cent rounded down,
+// percent is how much of a tally is done, in whole per cent rounded down,
 // so that 100 means all of it; a level with nothing needed (every item
 // not applicable) is 100.
-func Percent(t toolkit.Tally) int {
+func percent(t toolkit.Tally) int {
 	if t.Total == 0 {
 		return 100
 	}
@@ -93,7 +93,7 @@ func Percent(t toolkit.Tally) int {
 // browser's table hold it.
 func (r GroupRow) Cells() []string {
 	of := func(t toolkit.Tally) string { return strconv.Itoa(t.Done) + " of " + strconv.Itoa(t.Total) }
-	pc := func(t toolkit.Tally) string { return strconv.Itoa(Percent(t)) + "%" }
+	pc := func(t toolkit.Tally) string { return strconv.Itoa(percent(t)) + "%" }
 	return []string{r.Name, r.ODSCode, r.Site, r.Edition, of(r.Approaching), pc(r.Approaching), of(r.Met), pc(r.Met),
 		strconv.Itoa(r.Overdue), r.Next, r.Updated, r.File}
 }

@@ -84,8 +84,8 @@ func TestGroupVectors(t *testing.T) {
 // 100%; nothing needed is all done.
 func TestPercent(t *testing.T) {
 	for _, c := range []struct{ done, total, want int }{{0, 0, 100}, {0, 5, 0}, {199, 200, 99}, {1, 3, 33}, {2, 3, 66}, {7, 7, 100}} {
-		if got := Percent(toolkit.Tally{Done: c.done, Total: c.total}); got != c.want {
-			t.Errorf("Percent(%d of %d) = %d, want %d", c.done, c.total, got, c.want)
+		if got := percent(toolkit.Tally{Done: c.done, Total: c.total}); got != c.want {
+			t.Errorf("percent(%d of %d) = %d, want %d", c.done, c.total, got, c.want)
 		}
 	}
 }

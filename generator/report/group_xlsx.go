@@ -75,7 +75,7 @@ func (g *GroupReport) XLSX() ([]byte, error) {
 				if c == 7 {
 					t = r.Met
 				}
-				err, style = f.SetCellFloat(GroupSheet, cell, float64(Percent(t))/100, 2, 64), pc
+				err, style = f.SetCellFloat(GroupSheet, cell, float64(percent(t))/100, 2, 64), pc
 			case 8: // items overdue
 				err, style = f.SetCellInt(GroupSheet, cell, int64(r.Overdue)), num
 			case 9, 10: // next deadline, last export
@@ -100,9 +100,9 @@ func (g *GroupReport) XLSX() ([]byte, error) {
 	if err := f.SetPanes(GroupSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
-	landscape, one, any := "landscape", 1, 0
+	landscape, one, anyHeight := "landscape", 1, 0
 	a4 := 9
-	if err := f.SetPageLayout(GroupSheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+	if err := f.SetPageLayout(GroupSheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &anyHeight}); err != nil {
 		return nil, err
 	}
 	fit := true

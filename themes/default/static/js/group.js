@@ -53,7 +53,7 @@ export function readGroupFile(bytes, tk) {
 
 /**
  * How much of a tally is done, in whole per cent rounded down, so that 100
- * means all of it; a level with nothing needed is 100. As Go's report.Percent.
+ * means all of it; a level with nothing needed is 100. As Go's report (percent).
  * @param {{done: number, total: number}} t
  */
 export const percent = (t) => (t.total ? Math.floor((t.done * 100) / t.total) : 100);
