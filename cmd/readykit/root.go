@@ -91,6 +91,7 @@ toolkit data under content/data/. Start one with "readykit new".`,
 		newServeCmd(s, nil),
 		newNewCmd(s, nil),
 		newReportCmd(s, nil),
+		newThemeCmd(s, nil),
 		newVersionCmd(s),
 	)
 	return root
