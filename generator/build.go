@@ -121,6 +121,12 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 // portfolio, whose view of the folder is the client's over the shared.
 func newBuilder(opts Options) (*builder, error) {
 	opts.Source = sitefs.Guard(opts.Source)
+	if opts.Cache != nil && opts.Minify {
+		// The same minifier, first in the chain as publish puts it, with
+		// the files all clients share minified once.
+		opts.Minify = false
+		opts.Transforms = append([]publish.Transform{opts.Cache.minify.Remember(publish.Minifier(), ".html")}, opts.Transforms...)
+	}
 	b := &builder{opts: opts, root: opts.Source}
 	if opts.Client != "" {
 		if err := checkClient(b.root, opts.Client); err != nil {

@@ -1,10 +1,140 @@
 package generator
 
+import (
+	"crypto/sha256"
+	"reflect"
+	"sync"
+
+	"github.com/readykit/readykit/generator/publish"
+)
+
 // Cache keeps what builds of the same shared files can share, so that a
-// portfolio's clients are not each parsed from the start. It is safe for
-// concurrent use by several builds. The zero value is not usable; call
-// NewCache.
-type Cache struct{}
+// portfolio's clients are not each decoded and minified from the start. It
+// is safe for concurrent use by several builds, and holds only what is a
+// pure function of a file's bytes (and its name, for positions): a build
+// with a Cache gives the same files as one without.
+//
+// It keeps:
+//   - the data files decoded from YAML (items, editions, standards, the
+//     programme, the glossary, plan rules), when they decoded without a
+//     problem: each build gets its own deep copy, since later stages
+//     change what they are given (SetDefaults, an edition's wording);
+//   - the minified text of every output file but the HTML pages, which
+//     carry each client's name and so are never the same twice: the
+//     theme's scripts and styles are minified once for all clients.
+//
+// It does not keep parsed Markdown: the check and assemble stages change
+// each document's tree for the site it is in (links are resolved against
+// the site's own pages, glossary terms linked), so every client parses
+// its own. Nor does it keep parsed templates: a theme is parsed with the
+// build's functions bound to its site, and a client may lie its own
+// template over any file, so sharing them would need a Clone per client
+// that costs about what parsing does.
+type Cache struct {
+	mu      sync.Mutex
+	decoded map[[sha256.Size]byte]any
+	minify  *publish.Memo
+}
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{} }
+func NewCache() *Cache {
+	return &Cache{decoded: map[[sha256.Size]byte]any{}, minify: publish.NewMemo()}
+}
+
+// key identifies a decoded file: what it was decoded into, its name (the
+// positions in it say it) and its bytes.
+func key(into reflect.Type, name string, data []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(into.String()))
+	h.Write([]byte{0})
+	h.Write([]byte(name))
+	h.Write([]byte{0})
+	h.Write(data)
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// load sets *v (v a pointer) to a copy of what name's data was decoded
+// into before, reporting whether there was such a thing. A nil cache has
+// nothing.
+func (c *Cache) load(name string, data []byte, v any) bool {
+	if c == nil {
+		return false
+	}
+	rv := reflect.ValueOf(v).Elem()
+	c.mu.Lock()
+	got, ok := c.decoded[key(rv.Type(), name, data)]
+	c.mu.Unlock()
+	if ok {
+		rv.Set(deepCopy(reflect.ValueOf(got)))
+	}
+	return ok
+}
+
+// store keeps a copy of *v as what name's data decodes into.
+func (c *Cache) store(name string, data []byte, v any) {
+	if c == nil {
+		return
+	}
+	rv := reflect.ValueOf(v).Elem()
+	kept := deepCopy(rv).Interface()
+	c.mu.Lock()
+	c.decoded[key(rv.Type(), name, data)] = kept
+	c.mu.Unlock()
+}
+
+// deepCopy copies v and everything its exported fields, slices, maps and
+// pointers reach, so a build can change its copy freely. Unexported
+// fields are copied as they are: they hold positions (content.Source)
+// that nothing changes once decoded.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.New(v.Type().Elem())
+		out.Elem().Set(deepCopy(v.Elem()))
+		return out
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(deepCopy(v.Elem()))
+		return out
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v)
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out.Field(i).Set(deepCopy(v.Field(i)))
+			}
+		}
+		return out
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			reflect.Copy(out, v)
+			return out
+		}
+		for i := range v.Len() {
+			out.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), deepCopy(it.Value()))
+		}
+		return out
+	}
+	return v
+}

@@ -283,7 +283,13 @@ func (b *builder) loadData() []error {
 				b.rules = append(b.rules, r)
 			}
 		case dir == itemsDir && ext == ".md":
-			doc, ok := b.readDoc(p, &errs)
+			data, err := b.readText(p)
+			it := &toolkit.Item{}
+			if err == nil && b.opts.Cache.load(p, data, it) {
+				b.data.Items = append(b.data.Items, it)
+				return nil
+			}
+			doc, ok := b.parseDoc(p, data, err, &errs)
 			if ok && doc.FrontMatter == nil {
 				errs.Addf(diag.Pos{File: p, Line: 1, Col: 1}, "Start the file with a line of ---, then the item's facts, then another line of ---, as in the other item files",
 					"this item file has no front matter")
@@ -293,12 +299,17 @@ func (b *builder) loadData() []error {
 				b.data.Unread.Items[id] = true
 				return nil
 			}
-			it := &toolkit.Item{Body: doc.Body, BodyLine: doc.BodyLine}
+			it.Body, it.BodyLine = doc.Body, doc.BodyLine
 			ierrs := content.DecodeYAML(p, doc.FrontMatter, doc.FMLine, it)
 			errs.Add(ierrs...)
 			if content.IsUnread(ierrs...) || it.ID == "" {
 				b.data.Unread.Items[id] = true
 				return nil
+			}
+			if len(ierrs) == 0 {
+				// Only an item without problems is kept, so a build
+				// from the cache reports what one without it would.
+				b.opts.Cache.store(p, data, it)
 			}
 			b.data.Items = append(b.data.Items, it)
 		default:
@@ -337,6 +348,9 @@ func (b *builder) readText(p string) ([]byte, error) {
 // blamed as well. Every problem goes to errs.
 func (b *builder) decodeFile(p string, v any, errs *diag.List) (ok, found bool) {
 	data, err := b.readText(p)
+	if err == nil && b.opts.Cache.load(p, data, v) {
+		return true, true
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return false, false
@@ -350,6 +364,9 @@ func (b *builder) decodeFile(p string, v any, errs *diag.List) (ok, found bool) 
 	}
 	derrs := content.DecodeYAML(p, data, 1, v)
 	errs.Add(derrs...)
+	if len(derrs) == 0 {
+		b.opts.Cache.store(p, data, v)
+	}
 	return !content.IsUnread(derrs...), true
 }
 
@@ -357,6 +374,11 @@ func (b *builder) decodeFile(p string, v any, errs *diag.List) (ok, found bool) 
 // file could not be read or split, or is empty.
 func (b *builder) readDoc(p string, errs *diag.List) (content.Document, bool) {
 	data, err := b.readText(p)
+	return b.parseDoc(p, data, err, errs)
+}
+
+// parseDoc is readDoc for a file already read, with err the read's error.
+func (b *builder) parseDoc(p string, data []byte, err error, errs *diag.List) (content.Document, bool) {
 	if err != nil {
 		errs.Add(err)
 		return content.Document{}, false

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/readykit/readykit"
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/diag"
 	"github.com/readykit/readykit/generator/publish"
@@ -226,6 +228,61 @@ func TestBuildPortfolioFailure(t *testing.T) {
 	for _, want := range []string{"every client: content/about.md:3:1: unknown key \"layuot\"", "oak-house: clients/oak-house/content/contact.md:3:1: unknown key \"wieght\""} {
 		if !strings.Contains(got, want) {
 			t.Errorf("problems:\n%s\nlack %q", got, want)
+		}
+	}
+}
+
+// A build from a Cache gives the same files as one without: for each
+// client of a portfolio (minified, so the minifier's memo is used too) and
+// for the default site built twice from one cache, the second time from
+// what the first kept.
+func TestCacheIsByteIdentical(t *testing.T) {
+	src := portfolio(t)
+	cache := generator.NewCache()
+	cached := &publish.Memory{}
+	if _, err := generator.BuildPortfolio(context.Background(), generator.Options{Source: src, Theme: themes.Default(), Minify: true, Cache: cache}, cached, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"elm-lodge", "oak-house"} {
+		plain := &publish.Memory{}
+		if _, err := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default(), Minify: true, Client: c}, plain); err != nil {
+			t.Fatal(err)
+		}
+		same(t, plain, cached, c+"/")
+	}
+
+	site := readykit.Starter()
+	plain := &publish.Memory{}
+	if _, err := generator.Build(context.Background(), generator.Options{Source: site, Theme: themes.Default(), Minify: true}, plain); err != nil {
+		t.Fatal(err)
+	}
+	cache = generator.NewCache()
+	for range 2 {
+		got := &publish.Memory{}
+		if _, err := generator.Build(context.Background(), generator.Options{Source: site, Theme: themes.Default(), Minify: true, Cache: cache}, got); err != nil {
+			t.Fatal(err)
+		}
+		same(t, plain, got, "")
+	}
+}
+
+// same checks that got holds want's files, under prefix, and no others.
+func same(t *testing.T, want, got *publish.Memory, prefix string) {
+	t.Helper()
+	n := 0
+	for _, p := range got.Paths() {
+		if strings.HasPrefix(p, prefix) {
+			n++
+		}
+	}
+	if paths := want.Paths(); n != len(paths) {
+		t.Errorf("%s: %d files, want %d", prefix, n, len(paths))
+	}
+	for _, p := range want.Paths() {
+		a, _ := want.Get(p)
+		b, ok := got.Get(prefix + p)
+		if !ok || !bytes.Equal(a, b) {
+			t.Errorf("%s%s differs with the cache", prefix, p)
 		}
 	}
 }

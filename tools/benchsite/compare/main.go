@@ -3,7 +3,10 @@
 // folder, and runs hyperfine over the two builds, interleaved, with output
 // on /dev/shm. make bench runs it.
 //
-//	go -C tools run ./benchsite/compare [-pages 1000] [-runs 7]
+//	go -C tools run ./benchsite/compare [-pages 1000] [-runs 7] [-portfolio]
+//
+// It first compares a portfolio of 12 clients built in one go with the
+// same clients built as 12 sites (BenchmarkPortfolio12, BenchmarkSeparate12).
 package main
 
 import (
@@ -34,8 +37,57 @@ func main() {
 	pages := flag.Int("pages", 1000, "pages in each site")
 	runs := flag.Int("runs", 7, "timed runs of each command")
 	keep := flag.Bool("keep", false, "keep the temporary folder with the binary and the two sites")
+	portfolioOnly := flag.Bool("portfolio", false, "only compare a 12-client portfolio's build with 12 separate builds (needs neither Hugo nor hyperfine)")
 	flag.Parse()
+	if err := comparePortfolio(*runs); err != nil {
+		fmt.Fprintln(os.Stderr, "compare:", err)
+		os.Exit(1)
+	}
+	if *portfolioOnly {
+		return
+	}
 	os.Exit(run(*pages, *runs, *keep))
+}
+
+// comparePortfolio runs BenchmarkPortfolio12 and BenchmarkSeparate12
+// (one build of a 12-client portfolio, and the same clients as 12 sites of
+// their own) runs times each, interleaved by go test's -count, and reports
+// the ratio of their medians: below 1 means the portfolio's shared parse
+// pays.
+func comparePortfolio(runs int) error {
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^Benchmark(Portfolio|Separate)12$", "-benchtime", "3x", "-count", fmt.Sprint(runs), "./benchsite")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("go test -bench: %w\n%s", err, out)
+	}
+	times := map[string][]float64{}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 4 || f[3] != "ns/op" || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		name, _, _ := strings.Cut(strings.TrimPrefix(f[0], "Benchmark"), "-")
+		var ns float64
+		if _, err := fmt.Sscan(f[2], &ns); err == nil {
+			times[name] = append(times[name], ns/1e9)
+		}
+	}
+	p, s := times["Portfolio12"], times["Separate12"]
+	if len(p) == 0 || len(s) == 0 {
+		return fmt.Errorf("go test -bench gave no timings:\n%s", out)
+	}
+	mp, ms := medianF(p), medianF(s)
+	fmt.Printf("12 clients over the default site, minified, into memory, median of %d runs:\n", len(p))
+	fmt.Printf("  one portfolio build   %7.3fs\n  12 separate builds    %7.3fs\n", mp, ms)
+	fmt.Printf("portfolio/separate: %.2f\n\n", mp/ms)
+	return nil
+}
+
+func medianF(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func run(pages, runs int, keep bool) int {
