@@ -120,6 +120,7 @@ browser-deps: node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || { $(APT) update && $(APT) install -y chromium; }
 	@command -v java >/dev/null 2>&1 || { $(APT) update && $(APT) install -y --no-install-recommends default-jre-headless; }
 	@command -v pdftotext >/dev/null 2>&1 || { $(APT) update && $(APT) install -y poppler-utils; }
+	@command -v soffice >/dev/null 2>&1 || { $(APT) update && $(APT) install -y --no-install-recommends libreoffice-calc-nogui; }
 	@$(PYTHON) -c 'import icalendar' 2>/dev/null || { $(APT) update && $(APT) install -y --no-install-recommends python3-icalendar; }
 
 node_modules/.installed: package.json package-lock.json
