@@ -11,6 +11,9 @@ E2E_SITE := $(CURDIR)/.cache/e2e-site
 # The same site unminified, which e2e/minified.test.mjs compares it with.
 E2E_SITE_RAW := $(CURDIR)/.cache/e2e-site-raw
 E2E_PORTAL := $(CURDIR)/.cache/e2e-portal
+# A client's site branded in readykit.yaml (logo, colours, contact), which
+# e2e/brand.test.mjs checks.
+E2E_BRANDED := $(CURDIR)/.cache/e2e-branded
 # Debian's Python, which python3-icalendar is installed for.
 PYTHON ?= /usr/bin/python3
 
@@ -84,8 +87,14 @@ test-browser: browser-deps
 	$(GO) run ./cmd/readykit new $(E2E_PORTAL)-src >/dev/null
 	printf 'programme:\n  start: 2027-04-12\n  client: Oak House Care\n' >> $(E2E_PORTAL)-src/readykit.yaml
 	$(GO) run ./cmd/readykit build --source $(E2E_PORTAL)-src --dest $(E2E_PORTAL)
-	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE) $(E2E_PORTAL)
-	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) PORTAL_DIR=$(E2E_PORTAL) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
+	rm -rf $(E2E_BRANDED) $(E2E_BRANDED)-src
+	$(GO) run ./cmd/readykit new $(E2E_BRANDED)-src >/dev/null
+	mkdir -p $(E2E_BRANDED)-src/static
+	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 48"><rect width="160" height="48" rx="6" fill="#fff"/><path d="M24 8 44 40H4z" fill="#00563f"/><text x="54" y="32" font-family="sans-serif" font-size="20" fill="#00563f">Oak House</text></svg>\n' > $(E2E_BRANDED)-src/static/oak-house-logo.svg
+	printf 'client: Oak House Care\nbrand:\n  logo: oak-house-logo.svg\n  logoAlt: Oak House Care\n  colours:\n    header: "#00563f"\n    link: "#7a2e0e"\n    focus: "#ffbf47"\n  footer: Supported by Smith Care Consulting\ncontact:\n  name: Jo Smith\n  organisation: Smith Care Consulting\n  email: jo@smithcare.example\n  phone: 01234 567890\n  url: https://smithcare.example/contact\n' >> $(E2E_BRANDED)-src/readykit.yaml
+	$(GO) run ./cmd/readykit build --source $(E2E_BRANDED)-src --dest $(E2E_BRANDED)
+	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE) $(E2E_PORTAL) $(E2E_BRANDED)
+	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) PORTAL_DIR=$(E2E_PORTAL) BRANDED_DIR=$(E2E_BRANDED) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
 # (the pages' speed in a browser is `make lighthouse`)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html/template"
 	"image/jpeg"
 	"image/png"
 	"math"
@@ -73,14 +74,16 @@ func (c Contact) Set() bool {
 }
 
 // Tel is the phone number as a tel: link needs it: digits and a leading +.
-func (c Contact) Tel() string {
+// It is marked safe because html/template would otherwise replace a tel:
+// address, a scheme it does not know, and it holds nothing but digits.
+func (c Contact) Tel() template.URL {
 	var b strings.Builder
 	for i, r := range strings.TrimSpace(c.Phone) {
 		if r >= '0' && r <= '9' || r == '+' && i == 0 {
 			b.WriteRune(r)
 		}
 	}
-	return "tel:" + b.String()
+	return template.URL("tel:" + b.String())
 }
 
 // The colours site.css draws with, which a brand colour must stand out
@@ -270,7 +273,7 @@ func (b *builder) logo() []error {
 	at := br.Src.At("logo")
 	var f *staticFile
 	for i := range b.static {
-		if b.static[i].path == br.Logo && b.static[i].from == fromStatic {
+		if s := b.static[i]; s.path == br.Logo && s.from != fromTheme && s.from != fromContent {
 			f = &b.static[i]
 		}
 	}

@@ -247,7 +247,7 @@ func TestLogo(t *testing.T) {
 
 func TestContactTel(t *testing.T) {
 	for in, want := range map[string]string{"01234 567890": "tel:01234567890", "+44 (0)1234 567-890": "tel:+4401234567890"} {
-		if got := (Contact{Phone: in}).Tel(); got != want {
+		if got := string((Contact{Phone: in}).Tel()); got != want {
 			t.Errorf("Tel(%q) = %q, want %q", in, got, want)
 		}
 	}
