@@ -26,6 +26,49 @@
 // /data/search.json the words of every item, glossary term and page for
 // the search page.
 //
+// # A portfolio: many clients over one shared site
+//
+// A portfolio is a site folder that also has a clients/ folder: each
+// clients/<name>/ with a readykit.yaml is one client (Clients lists them;
+// a name is up to 40 lower-case letters, digits and hyphens). Options.Client
+// builds one of them (LoadClient is Load for one), and BuildPortfolio
+// builds them all, each into <name>/ of one output, published only when
+// every client builds.
+//
+//	readykit.yaml              the shared settings
+//	content/ static/ themes/   the shared site, written once
+//	clients/<name>/
+//	  readykit.yaml            the client's settings, over the shared ones
+//	  content/ static/ themes/ optional: files that lie over the shared
+//	                           files of the same path, one by one
+//
+// A client's build reads the shared folder with the client's content,
+// static and themes folders over it file by file: a file there replaces
+// the shared one of the same path (content/index.md, an item,
+// content/data/items/1.1.1.md) or adds one (content/contact.md). Nothing
+// else in the client's folder is read, and clients/ is out of sight of
+// every client's build. Reads still go through sitefs from the
+// portfolio's folder, so a client cannot reach outside it.
+//
+// The client's readykit.yaml is decoded over the shared one
+// (content.DecodeYAMLOver): a key it writes replaces the shared value,
+// mappings (programme, options, brand, contact, params) merge key by key,
+// lists replace whole, and a required key may be in either file. Its
+// progressKey defaults to the client's name, so clients' progress stays
+// apart in one browser.
+//
+// Problems name the file they are really in, clients/<name>/... or the
+// shared one: positions are made with the names the build sees and
+// rewritten once, as the build returns (relocate). BuildPortfolio's
+// *PortfolioError lists every failed client's problems; MarkClients gives
+// them one per line, each naming its clients, a shared file's problem once.
+//
+// Builds that share a Cache (BuildPortfolio makes one) decode each shared
+// data file once and minify each shared script, style and image once;
+// Markdown and templates are parsed per client, since later stages change
+// them for the site they are in. A build with a Cache gives the same bytes
+// as one without.
+//
 // # The build
 //
 // Build runs five stages, each of which wraps its errors with its name:
