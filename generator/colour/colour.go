@@ -12,7 +12,7 @@ import (
 )
 
 // RGB is a colour in the sRGB space, 8 bits a channel.
-type RGB struct{ R, G, B uint8 }
+type RGB struct{ r, g, b uint8 }
 
 // Black and White are the ends every shade is mixed towards.
 var (
@@ -51,7 +51,7 @@ func MustParse(s string) RGB {
 }
 
 // String writes the colour as #rrggbb.
-func (c RGB) String() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+func (c RGB) String() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
 
 // linear undoes the sRGB curve for one channel, as WCAG defines it.
 func linear(v uint8) float64 {
@@ -62,15 +62,15 @@ func linear(v uint8) float64 {
 	return math.Pow((c+0.055)/1.055, 2.4)
 }
 
-// Luminance is the colour's relative luminance: 0 for black, 1 for white.
-func (c RGB) Luminance() float64 {
-	return 0.2126*linear(c.R) + 0.7152*linear(c.G) + 0.0722*linear(c.B)
+// luminance is the colour's relative luminance: 0 for black, 1 for white.
+func (c RGB) luminance() float64 {
+	return 0.2126*linear(c.r) + 0.7152*linear(c.g) + 0.0722*linear(c.b)
 }
 
 // Contrast is the WCAG contrast ratio of two colours, from 1 (the same)
 // to 21 (black on white), whichever order they come in.
 func Contrast(a, b RGB) float64 {
-	la, lb := a.Luminance(), b.Luminance()
+	la, lb := a.luminance(), b.luminance()
 	if la < lb {
 		la, lb = lb, la
 	}
@@ -87,7 +87,7 @@ func Ratio(r float64) string {
 // Mix gives the colour a fraction t of the way from c to to.
 func (c RGB) Mix(to RGB, t float64) RGB {
 	m := func(a, b uint8) uint8 { return uint8(math.Round(float64(a) + (float64(b)-float64(a))*t)) }
-	return RGB{m(c.R, to.R), m(c.G, to.G), m(c.B, to.B)}
+	return RGB{m(c.r, to.r), m(c.g, to.g), m(c.b, to.b)}
 }
 
 // Shade finds the colour nearest c, mixed towards black or white (to),
