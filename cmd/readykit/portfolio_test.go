@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -235,6 +237,34 @@ func TestPortfolioOf12(t *testing.T) {
 		for j := 1; j <= 12; j++ {
 			if other, _, _, _, _ := client(j); j != i && strings.Contains(home, other+"-logo") {
 				t.Errorf("%s shows %s's logo", name, other)
+			}
+		}
+	}
+}
+
+// serve in a portfolio previews the first client unless --client names
+// another, and says how to see another.
+func TestServePortfolio(t *testing.T) {
+	dir := portfolioSite(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	for _, c := range []struct{ client, want, other string }{
+		{"", "Shared home page", "OAK-HOME"},
+		{"oak-house", "OAK-HOME", "Shared home page"},
+	} {
+		opts := &serveOptions{Source: dir, Bind: "127.0.0.1", Client: c.client}
+		sctx, stop := context.WithCancel(ctx)
+		addr, _, done := startServe(sctx, t, opts)
+		_, body, _ := get(t, sctx, addr)
+		if !strings.Contains(body, c.want) || strings.Contains(body, c.other) {
+			t.Errorf("--client %q: the home page is not the client's:\n%s", c.client, body)
+		}
+		stop()
+		<-done
+		if c.client == "" {
+			said := opts.Out.(*syncBuffer).String()
+			if !strings.Contains(said, "This is a portfolio of 2 clients; previewing elm-lodge. To preview another, run readykit serve --client NAME with one of: elm-lodge, oak-house") {
+				t.Errorf("serve said %q", said)
 			}
 		}
 	}
