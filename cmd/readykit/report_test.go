@@ -14,6 +14,8 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -931,5 +933,261 @@ func TestReportRegister(t *testing.T) {
 		if !strings.Contains(reg, s) {
 			t.Errorf("the HTML register lacks %q", s)
 		}
+	}
+}
+
+// clientSite is oldSite with a client named in its settings, as a
+// consultant's portal for that client has.
+func clientSite(t *testing.T, client string) string {
+	t.Helper()
+	dir := oldSite(t)
+	f, err := os.OpenFile(filepath.Join(dir, "readykit.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := fmt.Fprintf(f, "\nclient: %s\n", client); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestReportOtherSite: a progress file from another site is refused with a
+// message naming both sites and saying what to do; --any-site reports on
+// it with a warning; a file that names no site is used, with a warning.
+func TestReportOtherSite(t *testing.T) {
+	site := oldSite(t)
+	other := progressFileWith(t, sample, map[string]any{"site": "oak-house"})
+	out := filepath.Join(t.TempDir(), "r.html")
+	code, stdout, stderr := runCLI("report", "--source", site, "--progress", other, "--out", out)
+	if code != exitContent {
+		t.Fatalf("exit %d, want %d: %s", code, exitContent, stderr)
+	}
+	for _, s := range []string{other + ": this progress file was downloaded from another site", `progress key "oak-house", for Willow Lodge`,
+		`DSPT readiness guide (progress key "readykit")`, "--any-site"} {
+		if !strings.Contains(stderr, s) {
+			t.Errorf("the refusal lacks %q:\n%s", s, stderr)
+		}
+	}
+	if stdout != "" {
+		t.Errorf("stdout %q", stdout)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a report was written for another site's file: %v", err)
+	}
+
+	code, _, stderr = runCLI("report", "--source", site, "--progress", other, "--out", out, "--any-site")
+	if code != exitOK {
+		t.Fatalf("--any-site: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, `the file is from another site ("oak-house", for Willow Lodge)`) || !strings.Contains(stderr, "because of --any-site") {
+		t.Errorf("--any-site says nothing of the other site:\n%s", stderr)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("--any-site wrote no report: %v", err)
+	}
+
+	// An old export with no site key: used, and the user is told to check.
+	noSite := progressFileWith(t, sample, map[string]any{"site": nil})
+	code, _, stderr = runCLI("report", "--source", site, "--progress", noSite, "--out", filepath.Join(t.TempDir(), "n.html"))
+	if code != exitOK || !strings.Contains(stderr, "does not say which site it was downloaded from") {
+		t.Errorf("no site: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestReportIdentity: every output names the client, the organisation and
+// its ODS code, the edition and the export date ("not known" when the
+// file does not say); a CSV file's default name carries the client's.
+func TestReportIdentity(t *testing.T) {
+	site := clientSite(t, "Oak House Care")
+	path := progressFile(t, sample)
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI("report", "--source", site, "--progress", path, "--out", filepath.Join(dir, "r.html"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	line := "For Oak House Care (Willow Lodge) · ODS code VNX12 · DSPT 2023-24 · exported 2 March 2025.\n"
+	if !strings.HasSuffix(stdout, line) {
+		t.Errorf("stdout %q lacks %q", stdout, line)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "r.html"))
+	for _, s := range []string{"evidence register for Oak House Care</h1>", "<dt>Client</dt><dd>Oak House Care</dd>", "Willow Lodge, ODS code VNX12",
+		"<dt>Progress exported</dt><dd>2 March 2025</dd>", "Oak House Care (Willow Lodge) · ODS code VNX12 · DSPT 2023-24 · exported 2 March 2025 · made "} {
+		if !strings.Contains(string(page), s) {
+			t.Errorf("the HTML report lacks %q", s)
+		}
+	}
+
+	// The CSV stays a plain table; its default name carries the client.
+	backup := filepath.Join(t.TempDir(), "backup.json")
+	data, _ := os.ReadFile(path)
+	if err := os.WriteFile(backup, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	code, stdout, stderr = runCLI("report", "--source", site, "--progress", backup, "--format", "csv")
+	if code != exitOK || !strings.HasPrefix(stdout, "Wrote oak-house-care-backup-plan.csv: ") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	csvData, _ := os.ReadFile(filepath.Join(dir, "oak-house-care-backup-plan.csv"))
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(csvData, []byte("\ufeff")))).ReadAll()
+	if err != nil || !reflect.DeepEqual(rows[0], plan.PlanColumns) {
+		t.Errorf("the CSV is not a plain table under its header: %v %q", err, rows[:1])
+	}
+	if name := defaultOut("willow-lodge.json", "Willow Lodge", "csv", "gaps"); name != "willow-lodge-gaps.csv" {
+		t.Errorf("default name %q repeats the client", name)
+	}
+
+	// No export date in the file: "not known".
+	undated := progressFileWith(t, sample, map[string]any{"updated": nil})
+	code, stdout, _ = runCLI("report", "--source", site, "--progress", undated, "--out", filepath.Join(dir, "u.html"))
+	page, _ = os.ReadFile(filepath.Join(dir, "u.html"))
+	if code != exitOK || !strings.Contains(stdout, "· exported not known.") || !strings.Contains(string(page), "<dt>Progress exported</dt><dd>not known</dd>") {
+		t.Errorf("no export date: exit %d, stdout %q", code, stdout)
+	}
+}
+
+// TestReportWorkbookSummary: the workbook opens on its Summary sheet, whose
+// figures are toolkit.Score's and the plan's; every sheet prints A4
+// landscape one page wide with its header row repeated and the client in
+// its header; the document properties name the client and the version.
+func TestReportWorkbookSummary(t *testing.T) {
+	site := clientSite(t, "Oak House & Care")
+	path := progressFile(t, sample)
+	out := filepath.Join(t.TempDir(), "w.xlsx")
+	if code, _, stderr := runCLI("report", "--source", site, "--progress", path, "--format", "xlsx", "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if want := []string{report.SummarySheet, report.ActionSheet, report.GapSheet, report.RegisterSheet}; !reflect.DeepEqual(sheets, want) {
+		t.Fatalf("sheets %q, want %q", sheets, want)
+	}
+	rows, err := f.GetRows(report.SummarySheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byLabel := map[string][]string{}
+	for _, r := range rows {
+		if len(r) > 0 {
+			byLabel[r[0]] = r[1:]
+		}
+	}
+	model, err := generator.Load(os.DirFS(site))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := model.Data.Edition("dspt-2023-24-cat3")
+	items := model.Data.View(e).Items
+	status := map[string]string{}
+	for id, v := range sample {
+		status[id] = v["status"].(string)
+	}
+	score := toolkit.Score(items, status)
+	now := time.Now()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	days := int(e.Deadline.Time.Sub(today).Hours() / 24)
+	for label, want := range map[string][]string{
+		"Client":                   {"Oak House & Care"},
+		"Organisation":             {"Willow Lodge"},
+		"ODS code":                 {"VNX12"},
+		"Edition":                  {"DSPT 2023-24"},
+		toolkit.Approaching.Name(): {strconv.Itoa(score.Approaching.Done), strconv.Itoa(score.Approaching.Total), strconv.Itoa(score.Approaching.Done*100/score.Approaching.Total) + "%"},
+		toolkit.Met.Name():         {strconv.Itoa(score.Met.Done), strconv.Itoa(score.Met.Total), strconv.Itoa(score.Met.Done*100/score.Met.Total) + "%"},
+		// 1.1.2 (due 30 May 2025) and 3.2.1 (1 April 2025) are not done.
+		"Overdue actions (past their target date, not done)": {"2"},
+		"Days to the deadline":                               {strconv.Itoa(days)},
+	} {
+		got := byLabel[label]
+		if len(got) < len(want) || !reflect.DeepEqual(got[:len(want)], want) {
+			t.Errorf("summary %q: %q, want %q", label, got, want)
+		}
+	}
+	if _, ok := byLabel["DSPT readiness: Oak House & Care"]; !ok {
+		t.Error("the summary's title does not name the client")
+	}
+	for _, label := range []string{"Progress exported", "Report made", "Deadline"} {
+		if v := byLabel[label]; len(v) == 0 {
+			t.Errorf("summary %q missing", label)
+		} else if serial, err := parseFloat(v[0]); err != nil || serial < 40000 {
+			t.Errorf("summary %q: %q is not a date", label, v[0])
+		}
+	}
+	std1 := byLabel["1"]
+	if len(std1) < 4 || std1[2] != strconv.Itoa(score.Standards["1"].Done) || std1[3] != strconv.Itoa(score.Standards["1"].Total) {
+		t.Errorf("standard 1: %q, want Standards Met %d of %d", std1, score.Standards["1"].Done, score.Standards["1"].Total)
+	}
+
+	names := f.GetDefinedName()
+	for _, s := range sheets {
+		layout, err := f.GetPageLayout(s)
+		if err != nil || layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+			layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+			t.Errorf("%s: page layout %+v %v, want A4 landscape, one page wide", s, layout, err)
+		}
+		props, err := f.GetSheetProps(s)
+		if err != nil || props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: not fitted to the page: %v", s, err)
+		}
+		hf, err := f.GetHeaderFooter(s)
+		if err != nil || !strings.Contains(hf.OddHeader, "Oak House && Care") || !strings.Contains(hf.OddHeader, s) || !strings.Contains(hf.OddFooter, "Page &P of &N") {
+			t.Errorf("%s: header %q footer %q", s, hf.OddHeader, hf.OddFooter)
+		}
+		if !slices.ContainsFunc(names, func(d excelize.DefinedName) bool {
+			return d.Name == "_xlnm.Print_Titles" && d.Scope == s && strings.HasSuffix(d.RefersTo, "!$1:$1")
+		}) {
+			t.Errorf("%s: no header row repeated on each printed page: %+v", s, names)
+		}
+		if panes, err := f.GetPanes(s); err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: header row not frozen", s)
+		}
+	}
+	doc, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "DSPT readiness: Oak House & Care" || !strings.HasPrefix(doc.Creator, "readykit") || !strings.Contains(doc.Subject, "2023-24") ||
+		!strings.Contains(doc.Keywords, "VNX12") || !strings.HasPrefix(doc.Created, today.Format(time.DateOnly)[:4]) {
+		t.Errorf("document properties %+v", doc)
+	}
+}
+
+// TestReportCarriesForward: a file saved in an earlier edition is reported
+// on in the site's edition, moved as the site's import moves it; the report
+// says what was carried and what was kept aside.
+func TestReportCarriesForward(t *testing.T) {
+	path := progressFileWith(t, map[string]map[string]any{
+		"1.1.1": {"status": "met", "updated": "2025-03-01T10:00:00.000Z"},
+		"9.9.9": {"status": "met", "notes": "An item no later edition has", "updated": "2025-03-01T10:00:00.000Z"},
+	}, nil)
+	out := filepath.Join(t.TempDir(), "r.html")
+	code, stdout, stderr := runCLI("report", "--source", repoSite, "--progress", path, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	model, err := generator.Load(os.DirFS(repoSite))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := model.Data.Edition(model.Config.Edition).Title
+	if !strings.Contains(stdout, "DSPT "+title) {
+		t.Errorf("stdout %q: not the site's edition %s", stdout, title)
+	}
+	page, _ := os.ReadFile(out)
+	for _, s := range []string{"This progress was saved in the 2023-24 edition. It has been moved forward to the " + title + " edition",
+		"1 item&#39;s progress moved across", "1 entry for items this edition does not carry on is kept aside"} {
+		if !strings.Contains(string(page), s) {
+			t.Errorf("the report lacks %q", s)
+		}
+		if !strings.Contains(stderr, strings.ReplaceAll(s, "&#39;", "'")) {
+			t.Errorf("stderr lacks %q:\n%s", s, stderr)
+		}
+	}
+	if !strings.Contains(string(page), "Item 9.9.9: what was saved for it in the 2023-24 edition") {
+		t.Error("the entry kept aside is not listed")
 	}
 }
