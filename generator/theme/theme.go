@@ -181,15 +181,15 @@ func (t *Theme) checkDefines(f string) []error {
 		} else {
 			hint = fmt.Sprintf("Move it into its own file, layouts/partials/%s.html, and call it as \"partials/%s.html\"", name, name)
 		}
-		what := "a layout may define only \"main\" and \"head\""
 		if partial {
-			what = fmt.Sprintf("a partial file defines only the template named as its path, %q", own)
+			errs.Addf(pos, hint, "this partial also defines %q, but a partial file defines only the template named as its path, %q", name, own)
+		} else {
+			errs.Addf(pos, hint, "this layout also defines %q, but a layout defines only \"main\" and \"head\"", name)
 		}
-		errs.Addf(pos, hint, "%s defines %q: %s", t.names[f], name, what)
 	}
 	if partial && trees[own] == nil {
 		errs.Addf(diag.Pos{File: t.names[f], Line: 1, Col: 1}, fmt.Sprintf("Wrap the file in {{define %q}} ... {{end}}", own),
-			"%s does not define %q, the template named as its path", t.names[f], own)
+			"this partial does not define %q, the template named as its path", own)
 	}
 	return errs.Unwrap()
 }
