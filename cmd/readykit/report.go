@@ -31,6 +31,8 @@ type reportOptions struct {
 	Output   string // --out: a file name, or - for the terminal
 	// AnySite reports on a progress file from another site.
 	AnySite bool
+	// Client is, in a portfolio, the client whose site the file is from.
+	Client string
 }
 
 func newReportCmd(s streams, runF func(*reportOptions) error) *cobra.Command {
@@ -81,6 +83,10 @@ left to the deadline. Then come the plan, the gap analysis and the
 evidence register. Each sheet prints on A4 landscape, one page wide, with
 its header row on every page.
 
+In a portfolio (a site folder with a clients/ folder), --client NAME says
+which client's site the progress file is from: the report uses that
+client's settings (its name, progress key and edition).
+
 A progress file belongs to the site it was downloaded from (the site's
 progressKey). A file from another site is refused, naming both, so one
 client's progress is never reported under another's name; --any-site
@@ -99,7 +105,8 @@ wrong, no part-written file is left behind.`,
   readykit report --progress oak-house.json --format xlsx --out oak-house.xlsx
   readykit report --progress oak-house.json --format csv --table gaps --out -
   readykit report --progress oak-house.json --format csv --table register
-  readykit report --progress oak-house.json --rules 2020-21 --source oak-house`,
+  readykit report --progress oak-house.json --rules 2020-21 --source oak-house
+  readykit report --progress oak-house.json --source my-portfolio --client oak-house`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			switch {
@@ -126,6 +133,7 @@ wrong, no part-written file is left behind.`,
 	f.StringVar(&opts.Table, "table", "plan", "with --format csv: the plan, the gaps or the evidence register")
 	f.StringVarP(&opts.Output, "out", "o", "", "where to write (default: named after the progress file, and for CSV the client too, in this folder; - for the terminal)")
 	f.BoolVar(&opts.AnySite, "any-site", false, "report on a progress file downloaded from another site")
+	f.StringVar(&opts.Client, "client", "", "in a portfolio, the client whose site the progress file is from (the name of its folder under clients/)")
 	_ = cmd.MarkFlagFilename("progress", "json")
 	_ = cmd.MarkFlagDirname("source")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "csv", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
@@ -141,12 +149,23 @@ func runReport(opts *reportOptions) error {
 			return failed(err)
 		}
 	}
+	if opts.Client == "" {
+		// A portfolio's shared settings are no client's: the progress key,
+		// the client's name and the edition are each client's own.
+		clients, err := siteClients(opts.Source)
+		if err != nil {
+			return failed(err)
+		}
+		if len(clients) > 0 {
+			return fmt.Errorf("%s is a portfolio of %s; say whose progress this is with --client NAME, one of: %s", opts.Source, words.Count(len(clients), "client", "clients"), strings.Join(clients, ", "))
+		}
+	}
 	src, done, err := openSite(opts.Source)
 	if err != nil {
 		return failed(err)
 	}
 	defer done()
-	model, err := generator.Load(src)
+	model, err := generator.LoadClient(src, opts.Client)
 	if err != nil {
 		return failed(err)
 	}
@@ -412,7 +431,7 @@ func checkSite(w io.Writer, path string, doc *progress.Document, model *generato
 		fmt.Fprintf(w, "%s: the file is from another site (%q%s), not %s (%q); reporting on it because of --any-site.\n", path, doc.Site, whose, model.Config.Title, key)
 		return nil
 	}
-	return fmt.Errorf("%s: this progress file was downloaded from another site (progress key %q%s), not from this one, %s (progress key %q). Check you have the right file and the right site folder (--source); to report on it anyway, add --any-site", path, doc.Site, whose, model.Config.Title, key)
+	return fmt.Errorf("%s: this progress file was downloaded from another site (progress key %q%s), not from this one, %s (progress key %q). Check you have the right file and the right site folder (--source, and --client in a portfolio); to report on it anyway, add --any-site", path, doc.Site, whose, model.Config.Title, key)
 }
 
 // writeAtomically writes data to a new file beside path and renames it

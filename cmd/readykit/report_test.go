@@ -1191,3 +1191,39 @@ func TestReportCarriesForward(t *testing.T) {
 		t.Error("the entry kept aside is not listed")
 	}
 }
+
+// TestReportPortfolioClient: in a portfolio, --client says whose site the
+// file is from; the report then has that client's name and progress key,
+// and without --client it asks which.
+func TestReportPortfolioClient(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "portfolio")
+	if code, _, stderr := runCLI("new", "--portfolio", dir); code != exitOK {
+		t.Fatalf("new --portfolio: exit %d: %s", code, stderr)
+	}
+	clients, err := siteClients(dir)
+	if err != nil || len(clients) < 2 {
+		t.Fatalf("clients %q: %v", clients, err)
+	}
+	model, err := generator.LoadClient(os.DirFS(dir), clients[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := progressFileWith(t, sample, map[string]any{"site": model.Config.ProgressKey, "edition": model.Config.Edition})
+	out := filepath.Join(t.TempDir(), "r.html")
+	code, _, stderr := runCLI("report", "--source", dir, "--progress", path, "--out", out)
+	if code == exitOK || !strings.Contains(stderr, "--client NAME, one of: "+strings.Join(clients, ", ")) {
+		t.Errorf("no --client: exit %d, %q", code, stderr)
+	}
+	code, stdout, stderr := runCLI("report", "--source", dir, "--client", clients[0], "--progress", path, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if model.Config.Client == "" || !strings.Contains(stdout, "For "+model.Config.Client+" (Willow Lodge)") {
+		t.Errorf("stdout %q does not name the client %q", stdout, model.Config.Client)
+	}
+	// The other client's site refuses the file.
+	code, _, stderr = runCLI("report", "--source", dir, "--client", clients[1], "--progress", path, "--out", out)
+	if code != exitContent || !strings.Contains(stderr, "downloaded from another site") {
+		t.Errorf("another client: exit %d, %q", code, stderr)
+	}
+}
