@@ -51,37 +51,63 @@ func main() {
 
 // comparePortfolio runs BenchmarkPortfolio12 and BenchmarkSeparate12
 // (one build of a 12-client portfolio, and the same clients as 12 sites of
-// their own) runs times each, interleaved by go test's -count, and reports
-// the ratio of their medians: below 1 means the portfolio's shared parse
-// pays.
+// their own, each run 3 builds), alternating runs times, so that other work on the machine
+// weighs on both alike, and reports the ratio of their medians, of wall
+// time per build and of the CPU time of each run: below 1 means the
+// portfolio's shared parse pays.
 func comparePortfolio(runs int) error {
-	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^Benchmark(Portfolio|Separate)12$", "-benchtime", "3x", "-count", fmt.Sprint(runs), "./benchsite")
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
+	tmp, err := os.MkdirTemp("", "readykit-bench-")
 	if err != nil {
-		return fmt.Errorf("go test -bench: %w\n%s", err, out)
+		return err
 	}
-	times := map[string][]float64{}
-	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) < 4 || f[3] != "ns/op" || !strings.HasPrefix(f[0], "Benchmark") {
-			continue
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "benchsite.test")
+	build := exec.Command("go", "test", "-c", "-o", bin, "./benchsite")
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("go test -c: %w", err)
+	}
+	names := []string{"Portfolio12", "Separate12"}
+	wall := map[string][]float64{}
+	cpu := map[string][]float64{}
+	for range runs {
+		for _, name := range names {
+			cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", "^Benchmark"+name+"$", "-test.benchtime", "3x")
+			cmd.Dir = "benchsite"
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				return fmt.Errorf("%s: %w\n%s", name, err, out)
+			}
+			ns, ok := nsPerOp(string(out))
+			if !ok {
+				return fmt.Errorf("%s gave no timing:\n%s", name, out)
+			}
+			wall[name] = append(wall[name], ns/1e9)
+			ps := cmd.ProcessState
+			cpu[name] = append(cpu[name], (ps.UserTime() + ps.SystemTime()).Seconds())
 		}
-		name, _, _ := strings.Cut(strings.TrimPrefix(f[0], "Benchmark"), "-")
-		var ns float64
-		if _, err := fmt.Sscan(f[2], &ns); err == nil {
-			times[name] = append(times[name], ns/1e9)
-		}
 	}
-	p, s := times["Portfolio12"], times["Separate12"]
-	if len(p) == 0 || len(s) == 0 {
-		return fmt.Errorf("go test -bench gave no timings:\n%s", out)
-	}
-	mp, ms := medianF(p), medianF(s)
-	fmt.Printf("12 clients over the default site, minified, into memory, median of %d runs:\n", len(p))
-	fmt.Printf("  one portfolio build   %7.3fs\n  12 separate builds    %7.3fs\n", mp, ms)
-	fmt.Printf("portfolio/separate: %.2f\n\n", mp/ms)
+	p, s := medianF(wall[names[0]]), medianF(wall[names[1]])
+	pc, sc := medianF(cpu[names[0]]), medianF(cpu[names[1]])
+	fmt.Printf("12 clients over the default site, minified, into memory, median of %d alternating runs:\n", runs)
+	fmt.Printf("  %-22s %8s %16s\n", "", "per build", "CPU of 3 builds")
+	fmt.Printf("  %-22s %8.3fs %15.2fs\n  %-22s %8.3fs %15.2fs\n", "one portfolio build", p, pc, "12 separate builds", s, sc)
+	fmt.Printf("portfolio/separate: %.2f (time per build), %.2f (CPU, user+system, of each run)\n\n", p/s, pc/sc)
 	return nil
+}
+
+// nsPerOp finds the ns/op of the one benchmark in go test's output.
+func nsPerOp(out string) (float64, bool) {
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 4 && f[3] == "ns/op" && strings.HasPrefix(f[0], "Benchmark") {
+			var ns float64
+			if _, err := fmt.Sscan(f[2], &ns); err == nil {
+				return ns, true
+			}
+		}
+	}
+	return 0, false
 }
 
 func medianF(v []float64) float64 {
