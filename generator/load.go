@@ -67,6 +67,10 @@ func (b *builder) load() error {
 	errs.Add(b.loadPages()...)
 	errs.Add(b.loadStatic(overlay)...)
 	b.static = winners(b.static)
+	// The logo is looked for among the files that won, a client's own
+	// static folder included; the brand's stylesheet joins the assets
+	// before anything is rendered.
+	errs.Add(b.brand()...)
 	return errs.Err()
 }
 

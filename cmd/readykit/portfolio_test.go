@@ -223,6 +223,9 @@ func TestPortfolioOf12(t *testing.T) {
 			t.Errorf("%s: the shared edit is missing", name)
 		}
 		home := readFile(t, filepath.Join(site, "index.html"))
+		if !regexp.MustCompile(`<img class="?site-header__logo"? src="?/` + regexp.QuoteMeta(logo) + `"? alt="?` + regexp.QuoteMeta(title)).MatchString(home) {
+			t.Errorf("%s: the header does not show the client's logo", name)
+		}
 		for _, want := range []string{title, email} {
 			if !strings.Contains(home, want) {
 				t.Errorf("%s: the home page lacks %q", name, want)
@@ -231,9 +234,12 @@ func TestPortfolioOf12(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(site, logo)); err != nil {
 			t.Errorf("%s: the logo is not published: %v", name, err)
 		}
-		// The header's logo and the brand stylesheet (helper B's) are
-		// checked here once they are rendered: see the report of issue 14.
-		_ = colour
+		css := regexp.MustCompile(`href="?/(assets/brand\.[0-9a-f]+\.css)`).FindStringSubmatch(home)
+		if css == nil {
+			t.Errorf("%s: no brand stylesheet linked", name)
+		} else if got := readFile(t, filepath.Join(site, css[1])); !strings.Contains(got, colour) {
+			t.Errorf("%s: the brand stylesheet lacks %s:\n%s", name, colour, got)
+		}
 		for j := 1; j <= 12; j++ {
 			if other, _, _, _, _ := client(j); j != i && strings.Contains(home, other+"-logo") {
 				t.Errorf("%s shows %s's logo", name, other)
