@@ -10,6 +10,7 @@ import (
 
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/report"
 	"github.com/readykit/readykit/generator/words"
 )
@@ -70,10 +71,13 @@ func progressFiles(args []string) ([]string, error) {
 }
 
 // runGroup writes the group view of files (from progressFiles): one
-// workbook, page or CSV with a row for each care home or client. A file
-// that cannot be used (missing, damaged, too large, not a progress file,
-// or from another site) is named on the error stream with why, and left
-// out; the rest still report. It fails only when no file could be used.
+// workbook, page or CSV with a row for each care home or client. In a
+// portfolio without --client, each file is read against the client whose
+// progress key it names, so a consultant sees every client in one table.
+// A file that cannot be used (missing, damaged, too large, not a progress
+// file, or from another site) is named on the error stream with why, and
+// left out; the rest still report. It fails only when no file could be
+// used.
 func runGroup(opts *reportOptions, files []string) error {
 	out := opts.Output
 	if out == "" {
@@ -90,38 +94,54 @@ func runGroup(opts *reportOptions, files []string) error {
 	if err != nil {
 		return failed(err)
 	}
+	clients := []string{opts.Client}
+	if opts.Client == "" {
+		all, err := siteClients(opts.Source)
+		if err != nil {
+			return failed(err)
+		}
+		if len(all) > 0 {
+			clients = all
+		}
+	}
 	src, done, err := openSite(opts.Source)
 	if err != nil {
 		return failed(err)
 	}
 	defer done()
-	model, err := generator.Load(src)
-	if err != nil {
-		return failed(err)
+	var models []*generator.Model
+	for _, c := range clients {
+		m, err := generator.LoadClient(src, c)
+		if err != nil {
+			return failed(err)
+		}
+		models = append(models, m)
 	}
-	// TODO(lead): once reportOptions has AnySite (helper D), use
-	// opts.AnySite here, so --any-site lets in files from other sites.
-	anySite := false
-	key := model.Config.ProgressKey
-	g := &report.GroupReport{SiteTitle: model.Config.Title, Edition: model.Data.Edition(model.Config.Edition), Made: day}
+	g := &report.GroupReport{SiteTitle: models[0].Config.Title, Edition: models[0].Data.Edition(models[0].Config.Edition), Made: day}
+	for _, m := range models[1:] {
+		if m.Config.Edition != models[0].Config.Edition {
+			g.Edition = nil // the clients' editions differ: each row says its own
+		}
+	}
 	skip := func(path, why string) {
 		fmt.Fprintf(opts.Err, "readykit: %s: left out: %s\n", path, oneLine(why))
 		g.Skipped = append(g.Skipped, report.Skipped{File: filepath.Base(path), Why: why})
 	}
 	for _, path := range files {
-		doc, err := readProgress(path, model)
+		doc, model, err := readGroupFile(path, models)
 		if err != nil {
 			skip(path, why(path, err))
 			continue
 		}
-		// A file that names no site was saved by an older readykit: it is
-		// shown, as readykit report and the Your progress page take it.
-		if doc.Site != "" && doc.Site != key && !anySite {
-			skip(path, fmt.Sprintf("the file was made on another site (%q), not this one (%q); give --any-site to include it all the same", doc.Site, key))
+		if len(models) > 1 && doc.Site != model.Config.ProgressKey {
+			skip(path, fmt.Sprintf("the file was made on a site (%q) that is none of this portfolio's clients; give --client NAME to report on it against that client's site", doc.Site))
 			continue
 		}
-		if doc.Site == "" {
-			fmt.Fprintf(opts.Err, "readykit: %s: warning: the file does not say which site it was made on (an older readykit saved it); check it is from this one\n", path)
+		// A file from another site is left out unless --any-site; one that
+		// names no site (an older readykit's) is used, with a warning.
+		if err := checkSite(opts.Err, path, doc, model, opts.AnySite); err != nil {
+			skip(path, why(path, err))
+			continue
 		}
 		edition := model.Data.Edition(doc.Edition)
 		items := model.Data.View(edition).Items
@@ -157,6 +177,23 @@ func runGroup(opts *reportOptions, files []string) error {
 	}
 	fmt.Fprintf(opts.Out, "Wrote %s: %s%s.\n", out, words.Count(len(g.Rows), "care home", "care homes"), left)
 	return nil
+}
+
+// readGroupFile reads the progress file at path against the first of
+// models (a site, or a portfolio's clients) whose progress key it names,
+// moved forward to that site's edition; with none, against the first, so
+// that a problem is said as readykit report would say it.
+func readGroupFile(path string, models []*generator.Model) (*progress.Document, *generator.Model, error) {
+	doc, err := readProgress(path, models[0])
+	if err == nil && doc.Site == models[0].Config.ProgressKey {
+		return doc, models[0], nil
+	}
+	for _, m := range models[1:] {
+		if d, e := readProgress(path, m); e == nil && d.Site == m.Config.ProgressKey {
+			return d, m, nil
+		}
+	}
+	return doc, models[0], err
 }
 
 // why is what is wrong with the file at path, without its name, which the

@@ -262,11 +262,11 @@ func TestGroupSkips(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []string{
-		`other.json: left out: the file was made on another site ("elm-court"), not this one ("readykit"); give --any-site`,
+		`other.json: left out: this progress file was downloaded from another site (progress key "elm-court", for Elm Court), not from this one`,
 		"photo.json: left out: this is not a readykit progress file",
 		"big.json: left out: the file is 1.0 MB",
 		"missing.json: left out: there is no such file",
-		"nosite.json: warning: the file does not say which site it was made on",
+		"nosite.json: the file does not say which site it was downloaded from",
 	} {
 		if !strings.Contains(stderr.String(), s) {
 			t.Errorf("stderr lacks %q:\n%s", s, stderr)
@@ -335,5 +335,96 @@ func TestProgressFiles(t *testing.T) {
 	}
 	if _, err := progressFiles([]string{many}); err == nil || !strings.Contains(err.Error(), "at most 500") {
 		t.Errorf("too many files: %v", err)
+	}
+}
+
+// TestGroupAnySite: with --any-site a file from another site is shown,
+// with a warning, in its own row.
+func TestGroupAnySite(t *testing.T) {
+	t.Setenv(todayEnv, "2027-03-01")
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(other, groupDoc(t, "Elm Court", "elm-court"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts, out, stderr := groupOptions("csv", "-")
+	opts.AnySite = true
+	if err := runGroup(opts, []string{other}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr.String(), "reporting on it because of --any-site") || strings.Contains(stderr.String(), "left out") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out.Bytes(), []byte("\ufeff")))).ReadAll()
+	if err != nil || len(rows) != 2 || rows[1][0] != "Elm Court" || rows[1][2] != "elm-court" {
+		t.Errorf("rows %q, %v", rows, err)
+	}
+}
+
+// TestGroupPortfolio: in a portfolio, with no --client, each file is read
+// against the client whose progress key it names, so a consultant gets a
+// row for every client in one table; a file from no client's site is
+// named and left out. With --client, only that client's files report.
+func TestGroupPortfolio(t *testing.T) {
+	t.Setenv(todayEnv, "2027-03-01")
+	src := filepath.Join(t.TempDir(), "portfolio")
+	if code, _, stderr := runCLI("new", "--portfolio", src); code != exitOK {
+		t.Fatalf("new --portfolio: exit %d: %s", code, stderr)
+	}
+	clients, err := siteClients(src)
+	if err != nil || len(clients) < 2 {
+		t.Fatalf("clients %q: %v", clients, err)
+	}
+	dir := t.TempDir()
+	var files []string
+	for i, c := range append(clients, "stranger") {
+		key, edition := c, groupEdition
+		if i < len(clients) {
+			m, err := generator.LoadClient(os.DirFS(src), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			key, edition = m.Config.ProgressKey, m.Config.Edition
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(groupDoc(t, "Home of "+c, key), &doc); err != nil {
+			t.Fatal(err)
+		}
+		doc["edition"], doc["items"] = edition, map[string]any{}
+		data, _ := json.Marshal(doc)
+		p := filepath.Join(dir, c+".json")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	opts, out, stderr := groupOptions("csv", "-")
+	opts.Source = src
+	if err := runGroup(opts, files); err != nil {
+		t.Fatalf("runGroup: %v\n%s", err, stderr)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out.Bytes(), []byte("\ufeff")))).ReadAll()
+	if err != nil || len(rows) != len(clients)+1 {
+		t.Fatalf("rows %q, %v\n%s", rows, err, stderr)
+	}
+	for i, c := range clients {
+		if rows[i+1][0] != "Home of "+c {
+			t.Errorf("row %d: %q", i+1, rows[i+1])
+		}
+	}
+	if !strings.Contains(stderr.String(), `stranger.json: left out: the file was made on a site ("stranger") that is none of this portfolio's clients`) {
+		t.Errorf("stderr: %s", stderr)
+	}
+
+	opts, out, stderr = groupOptions("csv", "-")
+	opts.Source, opts.Client = src, clients[1]
+	if err := runGroup(opts, files); err != nil {
+		t.Fatalf("runGroup --client: %v\n%s", err, stderr)
+	}
+	if rows, _ := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out.Bytes(), []byte("\ufeff")))).ReadAll(); len(rows) != 2 || rows[1][0] != "Home of "+clients[1] {
+		t.Errorf("--client %s: rows %q", clients[1], rows)
+	}
+	if n := strings.Count(stderr.String(), "left out"); n != len(clients) {
+		t.Errorf("--client: %d files left out, want %d:\n%s", n, len(clients), stderr)
 	}
 }
