@@ -11,6 +11,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,29 @@ test('a second pick replaces the table; a file from another site is named and le
   await input.setInputFiles([doc('Ash Lodge', TK.site)]);
   await page.locator('[data-rk-group-errors]').waitFor({ state: 'hidden' });
   assert.deepEqual(await page.locator('[data-rk-group-rows] tr td:first-child').allTextContents(), ['Ash Lodge']);
+  quiet();
+});
+
+test('the table prints on A4 with every home and every column, no control printed', async (t) => {
+  const { page, quiet } = await session(t);
+  await goTo(page, site.server.url + '/progress/');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup of your progress' }).click()]);
+  const files = homes(JSON.parse(readFileSync(await download.path(), 'utf8')));
+  await goTo(page, site.server.url + '/group/');
+  await page.locator('[data-rk-group-ready=yes]').waitFor();
+  await page.getByLabel('Progress files from your care homes').setInputFiles(files.map((f) => f.path));
+  await page.locator('[data-rk-group-result]').waitFor({ state: 'visible' });
+  const file = join(tmp, 'group.pdf');
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
+  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  assert.ok(size && Math.min(size[1], size[2]) > 590 && Math.min(size[1], size[2]) < 600 && Math.max(size[1], size[2]) > 837, `page size ${size?.[0]} is not A4`);
+  const squeeze = (s) => s.replace(/\s+/g, '');
+  const text = squeeze(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
+  // Each header whole (a word cut off at the column's edge would be lost).
+  for (const c of GROUP_COLUMNS) assert.ok(text.includes(squeeze(c)), `the column ${c} is not printed whole`);
+  for (const f of files) if (f.name != DAMAGED) assert.ok(text.includes(squeeze(`Home ${f.name.slice(5, 7)}`)) && text.includes(squeeze(f.name)), `${f.name} is not printed`);
+  assert.ok(text.includes(squeeze(DAMAGED)), 'the damaged file is not named on paper');
+  for (const s of ['Download as a spreadsheet', 'Print the table', 'Progress files from your care homes']) assert.ok(!text.includes(squeeze(s)), `${s} was printed`);
   quiet();
 });
 
