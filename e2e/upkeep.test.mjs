@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { calendarId } from '../themes/default/static/js/programme.js';
 import { REPO_ROOT, goTo, pageProblems, reload, serveSite, session as openSession, siteDir } from './pages.mjs';
 
 const dir = siteDir();
@@ -260,7 +261,7 @@ test('the upkeep calendar: an all-day event per due date and one to publish agai
   ];
   const next = (d) => new Date(Date.parse(d + 'T00:00Z') + 864e5).toISOString().slice(0, 10);
   assert.deepEqual(cal.events.map((e) => [e.uid, e.start, e.end]).sort(),
-    want.map(([uid, d]) => [`${uid}-${TK.site}-default@readykit`, d, next(d)]).sort());
+    want.map(([uid, d]) => [`${uid}-${calendarId(TK.site, TK.baseURL)}-default@readykit`, d, next(d)]).sort());
   const training = cal.events.find((e) => e.uid.startsWith('upkeep-3.2.1-'));
   assert.equal(training.summary, `Tŷ Glas Care Home; Conwy, Wales: DSPT review due: 3.2.1 ${BY_ID.get('3.2.1').title}`);
   assert.equal(training.url, new URL(BY_ID.get('3.2.1').url, site.server.url).href);

@@ -113,7 +113,7 @@ function item(d, it) {
 function download() {
   const today = localToday(), plan = upkeep(s.tk.items, s.doc, today);
   const org = s.doc.organisation.name || '';
-  const text = upkeepCalendar({ plan, items: s.tk.items, organisation: org, site: s.tk.site, profile: s.profile.id,
+  const text = upkeepCalendar({ plan, items: s.tk.items, organisation: org, site: s.tk.site, baseURL: s.tk.baseURL, profile: s.profile.id,
     url: new URL('./', location.href).href, stamp: new Date().toISOString() });
   saveFile(calendarFile(slug(org || s.profile.name || '', 'dspt'), today), 'text/calendar', text);
   announce('Your upkeep calendar is downloading.');

@@ -119,9 +119,9 @@ function download() {
   const org = s.doc.organisation.name || s.tk.programme.client;
   const text = calendar({
     schedule: sch, phases: s.tk.programme.phases, organisation: org,
-    // The build's calendar uses the site's key alone: the default profile
-    // matches it, so importing either replaces the other's events.
-    id: s.profile.id == 'default' ? s.tk.site : `${s.tk.site}-${s.profile.id}`,
+    // The build's calendar uses calendarId(site, baseURL); the default
+    // profile's matches it, so importing either replaces the other's events.
+    id: s.profile.id == 'default' ? s.tk.site : `${s.tk.site}-${s.profile.id}`, baseURL: s.tk.baseURL,
     url: location.href.split('#')[0], stamp: new Date().toISOString(),
   });
   saveFile(`${slug(org || '', 'dspt')}-programme.ics`, 'text/calendar;charset=utf-8', text);
