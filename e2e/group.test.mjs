@@ -184,11 +184,10 @@ test('the table prints on A4 with every home and every column, no control printe
   quiet();
 });
 
-// TODO(lead): app.js, loaded by every page, opens the session, which on a
-// browser with nothing saved writes the list of profiles. Once app.js
-// leaves a page with [data-rk-group] to grouppage.js, this passes: drop
-// the todo.
-test('in a browser with nothing saved, the group page writes nothing to its storage', { todo: 'app.js still opens the session on /group/' }, async (t) => {
+// app.js, loaded by every page, leaves a page with [data-rk-group] to
+// grouppage.js, so the session (which on a first visit writes the list of
+// profiles) is never opened here.
+test('in a browser with nothing saved, the group page writes nothing to its storage', async (t) => {
   const { page } = await session(t);
   await goTo(page, site.server.url + '/group/');
   await page.locator('[data-rk-group-ready=yes]').waitFor();

@@ -124,6 +124,14 @@
 //	layouts/progress.html
 //	    content/progress.md (/progress/): the organisation's details,
 //	    backups, import and profiles; other pages link to /progress/
+//	layouts/group.html
+//	    content/group.md (/group/): the group view for head office or a
+//	    consultant: the progress files the homes downloaded, picked on the
+//	    device and read there (never sent, never saved), give a table of
+//	    each home's readiness, overdue items, next deadline and export
+//	    date; damaged or foreign files are named; prints on A4 landscape
+//	    (page register) and downloads as CSV. It never opens this
+//	    browser's own saved progress
 //	layouts/register.html
 //	    content/register.md (/register/): the evidence register, filled in
 //	    by the script from the saved progress: every item, where its
@@ -823,6 +831,12 @@
 //	    data-rk-stay-twelve data-rk-stay-june data-rk-stay-by
 //	    data-rk-stay-count data-rk-upkeep-list
 //	    data-rk-upkeep-later data-rk-upkeep-ics
+//	layouts/group.html
+//	    data-rk-nojs data-rk-group data-rk-group-files data-rk-group-errors
+//	    data-rk-group-errors-title data-rk-group-error-list
+//	    data-rk-group-result data-rk-group-summary data-rk-group-print
+//	    data-rk-group-csv data-rk-running data-rk-group-head
+//	    data-rk-group-rows
 //	layouts/register.html
 //	    data-rk-nojs data-rk-register data-rk-report-for
 //	    data-rk-register-summary data-rk-print data-rk-csv data-rk-running

@@ -42,11 +42,15 @@ func TestFlags(t *testing.T) {
 		}, []string{"oak-house"}, newOptions{Dir: "oak-house"}},
 		{"report defaults", func() *cobra.Command {
 			return newReportCmd(streams{}, func(o *reportOptions) error { return capture(*o) })
-		}, []string{"--progress", "p.json"}, reportOptions{Progress: "p.json", Source: ".", Format: "html", Table: "plan"}},
+		}, []string{"--progress", "p.json"}, reportOptions{Progress: "p.json", Progresses: []string{"p.json"}, Source: ".", Format: "html", Table: "plan"}},
 		{"report", func() *cobra.Command {
 			return newReportCmd(streams{}, func(o *reportOptions) error { return capture(*o) })
 		}, []string{"-p", "p.json", "-s", "oak", "--rules", "2024-25", "-f", "csv", "--table", "gaps", "-o", "-"},
-			reportOptions{Progress: "p.json", Source: "oak", Rules: "2024-25", Format: "csv", Table: "gaps", Output: "-"}},
+			reportOptions{Progress: "p.json", Progresses: []string{"p.json"}, Source: "oak", Rules: "2024-25", Format: "csv", Table: "gaps", Output: "-"}},
+		{"report of a group", func() *cobra.Command {
+			return newReportCmd(streams{}, func(o *reportOptions) error { return capture(*o) })
+		}, []string{"-p", "a.json", "--progress", "b.json", "-f", "xlsx", "--any-site", "--client", "oak"},
+			reportOptions{Progresses: []string{"a.json", "b.json"}, Source: ".", Format: "xlsx", Table: "plan", AnySite: true, Client: "oak"}},
 	} {
 		got = nil
 		cmd := c.cmd()

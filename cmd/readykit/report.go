@@ -23,7 +23,11 @@ import (
 
 type reportOptions struct {
 	streams
+	// Progress is the one progress file a report is of.
 	Progress string
+	// Progresses are the --progress values: one file, or several files or
+	// folders of them for the group view.
+	Progresses []string
 	Source   string
 	Rules    string
 	Format   string
@@ -98,6 +102,14 @@ the site's Your progress page moves it: each item's progress follows it
 to its new number, and progress for items the edition no longer has is
 kept aside and listed.
 
+Several progress files (--progress repeated, or a folder of them) make
+the group view, for head office or a consultant: one workbook, printable
+page or CSV with a row per care home or client (readiness at both levels,
+items overdue, the next deadline, when the file was exported). A file
+that cannot be used (damaged, too large, from another site) is named with
+why and left out; the rest still report. In a portfolio each file is read
+against the client whose progress key it names.
+
 The output is written in one step to a new file or over a regular one,
 never through a symbolic link or to a device or folder: if anything goes
 wrong, no part-written file is left behind.`,
@@ -106,12 +118,13 @@ wrong, no part-written file is left behind.`,
   readykit report --progress oak-house.json --format csv --table gaps --out -
   readykit report --progress oak-house.json --format csv --table register
   readykit report --progress oak-house.json --rules 2020-21 --source oak-house
-  readykit report --progress oak-house.json --source my-portfolio --client oak-house`,
+  readykit report --progress oak-house.json --source my-portfolio --client oak-house
+  readykit report --progress homes/ --format xlsx --out group.xlsx`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			switch {
-			case opts.Progress == "":
-				return fmt.Errorf("--progress FILE is needed: the progress file to report on")
+			case len(opts.Progresses) == 0:
+				return fmt.Errorf("--progress FILE is needed: the progress file to report on (or several, or a folder of them, for the group view)")
 			case opts.Format != "html" && opts.Format != "csv" && opts.Format != "xlsx":
 				return fmt.Errorf("--format %q is not one of html, csv or xlsx", opts.Format)
 			case opts.Table != "plan" && opts.Table != "gaps" && opts.Table != "register":
@@ -119,14 +132,30 @@ wrong, no part-written file is left behind.`,
 			case opts.Output == "-" && opts.Format == "xlsx":
 				return fmt.Errorf("an xlsx workbook cannot be written to the terminal; give --out a file name")
 			}
+			// One file is its care home's report; several, or a folder of
+			// them, make the group view: a row per home or client.
+			group := len(opts.Progresses) > 1
+			if fi, err := os.Stat(opts.Progresses[0]); err == nil && fi.IsDir() {
+				group = true
+			}
+			if !group {
+				opts.Progress = opts.Progresses[0]
+			}
 			if runF != nil {
 				return runF(opts)
+			}
+			if group {
+				files, err := progressFiles(opts.Progresses)
+				if err != nil {
+					return failed(err)
+				}
+				return runGroup(opts, files)
 			}
 			return runReport(opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Progress, "progress", "p", "", "the progress file downloaded from the site")
+	f.StringArrayVarP(&opts.Progresses, "progress", "p", nil, "the progress file downloaded from the site; repeat it, or give a folder, for the group view of several")
 	f.StringVarP(&opts.Source, "source", "s", ".", "the site folder, holding readykit.yaml")
 	f.StringVar(&opts.Rules, "rules", "", "the rule set to check the plan against, such as 2024-25 (default: the site's, and none for a care provider)")
 	f.StringVarP(&opts.Format, "format", "f", "html", "html, csv or xlsx")

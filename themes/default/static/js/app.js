@@ -9,6 +9,9 @@ import { $, tell } from './dom.js';
 
 async function begin() {
   if ($('[data-rk-search]')) await (await import('./searchpage.js')).start();
+  // The group page reads other homes' files with its own module, and must
+  // not open (or, on a first visit, create) this browser's saved progress.
+  if ($('[data-rk-group]')) return true;
   let storage;
   try {
     storage = window.localStorage;
