@@ -88,11 +88,11 @@ test-browser: browser-deps
 	printf 'programme:\n  start: 2027-04-12\n  client: Oak House Care\n' >> $(E2E_PORTAL)-src/readykit.yaml
 	$(GO) run ./cmd/readykit build --source $(E2E_PORTAL)-src --dest $(E2E_PORTAL)
 	rm -rf $(E2E_BRANDED) $(E2E_BRANDED)-src
-	$(GO) run ./cmd/readykit new $(E2E_BRANDED)-src >/dev/null
-	mkdir -p $(E2E_BRANDED)-src/static
-	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 48"><rect width="160" height="48" rx="6" fill="#fff"/><path d="M24 8 44 40H4z" fill="#00563f"/><text x="54" y="32" font-family="sans-serif" font-size="20" fill="#00563f">Oak House</text></svg>\n' > $(E2E_BRANDED)-src/static/oak-house-logo.svg
-	printf 'client: Oak House Care\nbrand:\n  logo: oak-house-logo.svg\n  logoAlt: Oak House Care\n  colours:\n    header: "#00563f"\n    link: "#7a2e0e"\n    focus: "#ffbf47"\n  footer: Supported by Smith Care Consulting\ncontact:\n  name: Jo Smith\n  organisation: Smith Care Consulting\n  email: jo@smithcare.example\n  phone: 01234 567890\n  url: https://smithcare.example/contact\n' >> $(E2E_BRANDED)-src/readykit.yaml
-	$(GO) run ./cmd/readykit build --source $(E2E_BRANDED)-src --dest $(E2E_BRANDED)
+	# The branded client is oak-house of the starter portfolio, built alone as
+	# its Netlify site builds it, with a link colour of its own.
+	$(GO) run ./cmd/readykit new --portfolio $(E2E_BRANDED)-src >/dev/null
+	sed -i 's/^  link: "#00563f"/  link: "#7a2e0e"/' $(E2E_BRANDED)-src/clients/oak-house/readykit.yaml
+	$(GO) run ./cmd/readykit build --quiet --source $(E2E_BRANDED)-src --client oak-house --dest $(E2E_BRANDED)
 	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE) $(E2E_PORTAL) $(E2E_BRANDED)
 	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) PORTAL_DIR=$(E2E_PORTAL) BRANDED_DIR=$(E2E_BRANDED) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/plan"
+	"github.com/readykit/readykit/generator/report"
 	"github.com/readykit/readykit/generator/toolkit"
 	"github.com/readykit/readykit/generator/words"
 )
@@ -82,8 +83,11 @@ func (b *builder) funcs() template.FuncMap {
 		// registerColumns are the evidence register's column names, as
 		// its CSV files and readykit report have them.
 		"registerColumns": func() []string { return plan.RegisterColumns },
-		"add":             func(a, b int) int { return a + b },
-		"sub":             func(a, b int) int { return a - b },
+		// groupColumns are the group view's, as report.GroupColumns and
+		// group.js's GROUP_COLUMNS (the shared vectors hold them to it).
+		"groupColumns": func() []string { return report.GroupColumns },
+		"add":          func(a, b int) int { return a + b },
+		"sub":          func(a, b int) int { return a - b },
 		// dict builds a map from pairs, to pass several values to a partial.
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {

@@ -344,6 +344,10 @@
 //	    the evidence register's column names, in order, as its CSV file
 //	    and readykit report have them: Ref, Evidence item, Standard, ...
 //	    {{ range registerColumns }}<th scope="col">{{ . }}</th>{{ end }}
+//	groupColumns() []string
+//	    the group view's column names, in order, as its CSV file and
+//	    readykit report's group workbook have them: Care home or client, ...
+//	    {{ range groupColumns }}<th scope="col">{{ . }}</th>{{ end }}
 //
 // # Site
 //
@@ -835,7 +839,7 @@
 //	    data-rk-nojs data-rk-group data-rk-group-files data-rk-group-errors
 //	    data-rk-group-errors-title data-rk-group-error-list
 //	    data-rk-group-result data-rk-group-summary data-rk-group-print
-//	    data-rk-group-csv data-rk-running data-rk-group-head
+//	    data-rk-group-csv data-rk-running
 //	    data-rk-group-rows
 //	layouts/register.html
 //	    data-rk-nojs data-rk-register data-rk-report-for

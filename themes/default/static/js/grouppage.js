@@ -29,8 +29,6 @@ async function start() {
     tell('The page could not load its list of items, so it cannot read the files. Try reloading the page.');
     return;
   }
-  $('[data-rk-group-head]').replaceChildren(...GROUP_COLUMNS.map((c) => el('th', { scope: 'col', textContent: c })));
-  $('[data-rk-running]').colSpan = GROUP_COLUMNS.length;
   const input = $('[data-rk-group-files]');
   input.addEventListener('change', () => show([...input.files]));
   // The browser's own print dialog; site.css lays the table out for paper.
