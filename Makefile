@@ -91,7 +91,8 @@ test-browser: browser-deps
 	# The branded client is oak-house of the starter portfolio, built alone as
 	# its Netlify site builds it, with a link colour of its own.
 	$(GO) run ./cmd/readykit new --portfolio $(E2E_BRANDED)-src >/dev/null
-	sed -i 's/^  link: "#00563f"/  link: "#7a2e0e"/' $(E2E_BRANDED)-src/clients/oak-house/readykit.yaml
+	sed -i 's/^\(  *link: \)"#00563f"/\1"#7a2e0e"/' $(E2E_BRANDED)-src/clients/oak-house/readykit.yaml
+	grep -q '^  *link: "#7a2e0e"' $(E2E_BRANDED)-src/clients/oak-house/readykit.yaml
 	$(GO) run ./cmd/readykit build --quiet --source $(E2E_BRANDED)-src --client oak-house --dest $(E2E_BRANDED)
 	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE) $(E2E_PORTAL) $(E2E_BRANDED)
 	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) PORTAL_DIR=$(E2E_PORTAL) BRANDED_DIR=$(E2E_BRANDED) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs

@@ -217,7 +217,7 @@ func checkGroupWorkbook(t *testing.T, path string, want [][]string) {
 	}
 	titles := false
 	for _, d := range f.GetDefinedName() {
-		titles = titles || d.Name == "_xlnm.Print_Titles" && d.RefersTo == report.GroupSheet+"!$1:$1"
+		titles = titles || d.Name == "_xlnm.Print_Titles" && d.RefersTo == "'"+report.GroupSheet+"'!$1:$1"
 	}
 	if !titles {
 		t.Errorf("the header row is not repeated on printed pages: %+v", f.GetDefinedName())

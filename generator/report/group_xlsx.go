@@ -26,28 +26,11 @@ func (g *GroupReport) XLSX() ([]byte, error) {
 		Created: g.Made.UTC().Format(time.RFC3339)}); err != nil {
 		return nil, err
 	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F2F1"}},
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	st, err := newStyles(f)
 	if err != nil {
 		return nil, err
 	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	if err != nil {
-		return nil, err
-	}
-	dateFmt := "d mmmm yyyy"
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
-		return nil, err
-	}
-	pc, err := f.NewStyle(&excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}}) // 0%
-	if err != nil {
-		return nil, err
-	}
-	num, err := f.NewStyle(&excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}}) // 0
-	if err != nil {
-		return nil, err
-	}
+	head, wrap, date, pc, num := st.bold, st.wrap, st.date, st.percent, st.count
 	widths := []float64{28, 10, 14, 9, 14, 12, 14, 12, 10, 16, 16, 24}
 	for c, h := range GroupColumns {
 		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
@@ -100,16 +83,7 @@ func (g *GroupReport) XLSX() ([]byte, error) {
 	if err := f.SetPanes(GroupSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
-	landscape, one, anyHeight := "landscape", 1, 0
-	a4 := 9
-	if err := f.SetPageLayout(GroupSheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &anyHeight}); err != nil {
-		return nil, err
-	}
-	fit := true
-	if err := f.SetSheetProps(GroupSheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, err
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: GroupSheet + "!$1:$1", Scope: GroupSheet}); err != nil {
+	if err := printSetup(f, GroupSheet, 1, "&L"+hf(title, 100)+"&R"+hf(g.SiteTitle, 100), "&L"+hf("Made "+g.Made.Format("2 January 2006"), 60)+"&RPage &P of &N"); err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer

@@ -10,9 +10,36 @@ import (
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
-// styles are the workbook's cell styles.
+// styles are the workbooks' cell styles: the header row's, wrapped text,
+// dates, whole numbers left-aligned as the text beside them, percentages
+// and counts.
 type styles struct {
-	bold, wrap, date, num int
+	bold, wrap, date, num, percent, count int
+}
+
+// newStyles adds the cell styles every readykit workbook uses to f.
+func newStyles(f *excelize.File) (styles, error) {
+	dateFmt := "d mmmm yyyy"
+	var st styles
+	for _, s := range []struct {
+		into  *int
+		style *excelize.Style
+	}{
+		{&st.bold, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F2F1"}},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.wrap, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.date, &excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&st.num, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&st.percent, &excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}}}, // 0%
+		{&st.count, &excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}}},   // 0
+	} {
+		id, err := f.NewStyle(s.style)
+		if err != nil {
+			return st, err
+		}
+		*s.into = id
+	}
+	return st, nil
 }
 
 // summarySheet fills the Summary sheet: who the report is for, readiness
@@ -99,6 +126,16 @@ func orNone(s string) string {
 // many tall as it needs, with its first header rows repeated on every page
 // and the client, the sheet and the page number in its header and footer.
 func (r *Report) printSetup(f *excelize.File, sheet string, headerRows int) error {
+	id := r.Identity()
+	return printSetup(f, sheet, headerRows,
+		"&L"+hf(orNone(id.Client), 100)+"&R"+hf(sheet, 40),
+		"&L"+hf("DSPT "+id.Edition+" · exported "+id.Exported, 60)+"&RPage &P of &N")
+}
+
+// printSetup makes a sheet print on A4 landscape, one page wide and as
+// many tall as it needs, with its first header rows repeated on every page
+// and header and footer (in Excel's codes; see hf) at the top and bottom.
+func printSetup(f *excelize.File, sheet string, headerRows int, header, footer string) error {
 	a4, landscape, wide, tall, yes := 9, "landscape", 1, 0, true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
@@ -106,11 +143,7 @@ func (r *Report) printSetup(f *excelize.File, sheet string, headerRows int) erro
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
-	id := r.Identity()
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + hf(orNone(id.Client), 100) + "&R" + hf(sheet, 40),
-		OddFooter: "&L" + hf("DSPT "+id.Edition+" · exported "+id.Exported, 60) + "&RPage &P of &N",
-	}); err != nil {
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}); err != nil {
 		return err
 	}
 	return f.SetDefinedName(&excelize.DefinedName{

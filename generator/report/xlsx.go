@@ -43,25 +43,11 @@ func (r *Report) planSheet() string {
 func (r *Report) XLSX() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F2F1"}},
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	st, err := newStyles(f)
 	if err != nil {
 		return nil, err
 	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	if err != nil {
-		return nil, err
-	}
-	dateFmt := "d mmmm yyyy"
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	if err != nil {
-		return nil, err
-	}
-	num, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	if err != nil {
-		return nil, err
-	}
-	st := styles{bold: bold, wrap: wrap, date: date, num: num}
+	bold, wrap, date := st.bold, st.wrap, st.date
 	if err := f.SetSheetName("Sheet1", SummarySheet); err != nil {
 		return nil, err
 	}
