@@ -60,8 +60,8 @@ func (e *PortfolioError) Unwrap() []error {
 // clients share opts.Cache (a new one when it is nil), so the shared
 // files are read and parsed once, and are built on every CPU. done, when
 // not nil, is called as each client finishes, one call at a time, with
-// how many have finished of how many.
-func BuildPortfolio(ctx context.Context, opts Options, sink publish.Sink, done func(client string, n, of int)) ([]ClientResult, error) {
+// how many have finished of how many and whether this one built.
+func BuildPortfolio(ctx context.Context, opts Options, sink publish.Sink, done func(client string, n, of int, ok bool)) ([]ClientResult, error) {
 	clients, err := Clients(opts.Source)
 	if err != nil {
 		return nil, &StageError{Stage: "load", Err: err}
@@ -94,7 +94,7 @@ func BuildPortfolio(ctx context.Context, opts Options, sink publish.Sink, done f
 			defer mu.Unlock()
 			finished++
 			if done != nil {
-				done(c, finished, len(clients))
+				done(c, finished, len(clients), err == nil)
 			}
 		}()
 	}

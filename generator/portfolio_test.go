@@ -184,14 +184,14 @@ func TestBuildPortfolio(t *testing.T) {
 	mem := &publish.Memory{}
 	var calls []string
 	res, err := generator.BuildPortfolio(context.Background(), generator.Options{Source: portfolio(t), Theme: themes.Default()}, mem,
-		func(c string, n, of int) { calls = append(calls, fmt.Sprintf("%d/%d", n, of)) })
+		func(c string, n, of int, ok bool) { calls = append(calls, fmt.Sprintf("%d/%d %v", n, of, ok)) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res) != 2 || res[0].Client != "elm-lodge" || res[1].Pages == 0 {
 		t.Errorf("results %+v", res)
 	}
-	if !slices.Equal(calls, []string{"1/2", "2/2"}) {
+	if !slices.Equal(calls, []string{"1/2 true", "2/2 true"}) {
 		t.Errorf("progress %v", calls)
 	}
 	if got := page(t, mem, "oak-house/contact/index.html"); !strings.Contains(got, "OAK-CONTACT") {

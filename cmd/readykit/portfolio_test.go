@@ -153,10 +153,10 @@ func TestBuildPortfolioFailureKeepsPublic(t *testing.T) {
 func TestProgressLine(t *testing.T) {
 	var b strings.Builder
 	p := &buildProgress{w: &b, tty: true}
-	p.step("oak-house", 1, 12)
-	p.step("elm", 2, 12)
+	p.step("oak-house", 1, 12, true)
+	p.step("elm", 2, 12, false)
 	p.end()
-	if got, want := b.String(), "\r\x1b[KBuilt 1 of 12 clients: oak-house\r\x1b[KBuilt 2 of 12 clients: elm\r\x1b[K"; got != want {
+	if got, want := b.String(), "\r\x1b[KBuilt 1 of 12 clients: oak-house\r\x1b[K2 of 12 clients done: elm has problems, listed below\r\x1b[K"; got != want {
 		t.Errorf("terminal progress %q, want %q", got, want)
 	}
 	if isTerminal(&b) {

@@ -32,17 +32,23 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// step reports that client was the nth of the clients to finish.
-func (p *buildProgress) step(client string, n, of int) {
+// step reports that client was the nth of the clients to finish, and
+// whether it built: one that did not is not called built, and its
+// problems are listed when all are done.
+func (p *buildProgress) step(client string, n, of int, ok bool) {
+	line := fmt.Sprintf("Built %d of %d clients: %s", n, of, client)
+	if !ok {
+		line = fmt.Sprintf("%d of %d clients done: %s has problems, listed below", n, of, client)
+	}
 	switch {
 	case p.quiet:
 	case p.tty:
 		// \r goes back to the start of the line, \x1b[K clears what a
-		// longer name before left.
-		fmt.Fprintf(p.w, "\r\x1b[KBuilt %d of %d clients: %s", n, of, client)
+		// longer line before left.
+		fmt.Fprintf(p.w, "\r\x1b[K%s", line)
 		p.wrote = true
 	default:
-		fmt.Fprintf(p.w, "Built %d of %d clients: %s\n", n, of, client)
+		fmt.Fprintln(p.w, line)
 	}
 }
 
