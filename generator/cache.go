@@ -30,11 +30,18 @@ import (
 // build's functions bound to its site, and a client may lie its own
 // template over any file, so sharing them would need a Clone per client
 // that costs about what parsing does.
+//
+// It is bounded: past maxDecoded files it starts again empty, so a dev
+// server that keeps one across a day of edits does not grow without end.
 type Cache struct {
 	mu      sync.Mutex
 	decoded map[[sha256.Size]byte]any
 	minify  *publish.Memo
 }
+
+// maxDecoded is how many decoded files a Cache keeps: far more than a
+// portfolio of many clients has, each with its own overlays.
+const maxDecoded = 4096
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
@@ -80,6 +87,9 @@ func (c *Cache) store(name string, data []byte, v any) {
 	rv := reflect.ValueOf(v).Elem()
 	kept := deepCopy(rv).Interface()
 	c.mu.Lock()
+	if len(c.decoded) >= maxDecoded {
+		clear(c.decoded)
+	}
 	c.decoded[key(rv.Type(), name, data)] = kept
 	c.mu.Unlock()
 }

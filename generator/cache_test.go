@@ -1,37 +1,30 @@
 package generator
 
 import (
+	"strconv"
 	"testing"
-
-	"github.com/readykit/readykit/generator/toolkit"
 )
 
-// Each build gets its own copy of what the cache keeps: one that changes
-// its item changes neither the cache nor the next build's.
-func TestCacheCopies(t *testing.T) {
+// A Cache kept by a dev server across many edits stays bounded: past
+// maxDecoded files it starts again, and what it hands back is still a
+// copy of what was stored.
+func TestCacheBounded(t *testing.T) {
 	c := NewCache()
-	data := []byte("the file's bytes")
-	c.store("content/data/items/1.md", data, &toolkit.Item{ID: "1", Evidence: []string{"a"}, Body: []byte("body"), Review: &toolkit.Review{Months: 12}})
-
-	var a, b toolkit.Item
-	if !c.load("content/data/items/1.md", data, &a) {
-		t.Fatal("not kept")
+	for i := range maxDecoded + 1 {
+		v := []string{strconv.Itoa(i)}
+		c.store("f.yaml", []byte(strconv.Itoa(i)), &v)
 	}
-	a.Evidence[0], a.Body[0], a.Review.Months = "changed", 'X', 1
-	if !c.load("content/data/items/1.md", data, &b) {
-		t.Fatal("not kept")
+	if n := len(c.decoded); n != 1 {
+		t.Errorf("the cache holds %d files after %d, want 1 (it starts again when full)", n, maxDecoded+1)
 	}
-	if b.Evidence[0] != "a" || string(b.Body) != "body" || b.Review.Months != 12 {
-		t.Errorf("a build's change reached the cache: %+v", b)
+	var got []string
+	if !c.load("f.yaml", []byte(strconv.Itoa(maxDecoded)), &got) || len(got) != 1 || got[0] != strconv.Itoa(maxDecoded) {
+		t.Errorf("the newest file is not kept: %v", got)
 	}
-	// Other bytes, another name or another type is another file.
-	var e toolkit.Edition
-	if c.load("content/data/items/1.md", []byte("other"), &b) || c.load("content/data/items/2.md", data, &b) || c.load("content/data/items/1.md", data, &e) {
-		t.Error("loaded what was not kept")
+	got[0] = "changed"
+	var again []string
+	c.load("f.yaml", []byte(strconv.Itoa(maxDecoded)), &again)
+	if again[0] != strconv.Itoa(maxDecoded) {
+		t.Error("a build's change to its copy reached the cache")
 	}
-	var nilCache *Cache
-	if nilCache.load("x", data, &b) {
-		t.Error("a nil cache has nothing")
-	}
-	nilCache.store("x", data, &b)
 }

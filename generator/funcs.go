@@ -8,7 +8,6 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/plan"
-	"github.com/readykit/readykit/generator/report"
 	"github.com/readykit/readykit/generator/toolkit"
 	"github.com/readykit/readykit/generator/words"
 )
@@ -83,9 +82,9 @@ func (b *builder) funcs() template.FuncMap {
 		// registerColumns are the evidence register's column names, as
 		// its CSV files and readykit report have them.
 		"registerColumns": func() []string { return plan.RegisterColumns },
-		// groupColumns are the group view's, as report.GroupColumns and
-		// group.js's GROUP_COLUMNS (the shared vectors hold them to it).
-		"groupColumns": func() []string { return report.GroupColumns },
+		// groupColumns are the group view's, as group.js's GROUP_COLUMNS
+		// (the shared vectors hold them to it).
+		"groupColumns": func() []string { return plan.GroupColumns },
 		"add":          func(a, b int) int { return a + b },
 		"sub":          func(a, b int) int { return a - b },
 		// dict builds a map from pairs, to pass several values to a partial.

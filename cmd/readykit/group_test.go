@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/readykit/readykit/generator"
+	"github.com/readykit/readykit/generator/plan"
 	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/report"
 )
@@ -128,7 +129,7 @@ func TestGroupTwelveHomesOneDamaged(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !reflect.DeepEqual(rows[0], report.GroupColumns) || !reflect.DeepEqual(rows[1:], want) {
+				if !reflect.DeepEqual(rows[0], plan.GroupColumns) || !reflect.DeepEqual(rows[1:], want) {
 					t.Errorf("CSV:\n got %q\nwant %q", rows, want)
 				}
 			case "xlsx":
@@ -169,7 +170,7 @@ func checkGroupWorkbook(t *testing.T, path string, want [][]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(rows[0], report.GroupColumns) || len(rows) != 12 {
+	if !reflect.DeepEqual(rows[0], plan.GroupColumns) || len(rows) != 12 {
 		t.Fatalf("header %q and %d rows", rows[0], len(rows)-1)
 	}
 	for i, w := range want {

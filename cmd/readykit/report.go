@@ -28,11 +28,11 @@ type reportOptions struct {
 	// Progresses are the --progress values: one file, or several files or
 	// folders of them for the group view.
 	Progresses []string
-	Source   string
-	Rules    string
-	Format   string
-	Table    string
-	Output   string // --out: a file name, or - for the terminal
+	Source     string
+	Rules      string
+	Format     string
+	Table      string
+	Output     string // --out: a file name, or - for the terminal
 	// AnySite reports on a progress file from another site.
 	AnySite bool
 	// Client is, in a portfolio, the client whose site the file is from.

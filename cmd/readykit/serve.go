@@ -131,6 +131,9 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if net.ParseIP(opts.Bind) == nil {
 		hosts = append([]string{opts.Bind}, hosts...)
 	}
+	// Rebuilds share what is a pure function of the files (decoded data),
+	// so a save re-decodes only the files it changed.
+	cache := generator.NewCache()
 	srv := devserver.New(devserver.Options{
 		Root:  opts.Source,
 		Skip:  []string{"public", "node_modules"},
@@ -145,6 +148,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 				Drafts:     opts.Drafts,
 				Transforms: extra,
 				Client:     client,
+				Cache:      cache,
 				// Read at each rebuild, so a server left running past a
 				// deadline warns on the next save.
 				Today: day,

@@ -36,6 +36,14 @@ var PlanColumns = []string{"Reference", "Reference status", "Evidence item", "Ac
 var GapColumns = []string{"Reference", "Reference status", "Evidence item", "Standard", "Needed for", "Status",
 	"Owner", "Target date", "Where the evidence is kept", "Notes"}
 
+// GroupColumns are the group view's columns, one row per care home or
+// client, kept here beside the other tables' so the site's templates name
+// them without the report writer. group.js has the same list; both pass
+// testdata/group.
+var GroupColumns = []string{"Care home or client", "ODS code", "Site", "Edition",
+	"Approaching Standards: done", "Approaching Standards: %", "Standards Met: done", "Standards Met: %",
+	"Items overdue", "Next deadline", "Last export", "File"}
+
 // RegisterColumns are the evidence register's columns: every item, what
 // is done, where its evidence is kept and when it is next due for review,
 // for the toolkit's questions and an inspector. plan.js has the same.

@@ -27,9 +27,9 @@ func Steps(history []toolkit.Diff) []Step {
 	return out
 }
 
-// Path is the steps leading from edition from to edition to, in order,
+// editionPath is the steps leading from edition from to edition to, in order,
 // and false when history has no way there (editions.js's path).
-func Path(history []Step, from, to string) ([]Step, bool) {
+func editionPath(history []Step, from, to string) ([]Step, bool) {
 	var steps []Step
 	seen := map[int]bool{}
 	for cur := from; cur != to; {
@@ -88,7 +88,7 @@ func ReadForward(file string, data []byte, editions map[string][]*toolkit.Item, 
 		if edition == to {
 			return knownOf(editions, file, edition)
 		}
-		s, ok := Path(history, edition, to)
+		s, ok := editionPath(history, edition, to)
 		if !ok {
 			return nil, unusable(file, kindOtherEdition, fmt.Sprintf("the file is for the %s edition, which this site cannot move forward to %s (the site's edition); report on it from a site of the %s edition, with --source",
 				EditionTitle(edition), EditionTitle(to), EditionTitle(edition)))

@@ -85,7 +85,7 @@ func TestCarryEditionVectors(t *testing.T) {
 			var from struct{ Edition string }
 			_ = json.Unmarshal(v.From, &from)
 			doc, carry, err := ReadForward("old.json", v.From, editions, v.To, v.History)
-			if _, ok := Path(v.History, from.Edition, v.To); !ok {
+			if _, ok := editionPath(v.History, from.Edition, v.To); !ok {
 				// The browser's import refuses a file it has no way forward
 				// for (importer.js), and so does the report.
 				var fe *diag.FileError

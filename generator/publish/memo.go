@@ -15,6 +15,11 @@ type Memo struct {
 	out map[[sha256.Size]byte][]byte
 }
 
+// maxMemo is how many results a Memo keeps before it starts again empty:
+// a portfolio's shared scripts and styles are a few dozen, and a dev
+// server's edits must not grow it without end.
+const maxMemo = 1024
+
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo { return &Memo{out: map[[sha256.Size]byte][]byte{}} }
 
@@ -62,6 +67,9 @@ func (t memoized) Apply(p string, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	t.m.mu.Lock()
+	if len(t.m.out) >= maxMemo {
+		clear(t.m.out)
+	}
 	t.m.out[k] = bytes.Clone(out)
 	t.m.mu.Unlock()
 	return out, nil

@@ -10,12 +10,6 @@ import (
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
-// GroupColumns are the group view's columns, one row per care home or
-// client. group.js has the same list; both pass testdata/group.
-var GroupColumns = []string{"Care home or client", "ODS code", "Site", "Edition",
-	"Approaching Standards: done", "Approaching Standards: %", "Standards Met: done", "Standards Met: %",
-	"Items overdue", "Next deadline", "Last export", "File"}
-
 // GroupRow is one care home's (or client's) line in the group view,
 // worked out from its exported progress file.
 type GroupRow struct {
@@ -89,7 +83,7 @@ func percent(t toolkit.Tally) int {
 	return t.Done * 100 / t.Total
 }
 
-// Cells are the row as text, in GroupColumns' order, as the CSV and the
+// Cells are the row as text, in plan.GroupColumns' order, as the CSV and the
 // browser's table hold it.
 func (r GroupRow) Cells() []string {
 	of := func(t toolkit.Tally) string { return strconv.Itoa(t.Done) + " of " + strconv.Itoa(t.Total) }
@@ -124,5 +118,5 @@ func (g *GroupReport) CSV() []byte {
 	for i, r := range g.Rows {
 		rows[i] = r.Cells()
 	}
-	return CSV(GroupColumns, rows)
+	return CSV(plan.GroupColumns, rows)
 }

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"html/template"
 
+	"github.com/readykit/readykit/generator/plan"
+
 	"github.com/readykit/readykit/generator/words"
 )
 
@@ -17,7 +19,7 @@ var groupHTML string
 var groupTemplate = template.Must(template.New("group").Funcs(template.FuncMap{
 	"date":         day,
 	"plural":       words.Plural,
-	"groupColumns": func() []string { return GroupColumns },
+	"groupColumns": func() []string { return plan.GroupColumns },
 }).Parse(groupHTML))
 
 // HTML renders the group view as a standalone page that prints on A4

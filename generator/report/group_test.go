@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readykit/readykit/generator/plan"
+
 	"github.com/readykit/readykit/generator/internal/vectors"
 	"github.com/readykit/readykit/generator/progress"
 	"github.com/readykit/readykit/generator/toolkit"
@@ -59,8 +61,8 @@ func TestGroupVectors(t *testing.T) {
 		if err1 != nil || err2 != nil {
 			t.Fatalf("%s: dates: %v %v", f, err1, err2)
 		}
-		if v.Want.Columns != nil && !reflect.DeepEqual(v.Want.Columns, GroupColumns) {
-			t.Errorf("%s: columns %q, want %q", f, GroupColumns, v.Want.Columns)
+		if v.Want.Columns != nil && !reflect.DeepEqual(v.Want.Columns, plan.GroupColumns) {
+			t.Errorf("%s: columns %q, want %q", f, plan.GroupColumns, v.Want.Columns)
 		}
 		var got [][]string
 		for _, file := range v.Files {
@@ -69,8 +71,8 @@ func TestGroupVectors(t *testing.T) {
 				t.Fatalf("%s: %s: %v", f, file.Name, err)
 			}
 			row := NewGroupRow(file.Name, doc, items, deadline, today)
-			if cells := row.Cells(); len(cells) != len(GroupColumns) {
-				t.Errorf("%s: %d cells for %d columns", f, len(cells), len(GroupColumns))
+			if cells := row.Cells(); len(cells) != len(plan.GroupColumns) {
+				t.Errorf("%s: %d cells for %d columns", f, len(cells), len(plan.GroupColumns))
 			}
 			got = append(got, row.Cells())
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"time"
 
+	"github.com/readykit/readykit/generator/plan"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -11,7 +13,7 @@ import (
 const GroupSheet = "Group"
 
 // XLSX writes the group view as a workbook of one sheet, a row per care
-// home in GroupColumns' order: the header frozen and repeated on every
+// home in plan.GroupColumns' order: the header frozen and repeated on every
 // printed page, printed landscape one page wide, dates stored as dates and
 // percentages and counts as numbers, and no formula anywhere (text from
 // the files stays text).
@@ -32,7 +34,7 @@ func (g *GroupReport) XLSX() ([]byte, error) {
 	}
 	head, wrap, date, pc, num := st.bold, st.wrap, st.date, st.percent, st.count
 	widths := []float64{28, 10, 14, 9, 14, 12, 14, 12, 10, 16, 16, 24}
-	for c, h := range GroupColumns {
+	for c, h := range plan.GroupColumns {
 		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
 		if err := f.SetCellStr(GroupSheet, cell, h); err != nil {
 			return nil, err
@@ -42,7 +44,7 @@ func (g *GroupReport) XLSX() ([]byte, error) {
 			return nil, err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(GroupColumns), 1)
+	last, _ := excelize.CoordinatesToCellName(len(plan.GroupColumns), 1)
 	if err := f.SetCellStyle(GroupSheet, "A1", last, head); err != nil {
 		return nil, err
 	}

@@ -8,9 +8,9 @@ import (
 	"github.com/readykit/readykit/generator/toolkit"
 )
 
-// NotKnown is what a report says for an export date the progress file
+// notKnown is what a report says for an export date the progress file
 // does not give (files saved before the browser recorded it).
-const NotKnown = "not known"
+const notKnown = "not known"
 
 // Identity is who and what a report is about, written on every output so
 // a page or sheet taken out of the pile still says whose it is.
@@ -39,7 +39,7 @@ func (r *Report) Identity() Identity {
 		ODSCode:      r.Progress.Organisation.ODSCode,
 		Edition:      r.Edition.Title,
 		Deadline:     r.Edition.Deadline.Time,
-		Exported:     NotKnown,
+		Exported:     notKnown,
 	}
 	if id.Client == "" {
 		id.Client = id.Organisation
@@ -75,20 +75,20 @@ type Summary struct {
 	// Standards are the standards with a mandatory item; each one's Tally
 	// counts every mandatory item (what Standards Met needs).
 	Standards []StandardRow
-	// ByLevel counts, by standard number, the items needed for
+	// byLevel counts, by standard number, the items needed for
 	// Approaching Standards.
-	ByLevel map[int]toolkit.Tally
+	byLevel map[int]toolkit.Tally
 	// Overdue counts the plan's rows (mandatory items not done) whose
 	// target date is before the report's date.
 	Overdue int
-	// DaysLeft is the number of days from the report's date to the
+	// daysLeft is the number of days from the report's date to the
 	// edition's deadline; negative once it has passed.
-	DaysLeft int
+	daysLeft int
 }
 
 // Summary works out the summary from the report's readiness and plan.
 func (r *Report) Summary() Summary {
-	s := Summary{Approaching: r.Readiness.Approaching, Met: r.Readiness.Met, Standards: r.StandardRows(), ByLevel: map[int]toolkit.Tally{}}
+	s := Summary{Approaching: r.Readiness.Approaching, Met: r.Readiness.Met, Standards: r.StandardRows(), byLevel: map[int]toolkit.Tally{}}
 	// The same scoring, over the items needed first at Approaching
 	// Standards, counts each standard at that level.
 	var first []*toolkit.Item
@@ -99,7 +99,7 @@ func (r *Report) Summary() Summary {
 	}
 	for k, t := range toolkit.Score(first, r.status()).Standards {
 		n, _ := strconv.Atoi(k)
-		s.ByLevel[n] = t
+		s.byLevel[n] = t
 	}
 	today := day0(r.Made)
 	for _, g := range r.Result.Gaps {
@@ -107,7 +107,7 @@ func (r *Report) Summary() Summary {
 			s.Overdue++
 		}
 	}
-	s.DaysLeft = int(day0(r.Edition.Deadline.Time).Sub(today).Hours() / 24)
+	s.daysLeft = int(day0(r.Edition.Deadline.Time).Sub(today).Hours() / 24)
 	return s
 }
 

@@ -38,13 +38,13 @@ func TestSummary(t *testing.T) {
 	if s.Overdue != 1 {
 		t.Errorf("overdue %d, want 1", s.Overdue)
 	}
-	if s.DaysLeft != 210 {
-		t.Errorf("days left %d, want 210", s.DaysLeft)
+	if s.daysLeft != 210 {
+		t.Errorf("days left %d, want 210", s.daysLeft)
 	}
-	if a := s.ByLevel[1]; a.Done != 1 || a.Total != 1 {
+	if a := s.byLevel[1]; a.Done != 1 || a.Total != 1 {
 		t.Errorf("standard 1 at Approaching Standards: %+v", a)
 	}
-	if a := s.ByLevel[2]; a.Done != 0 || a.Total != 2 {
+	if a := s.byLevel[2]; a.Done != 0 || a.Total != 2 {
 		t.Errorf("standard 2 at Approaching Standards: %+v", a)
 	}
 	if got := percentDone(s.Approaching); got != "33%" {

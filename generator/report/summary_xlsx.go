@@ -83,7 +83,7 @@ func (r *Report) summarySheet(f *excelize.File, st styles) error {
 	put(st.wrap, "Edition", "DSPT "+id.Edition)
 	put(st.date, "Deadline", id.Deadline)
 	if r.Progress.Updated.IsZero() {
-		put(st.wrap, "Progress exported", NotKnown)
+		put(st.wrap, "Progress exported", notKnown)
 	} else {
 		put(st.date, "Progress exported", day0(r.Progress.Updated))
 	}
@@ -94,11 +94,11 @@ func (r *Report) summarySheet(f *excelize.File, st styles) error {
 	put(st.num, toolkit.Met.Name(), sum.Met.Done, sum.Met.Total, percentDone(sum.Met))
 	put(st.wrap)
 	put(st.num, "Overdue actions (past their target date, not done)", sum.Overdue)
-	put(st.num, "Days to the deadline", sum.DaysLeft)
+	put(st.num, "Days to the deadline", sum.daysLeft)
 	put(st.wrap)
 	put(st.bold, "Standard", toolkit.Approaching.Name()+": done", "of", toolkit.Met.Name()+": done", "of")
 	for _, s := range sum.Standards {
-		a := sum.ByLevel[s.Number]
+		a := sum.byLevel[s.Number]
 		put(st.num, s.Number, a.Done, a.Total, s.Tally.Done, s.Tally.Total)
 	}
 	if err != nil {
