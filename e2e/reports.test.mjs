@@ -15,7 +15,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goTo, neutral, pageProblems, parseCSV, reload, REPO_ROOT, serveSite, session as openSession, siteDir, waitForEntries } from './pages.mjs';
@@ -37,7 +37,8 @@ const site = serveSite(dir);
 
 let tmp;
 // An NHS body's site: the starter from `readykit new`, which has the same
-// edition and progress key, with organisationType: nhs-body. Built here, as
+// edition, given the default site's progress key (new names it after its
+// folder) and organisationType: nhs-body. Built here, as
 // the default site and the portal are for care providers.
 let nhsServer;
 before(async () => {
@@ -46,7 +47,10 @@ before(async () => {
   const src = join(tmp, 'nhs-src'), out = join(tmp, 'nhs-site');
   const readykit = (...args) => execFileSync('go', ['run', './cmd/readykit', ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
   readykit('new', src);
-  appendFileSync(join(src, 'readykit.yaml'), '\norganisationType: nhs-body\n');
+  const settings = join(src, 'readykit.yaml');
+  const keyed = readFileSync(settings, 'utf8').replace(/^progressKey: .*$/m, `progressKey: ${TK.site}`);
+  assert.notEqual(keyed, readFileSync(settings, 'utf8'), 'readykit new wrote no progressKey line to replace');
+  writeFileSync(settings, keyed + '\norganisationType: nhs-body\n');
   readykit('build', '--source', src, '--dest', out);
   const tk = JSON.parse(readFileSync(join(out, 'data', 'toolkit.json'), 'utf8'));
   assert.deepEqual([tk.organisationType, tk.site, tk.edition.id, tk.defaultRules], ['nhs-body', TK.site, TK.edition.id, '2024-25']);
