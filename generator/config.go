@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -68,6 +69,26 @@ type Config struct {
 	// base is the path part of BaseURL, such as "/" or "/dspt/": what
 	// every address in the site starts with. normalise sets it.
 	base string
+}
+
+// nested says where settings people write at the top level belong.
+var nested = map[string]string{
+	"logo": "brand", "logoAlt": "brand", "colours": "brand", "colors": "brand", "footer": "brand",
+	"name": "contact", "email": "contact", "phone": "contact", "url": "contact",
+}
+
+// KeyHint points a top-level key that belongs in brand: or contact: to
+// its place, as a consultant branding a client first writes logo: at the
+// top.
+func (c *Config) KeyHint(key string) string {
+	in, ok := nested[key]
+	if !ok {
+		return ""
+	}
+	if key == "colors" {
+		key = "colours"
+	}
+	return fmt.Sprintf("Write it under %s:, as %s.%s (see the README's table of settings)", in, in, key)
 }
 
 // ProgrammeDates are the programme settings in readykit.yaml. Either date

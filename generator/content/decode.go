@@ -392,7 +392,13 @@ func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 			}
 			f, ok := fields.byName[k]
 			if !ok {
-				d.errorf(mv.Key, unknownKeyHint(k, fields.names), "unknown key %q", k)
+				hint := unknownKeyHint(k, fields.names)
+				if rv.CanAddr() {
+					if h, ok := rv.Addr().Interface().(KeyHinter); ok && h.KeyHint(k) != "" {
+						hint = h.KeyHint(k)
+					}
+				}
+				d.errorf(mv.Key, hint, "unknown key %q", k)
 				continue
 			}
 			seen[k] = true
@@ -489,6 +495,14 @@ func structFields(t reflect.Type) fieldSet {
 	}
 	slices.Sort(fs.names)
 	return fs
+}
+
+// KeyHinter is a decoded type that knows where a key people write by
+// mistake belongs, such as a setting that lives in a nested mapping:
+// KeyHint returns what to do about key, or "" to let the decoder suggest
+// a near name.
+type KeyHinter interface {
+	KeyHint(key string) string
 }
 
 func unknownKeyHint(k string, known []string) string {
