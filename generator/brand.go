@@ -289,9 +289,9 @@ func (b *builder) logo() []error {
 		errs.Addf(at, fmt.Sprintf("Make the picture smaller than %d KB; a logo is loaded with every page (an SVG, or a PNG about 400 pixels wide, is usually enough)", maxLogo>>10),
 			"the logo %s is %d KB", f.src, (len(data)+1023)>>10)
 	}
-	if w, h, ok := imageSize(strings.ToLower(path.Ext(br.Logo)), data); ok && w > 0 && h > 0 {
+	if w, h, ok := imageSize(strings.ToLower(path.Ext(br.Logo)), data); ok {
 		b.cfg.Brand.logoH = logoHeight
-		b.cfg.Brand.logoW = max(1, int(math.Round(w*logoHeight/h)))
+		b.cfg.Brand.logoW = logoWidth(w, h)
 	}
 	got := http.DetectContentType(data)
 	if want == "image/svg+xml" {
@@ -365,9 +365,24 @@ func (br Brand) LogoWidth() int { return br.logoW }
 // LogoHeight: see LogoWidth.
 func (br Brand) LogoHeight() int { return br.logoH }
 
+// logoWidth is the width the header shows a w by h logo at, logoHeight
+// high: at least 1 pixel, and at most ten times the height, however odd
+// the picture's own numbers, so a banner cannot push the header apart.
+func logoWidth(w, h float64) int {
+	return int(math.Round(min(max(w*logoHeight/h, 1), 10*logoHeight)))
+}
+
 // imageSize reads a picture's width and height from its header; ok is
-// false when it cannot.
+// false when it cannot, or when either is not a positive, finite number.
 func imageSize(ext string, data []byte) (w, h float64, ok bool) {
+	w, h, ok = rawImageSize(ext, data)
+	if !ok || !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) || math.IsInf(w/h, 0) {
+		return 0, 0, false
+	}
+	return w, h, true
+}
+
+func rawImageSize(ext string, data []byte) (w, h float64, ok bool) {
 	switch ext {
 	case ".png":
 		c, err := png.DecodeConfig(bytes.NewReader(data))

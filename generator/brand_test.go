@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/png"
 	"io/fs"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -262,4 +263,27 @@ func TestParams(t *testing.T) {
 	if s.Params()["region"] != "North" || s.Params()["list"] == nil {
 		t.Errorf("Params = %#v", s.Params())
 	}
+}
+
+// FuzzImageSize: whatever a logo file holds, reading its size never
+// panics, and a size it gives is positive and finite, and gives a header
+// width from 1 to ten times the height.
+func FuzzImageSize(f *testing.F) {
+	f.Add(".svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 48"/>`))
+	f.Add(".svg", []byte(`<svg width="Inf" height="1e-300"/>`))
+	f.Add(".webp", []byte("RIFF\x00\x00\x00\x00WEBPVP8X\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\x00\x00\x00"))
+	f.Add(".png", []byte("\x89PNG\r\n\x1a\n"))
+	f.Add(".jpg", []byte("\xff\xd8\xff"))
+	f.Fuzz(func(t *testing.T, ext string, data []byte) {
+		w, h, ok := imageSize(ext, data)
+		if !ok {
+			return
+		}
+		if !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) || math.IsNaN(w) || math.IsNaN(h) {
+			t.Fatalf("size %v x %v", w, h)
+		}
+		if lw := logoWidth(w, h); lw < 1 || lw > 10*logoHeight {
+			t.Fatalf("header width %d for %v x %v", lw, w, h)
+		}
+	})
 }
