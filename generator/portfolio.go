@@ -41,6 +41,13 @@ func Clients(src fs.FS) ([]string, error) {
 	var errs diag.List
 	for _, e := range es {
 		dir := ClientsDir + "/" + e.Name()
+		if e.Type()&fs.ModeSymlink != 0 {
+			// Said, not passed over: a client that silently vanished from
+			// the build would be worse than a message.
+			errs.Addf(diag.Pos{File: dir}, "Move or copy the client's folder into clients/ itself",
+				"this client folder is a link, and readykit reads a client only from a real folder inside clients/")
+			continue
+		}
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || !exists(src, dir+"/"+ConfigFile) {
 			continue
 		}
@@ -89,10 +96,12 @@ func (c clientFS) own(name string) (string, bool) {
 
 // Origin is the portfolio's file that name is read from: the client's, if
 // it has one, else the shared one. Problems name it, so that a client's
-// author opens the right file.
+// author opens the right file. A client's file that is there but cannot
+// be read (a link leading out of the portfolio) is still the client's, so
+// the read says why rather than finding no shared file.
 func (c clientFS) Origin(name string) string {
 	if p, ok := c.own(name); ok {
-		if _, err := fs.Stat(c.root, p); err == nil {
+		if _, err := fs.Stat(c.root, p); !errors.Is(err, fs.ErrNotExist) {
 			return p
 		}
 	}

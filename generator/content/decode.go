@@ -394,7 +394,7 @@ func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 			if !ok {
 				hint := unknownKeyHint(k, fields.names)
 				if rv.CanAddr() {
-					if h, ok := rv.Addr().Interface().(KeyHinter); ok && h.KeyHint(k) != "" {
+					if h, ok := rv.Addr().Interface().(keyHinter); ok && h.KeyHint(k) != "" {
 						hint = h.KeyHint(k)
 					}
 				}
@@ -497,11 +497,11 @@ func structFields(t reflect.Type) fieldSet {
 	return fs
 }
 
-// KeyHinter is a decoded type that knows where a key people write by
+// keyHinter is a decoded type that knows where a key people write by
 // mistake belongs, such as a setting that lives in a nested mapping:
 // KeyHint returns what to do about key, or "" to let the decoder suggest
 // a near name.
-type KeyHinter interface {
+type keyHinter interface {
 	KeyHint(key string) string
 }
 
