@@ -531,7 +531,7 @@ test('profiles: add, switch, rename, and delete only after confirming', async (t
   await waitForEntries(page, { '1.1.1': { status: 'met' } });
 
   await visit(page, '/progress/');
-  await page.getByLabel('New profile name').fill('Oak House');
+  await page.getByLabel('Name of the care home for a new profile').fill('Oak House');
   await page.getByRole('button', { name: 'Add a profile' }).click();
   await page.waitForFunction(() => document.querySelector('[data-rk-profile-select]').value === 'oak-house');
   assert.deepEqual(await selected(), { value: 'oak-house', options: ['Unnamed profile', 'Oak House'] });

@@ -103,8 +103,8 @@ test('the Your progress page says what storage did', () => {
   assert.equal(profilesRefused(new DOMException('full', 'QuotaExceededError')),
     "This browser's storage for this site is full, so the profiles were not changed. Download a backup of your progress first, then clear some space.");
   assert.match(profilesRefused(new Error('no')), /^This browser would not save, so the profiles/);
-  assert.match(deleteQuestion({ name: 'Oak House' }), /^Delete the profile Oak House and all its progress/);
-  assert.match(deleteQuestion({ name: '' }), /^Delete the profile in use and/);
+  assert.match(deleteQuestion('Oak House'), /^Delete the profile Oak House and all its progress/);
+  assert.match(deleteQuestion(''), /^Delete the profile in use and/);
 });
 
 test('a row kept aside links to its item when it has one', () => {

@@ -50,9 +50,49 @@ export const persisted = (yes) =>
 export const profilesRefused = (e) =>
   `${refused(e && e.name == 'QuotaExceededError' ? 'quota' : '')}, so the profiles were not changed. Download a backup of your progress first, then clear some space.`;
 
-/** The question before a profile is deleted. */
-export const deleteQuestion = (profile) =>
-  `Delete the profile ${profile.name || 'in use'} and all its progress from this browser? This cannot be undone; download a backup first if you may need it.`;
+/**
+ * The question before a profile is deleted.
+ * @param {string} label how the profile is listed (profileLabels), '' for none
+ */
+export const deleteQuestion = (label) =>
+  `Delete the profile ${label || 'in use'} and all its progress from this browser? This cannot be undone; download a backup first if you may need it.`;
+
+/** How a profile with no name of either kind is listed. */
+export const UNNAMED = 'Unnamed profile';
+
+/**
+ * How each profile is listed, in the same order: by the care home's name
+ * saved in its progress, as the page's header shows it, so that on a shared
+ * laptop no home's profile looks like a free one. The profile's own name
+ * follows in brackets when it says something else, so that renaming it
+ * shows; then "Unnamed profile". Profiles that would still read the same
+ * are numbered, so that no two look like one home.
+ * @param {{id: string, name: string}[]} list the profiles (storage.js profiles)
+ * @param {Record<string, string>} homes the home's name by profile id (storage.js homeName)
+ * @returns {string[]}
+ */
+export function profileLabels(list, homes = {}) {
+  const same = (a, b) => a.trim().toLocaleLowerCase() == b.trim().toLocaleLowerCase();
+  const labels = list.map((p) => {
+    const home = (homes[p.id] || '').trim(), own = (p.name || '').trim();
+    if (home && own && !same(home, own)) return `${home} (${own})`;
+    return home || own || UNNAMED;
+  });
+  return labels.map((l, i) => {
+    const twins = labels.filter((m) => same(m, l)).length;
+    return twins > 1 ? `${l} (${labels.slice(0, i + 1).filter((m) => same(m, l)).length} of ${twins})` : l;
+  });
+}
+
+/** What the new profile form says when it has no care home's name. */
+export const NAME_NEEDED = 'Type the name of the care home first. Each home has its own profile, named after it.';
+
+/**
+ * The problem with the name typed for a new profile, or '' when there is
+ * none (storage.js createProfile takes 1 to 200 characters, spaces trimmed).
+ */
+export const newProfileProblem = (name) =>
+  (typeof name == 'string' && name.trim() ? (name.length <= 200 ? '' : 'The name is too long: use 200 characters or fewer.') : NAME_NEEDED);
 
 /**
  * The link under a row kept aside (editions.js keptAside) to its item's

@@ -5,12 +5,12 @@
 // in account-text.js.
 
 import { LIMITS, serialise, setOrganisation } from './progress.js';
-import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
+import { createProfile, deleteProfile, homeName, profiles, renameProfile, switchProfile } from './storage.js';
 import { parseImport, summarise } from './importer.js';
 import { decodeFile } from './filetext.js';
 import { keptAside, keptLost, putBack, removeAside } from './editions.js';
 import { savedLine } from './checklist-text.js';
-import { deleteQuestion, importDetails, importSummary, keptLink, persisted, profilesRefused, tooBig } from './account-text.js';
+import { deleteQuestion, importDetails, importSummary, keptLink, newProfileProblem, persisted, profileLabels, profilesRefused, tooBig } from './account-text.js';
 import { $, announce, el, saveFile, slug, tell } from './dom.js';
 
 const now = () => new Date().toISOString();
@@ -42,9 +42,10 @@ function show() {
   }
   $('[data-rk-saved-long]').textContent = savedLine(s.doc);
   const ix = profiles(s.storage, s.tk.site, now());
+  const labels = listed(ix.profiles);
   const select = $('[data-rk-profile-select]');
-  select.replaceChildren(...ix.profiles.map((p) => el('option', {
-    value: p.id, textContent: p.name || 'Unnamed profile', selected: p.id == ix.current,
+  select.replaceChildren(...ix.profiles.map((p, i) => el('option', {
+    value: p.id, textContent: labels[i], selected: p.id == ix.current,
   })));
   $('#rk-profile-rename').value = s.profile.name;
   keptList();
@@ -54,6 +55,21 @@ function show() {
       p.textContent = persisted(yes);
     }, () => {});
   }
+}
+
+// How each profile is listed (account-text.js profileLabels): the profile
+// in use by the name as typed on this page, even before it is saved.
+function listed(list) {
+  const { site, edition: { id: edition }, history } = s.tk;
+  const homes = Object.fromEntries(list.map((p) => [p.id, p.id == s.profile.id ? s.doc.organisation.name
+    : homeName(s.storage, { site, profile: p.id, edition, history })]));
+  return profileLabels(list, homes);
+}
+
+// How the profile in use is listed.
+function inUse() {
+  const list = profiles(s.storage, s.tk.site, now()).profiles;
+  return listed(list)[list.findIndex((p) => p.id == s.profile.id)] || s.profile.name;
 }
 
 function organisation() {
@@ -216,10 +232,28 @@ function profileForms() {
     e.preventDefault();
     profileChange((storage, site, at) => (switchProfile(storage, site, $('[data-rk-profile-select]').value, at), 'Switched profile.'));
   });
+  const input = $('#rk-profile-name'), problem = $('[data-rk-profile-problem]');
+  // The name is the home's: without it the new profile would be listed as
+  // a free one. Said in words next to the field, and read out.
+  const mark = (text) => {
+    problem.textContent = text;
+    problem.hidden = !text;
+    if (text) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  };
+  input.addEventListener('input', () => {
+    if (!problem.hidden && !newProfileProblem(input.value)) mark('');
+  });
   $('[data-rk-profile-new]').addEventListener('submit', (e) => {
     e.preventDefault();
+    const wrong = newProfileProblem(input.value);
+    mark(wrong);
+    if (wrong) {
+      announce(wrong);
+      input.focus();
+      return;
+    }
     profileChange((storage, site, at) => {
-      const input = $('#rk-profile-name');
       const { profile } = createProfile(storage, site, input.value, at);
       switchProfile(storage, site, profile.id, at);
       input.value = '';
@@ -232,7 +266,7 @@ function profileForms() {
   });
   const confirm = $('[data-rk-delete-confirm]');
   $('[data-rk-profile-delete]').addEventListener('click', () => {
-    $('[data-rk-delete-question]').textContent = deleteQuestion(s.profile);
+    $('[data-rk-delete-question]').textContent = deleteQuestion(inUse());
     confirm.hidden = false;
     $('[data-rk-delete-no]').focus();
   });
