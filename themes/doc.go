@@ -782,6 +782,7 @@
 //
 //	layouts/base.html
 //	    data-rk-site data-rk-edition data-rk-announce data-rk-alert
+//	    data-rk-fail
 //	layouts/partials/header.html
 //	    data-rk-who data-rk-org-name
 //	layouts/checklist.html

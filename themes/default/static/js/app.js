@@ -14,7 +14,7 @@ async function begin() {
   if ($('[data-rk-group]')) return true;
   let storage;
   try {
-    storage = window.localStorage;
+    storage = localStorage;
     storage.getItem('readykit');
   } catch {
     tell('This browser will not let the guide save your progress, perhaps because of private browsing. You can still read and print every page.');
@@ -30,16 +30,16 @@ async function begin() {
   const session = createSession({
     storage, tk, say: (lines) => tell(...lines),
     // Asks that the browser not clear this site's data on its own.
-    keep: () => navigator.storage && navigator.storage.persist && navigator.storage.persist().catch(() => {}),
+    keep: () => navigator.storage?.persist?.().catch(() => {}),
   });
   await session.open();
   checklist(session);
   if ($('[data-rk-item]')) (await import('./itemform.js')).start(session);
   // Another tab saved: show its version.
-  window.addEventListener('storage', (e) => session.changedElsewhere(e.key));
+  addEventListener('storage', (e) => session.changedElsewhere(e.key));
   if ($('[data-rk-progress-page]')) (await import('./account.js')).start(session);
-  if ($('[data-rk-stay]') || $('[data-rk-published-form]')) (await import('./stayready.js')).start(session);
-  if ($('[data-rk-gaps]') || $('[data-rk-plan]')) (await import('./reports.js')).start(session);
+  if ($('[data-rk-stay],[data-rk-published-form]')) (await import('./stayready.js')).start(session);
+  if ($('[data-rk-gaps],[data-rk-plan]')) (await import('./reports.js')).start(session);
   if ($('[data-rk-programme-form]')) (await import('./timeline.js')).start(session);
   if ($('[data-rk-register]')) (await import('./register.js')).start(session);
   // The checklist's filter is loaded only once it is used, or the address holds a choice.
@@ -49,6 +49,10 @@ async function begin() {
   return true;
 }
 
+// A begin() that fails is left unhandled on purpose: early.js sees the
+// rejection and tells the reader that part of the page did not load (a
+// module import that failed) or stopped with an error, and the browser's
+// console keeps the error for whoever looks into it.
 begin().then((ok) => {
   document.documentElement.dataset.rkReady = ok ? 'yes' : 'no';
 });
