@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyDocument, serialise, setOrganisation } from '../static/js/progress.js';
 import { MemoryStorage } from './fixtures.js';
-import { homeName } from '../static/js/storage.js';
+import { homeName } from '../static/js/homename.js';
 import { NAME_NEEDED, UNNAMED, newProfileProblem, profileLabels } from '../static/js/account-text.js';
 
 // On a shared laptop each profile is listed by its care home's name, so

@@ -5,7 +5,8 @@
 // in account-text.js.
 
 import { LIMITS, serialise, setOrganisation } from './progress.js';
-import { createProfile, deleteProfile, homeName, profiles, renameProfile, switchProfile } from './storage.js';
+import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
+import { homeName } from './homename.js';
 import { parseImport, summarise } from './importer.js';
 import { decodeFile } from './filetext.js';
 import { keptAside, keptLost, putBack, removeAside } from './editions.js';
