@@ -94,7 +94,7 @@ test('a new profile with no name shows why, in words a screen reader hears, and 
   await visit(page, '/progress/');
   const before = await stored(page, INDEX);
   const input = page.getByLabel('Name of the care home for a new profile');
-  const problem = page.locator('[data-rk-profile-problem]');
+  const problem = page.locator('#rk-profile-name-problem');
   assert.ok(await problem.isHidden(), 'no error before anything is tried');
 
   for (const typed of ['', '   ']) {

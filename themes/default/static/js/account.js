@@ -233,7 +233,7 @@ function profileForms() {
     e.preventDefault();
     profileChange((storage, site, at) => (switchProfile(storage, site, $('[data-rk-profile-select]').value, at), 'Switched profile.'));
   });
-  const input = $('#rk-profile-name'), problem = $('[data-rk-profile-problem]');
+  const input = $('#rk-profile-name'), problem = $('#rk-profile-name-problem');
   // The name is the home's: without it the new profile would be listed as
   // a free one. Said in words next to the field, and read out.
   const mark = (text) => {
