@@ -6,7 +6,6 @@ import (
 	"html/template"
 
 	"github.com/readykit/readykit/generator/plan"
-
 	"github.com/readykit/readykit/generator/words"
 )
 

@@ -120,10 +120,7 @@ func day0(t time.Time) time.Time {
 
 // percentDone is done as a whole percentage of total, rounded down so that
 // nothing short of every item reads 100%; 0 of 0 is 100% (nothing needed).
-// group.go's Percent counts the same way.
+// It is group.go's percent, written as a percentage.
 func percentDone(t toolkit.Tally) string {
-	if t.Total == 0 {
-		return "100%"
-	}
-	return strconv.Itoa(t.Done*100/t.Total) + "%"
+	return strconv.Itoa(percent(t)) + "%"
 }
