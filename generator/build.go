@@ -44,6 +44,10 @@ type Options struct {
 	// share, such as a portfolio's clients built one after another or at
 	// once. Builds with and without it give the same files.
 	Cache *Cache
+	// NoOffline turns offline use off whatever readykit.yaml says, as
+	// options.offline: false does; the dev server sets it, so the
+	// preview is never answered by a worker holding an older build.
+	NoOffline bool
 }
 
 // Result describes a finished build.

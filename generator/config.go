@@ -117,6 +117,10 @@ type SiteOptions struct {
 	// site sends nothing to anyone else. The site's Content-Security-Policy
 	// must allow them too (img-src), or browsers will not show them.
 	AllowedHosts []content.Text `yaml:"allowedHosts"`
+	// Offline, when false, turns offline use off: the pages register no
+	// service worker, and the sw.js published releases any a browser
+	// installed earlier. It is on by default (nil).
+	Offline *bool `yaml:"offline"`
 }
 
 // hostName is a plain host name: letters, digits and hyphens, with dots.

@@ -49,6 +49,15 @@ func (b *builder) funcs() template.FuncMap {
 			}
 			return b.relURL("/" + a.Path)
 		},
+		// offlineWorker gives the address of the offline worker for
+		// base.html to name, or "" when offline use is off, so the pages
+		// register none.
+		"offlineWorker": func() string {
+			if !b.offlineOn() {
+				return ""
+			}
+			return b.relURL("/" + workerPath)
+		},
 		"itemURL":     func(id string) string { return b.relURL(itemURL(id)) },
 		"standardURL": func(n int) string { return b.relURL(standardURL(n)) },
 		// date formats a date the British way: 30 June 2025.

@@ -61,6 +61,9 @@ func (b *builder) render() error {
 	if s := b.site.Schedule; s != nil {
 		addMade(strings.TrimPrefix(calendarURL, "/"), "the programme's calendar", []byte(b.calendar(*s)))
 	}
+	// offline writes sw.js once the files are final; it is claimed here
+	// so that a site's own sw.js is reported as a clash.
+	addMade(workerPath, "the offline worker", nil)
 	if b.cfg.BaseURL != "" {
 		addMade("sitemap.xml", "the sitemap", b.sitemap())
 		addMade("robots.txt", "the robots.txt file", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
@@ -84,6 +87,7 @@ func (b *builder) render() error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
+	delete(out, workerPath)
 	b.files = make([]publish.File, 0, len(out))
 	for _, p := range slices.Sorted(maps.Keys(out)) {
 		b.files = append(b.files, publish.File{Path: p, Data: out[p]})
@@ -202,6 +206,9 @@ func (b *builder) publish(sink publish.Sink) error {
 	chain = append(chain, b.opts.Transforms...)
 	if err := publish.Apply(b.files, chain...); err != nil {
 		return err
+	}
+	if err := b.offline(); err != nil {
+		return fmt.Errorf("offline worker: %w", err)
 	}
 	return sink.Publish(b.files)
 }

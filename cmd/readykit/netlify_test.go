@@ -181,4 +181,15 @@ func checkHeaders(t *testing.T, cfg netlifyConfig) {
 			t.Errorf("header %s = %q, want %q", kv[0], all[kv[0]], kv[1])
 		}
 	}
+	// The offline worker must be asked for again on every visit, or a new
+	// deploy goes unseen (the dev server sends no-store for every file).
+	worker := false
+	for _, h := range cfg.headers {
+		if h["for"] == "/sw.js" {
+			worker = h["Cache-Control"] == "no-cache"
+		}
+	}
+	if !worker {
+		t.Error(`no [[headers]] for /sw.js with Cache-Control = "no-cache"`)
+	}
 }

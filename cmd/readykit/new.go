@@ -379,6 +379,11 @@ func netlifyTOML(build func(url string) string) string {
   for = "/assets/*"
   [headers.values]
     Cache-Control = "public, max-age=31536000, immutable"
+
+[[headers]]
+  for = "/sw.js"
+  [headers.values]
+    Cache-Control = "no-cache"
 `)
 	return b.String()
 }

@@ -149,6 +149,9 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 				Transforms: extra,
 				Client:     client,
 				Cache:      cache,
+				// The preview changes on every save: a worker keeping an
+				// older build must not answer for it.
+				NoOffline: true,
 				// Read at each rebuild, so a server left running past a
 				// deadline warns on the next save.
 				Today: day,

@@ -271,6 +271,18 @@ func (t *Theme) ReadStatic(name string) ([]byte, error) {
 	return t.fs.ReadFile("static/" + name)
 }
 
+// workerFile is the theme's service worker, which the build fills in and
+// publishes as /sw.js. It is not under static/, which is published as it
+// is.
+const workerFile = "worker/sw.js"
+
+// Worker reads the theme's service worker, and names the file it came
+// from, for messages.
+func (t *Theme) Worker() (data []byte, origin string, err error) {
+	data, err = t.fs.ReadFile(workerFile)
+	return data, t.fs.Origin(workerFile), err
+}
+
 // Execute renders layout with data, adding to buf. It may be called from
 // several goroutines at once, each with its own buf. A failed page adds
 // nothing.

@@ -54,5 +54,9 @@ async function begin() {
 // module import that failed) or stopped with an error, and the browser's
 // console keeps the error for whoever looks into it.
 begin().then((ok) => {
-  document.documentElement.dataset.rkReady = ok ? 'yes' : 'no';
+  const html = document.documentElement;
+  html.dataset.rkReady = ok ? 'yes' : 'no';
+  // Offline use (offline.js) starts only now, so it never slows the page;
+  // if it cannot load, the page works as before, online.
+  if (html.dataset.rkWorker) import('./offline.js').then((m) => m.start(), () => {});
 });
