@@ -10,6 +10,9 @@ APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 E2E_SITE := $(CURDIR)/.cache/e2e-site
 # The same site unminified, which e2e/minified.test.mjs compares it with.
 E2E_SITE_RAW := $(CURDIR)/.cache/e2e-site-raw
+# The next deploy of the default site, with one page changed, for
+# e2e/offline.test.mjs's "a newer version is ready".
+E2E_SITE_NEXT := $(CURDIR)/.cache/e2e-site-next
 E2E_PORTAL := $(CURDIR)/.cache/e2e-portal
 # A client's site branded in readykit.yaml (logo, colours, contact), which
 # e2e/brand.test.mjs checks.
@@ -86,6 +89,12 @@ test-browser: browser-deps
 	$(GO) run ./cmd/readykit build --dest $(E2E_SITE)
 	rm -rf $(E2E_SITE_RAW)
 	$(GO) run ./cmd/readykit build --no-minify --dest $(E2E_SITE_RAW)
+	rm -rf $(E2E_SITE_NEXT) $(E2E_SITE_NEXT)-src
+	mkdir -p $(E2E_SITE_NEXT)-src
+	cp -R content readykit.yaml $(E2E_SITE_NEXT)-src/
+	sed -i 's/^This guide is made with readykit\./This guide, now updated, is made with readykit./' $(E2E_SITE_NEXT)-src/content/about.md
+	grep -q '^This guide, now updated, is made with readykit\.' $(E2E_SITE_NEXT)-src/content/about.md
+	$(GO) run ./cmd/readykit build --source $(E2E_SITE_NEXT)-src --dest $(E2E_SITE_NEXT)
 	rm -rf $(E2E_PORTAL) $(E2E_PORTAL)-src
 	$(GO) run ./cmd/readykit new $(E2E_PORTAL)-src >/dev/null
 	printf 'programme:\n  start: 2027-04-12\n  client: Oak House Care\n' >> $(E2E_PORTAL)-src/readykit.yaml
@@ -98,7 +107,7 @@ test-browser: browser-deps
 	grep -q '^  *link: "#7a2e0e"' $(E2E_BRANDED)-src/clients/oak-house/readykit.yaml
 	$(GO) run ./cmd/readykit build --quiet --source $(E2E_BRANDED)-src --client oak-house --dest $(E2E_BRANDED)
 	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(E2E_SITE) $(E2E_PORTAL) $(E2E_BRANDED)
-	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) PORTAL_DIR=$(E2E_PORTAL) BRANDED_DIR=$(E2E_BRANDED) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
+	SITE_DIR=$(E2E_SITE) RAW_SITE_DIR=$(E2E_SITE_RAW) NEXT_SITE_DIR=$(E2E_SITE_NEXT) PORTAL_DIR=$(E2E_PORTAL) BRANDED_DIR=$(E2E_BRANDED) PYTHON=$(PYTHON) node --test --test-concurrency=1 e2e/*.test.mjs
 
 ## bench: build benchmarks, and readykit against Hugo on the same 1,000 pages
 # (the pages' speed in a browser is `make lighthouse`)

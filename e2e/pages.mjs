@@ -90,9 +90,15 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-// launchBrowser starts Debian's Chromium (never a downloaded one).
-export function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// launchBrowser starts Debian's Chromium (never a downloaded one). Its
+// contexts block service workers unless given serviceWorkers: 'allow', so
+// a test sees the network's files, not a worker's kept copies (only
+// e2e/offline.test.mjs allows them).
+export async function launchBrowser() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 // serveSite serves dir and starts Chromium before a test file's tests, and
@@ -210,9 +216,11 @@ function reportViolations() {
 //   today: a Date, fixing the clock at that moment
 //   blockScripts: stop the site's scripts (and only them) loading
 // and any option of browser.newContext (viewport, timezoneId, locale,
-// javaScriptEnabled, acceptDownloads...).
+// javaScriptEnabled, acceptDownloads...). Service workers are blocked
+// unless serviceWorkers: 'allow' is given, so a test sees the network's
+// files, not a worker's kept copies (e2e/offline.test.mjs allows them).
 export async function session(t, browser, { seed, init = [], today, blockScripts = false, ...options } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...options });
   t.after(() => context.close());
   if (blockScripts) await context.route(/\.m?js(\?|$)/, (route) => route.abort());
   const trouble = [];

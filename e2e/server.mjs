@@ -118,8 +118,10 @@ export function headersFor(rules, path) {
 
 // startServer serves dir at http://127.0.0.1:<free port>. Options:
 //   headers: rules from parseNetlifyHeaders (default: read netlify.toml),
-//            or false to send none (used by the tests' self-checks).
-export async function startServer(dir, { headers } = {}) {
+//            or false to send none (used by the tests' self-checks);
+//   port:    the port (default: a free one), so a test can serve another
+//            build at the same address, as a new deploy would be.
+export async function startServer(dir, { headers, port: want = 0 } = {}) {
   if (!dir) throw new Error('startServer: no directory (is SITE_DIR set?)');
   const root = realpathSync(resolve(dir));
   const rules = headers === false ? [] : headers ?? parseNetlifyHeaders(readFileSync(NETLIFY_TOML, 'utf8'));
@@ -132,7 +134,7 @@ export async function startServer(dir, { headers } = {}) {
   });
   await new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
+    server.listen(want, '127.0.0.1', ok);
   });
   const { port } = server.address();
   return {

@@ -15,7 +15,7 @@
 //
 // # A theme's files
 //
-// A theme is three folders:
+// A theme is three folders and the offline worker:
 //
 //	layouts/base.html        the page shell, run for every page
 //	layouts/partials/*.html  shared templates, seen by every layout
@@ -25,6 +25,9 @@
 //	                         /assets/site.1a2b3c4d.css
 //	static/                  files published as they are, at their path
 //	                         under static/: static/js/app.js is /js/app.js
+//	worker/sw.js             the offline worker, published as /sw.js with
+//	                         __READYKIT_OFFLINE__ (written once) replaced
+//	                         by the build's list of files to keep
 //
 // The default theme's assets folder holds site.css; its static folder
 // holds favicon.svg and the scripts in static/js. Names that start with a
@@ -299,6 +302,11 @@
 //	    brand colours (/assets/brand.1a2b3c4d.css), or "" when no colour is
 //	    set; link it after site.css, whose custom properties it sets
 //	    {{ with brandStylesheet }}<link rel="stylesheet" href="{{ . }}">{{ end }}
+//	offlineWorker() string
+//	    the address of the offline worker (/sw.js), or "" when offline use
+//	    is off (options.offline: false, or readykit serve); base.html puts
+//	    it on <html> for offline.js to register
+//	    <html{{ with offlineWorker }} data-rk-worker="{{ . }}"{{ end }}>
 //	itemURL(id string) string
 //	    the address of the page of the item with that id: /items/1.1.1/
 //	    {{ itemURL .Page.Item.ID }}
@@ -782,7 +790,7 @@
 //
 //	layouts/base.html
 //	    data-rk-site data-rk-edition data-rk-announce data-rk-alert
-//	    data-rk-fail
+//	    data-rk-fail data-rk-worker data-rk-update
 //	layouts/partials/header.html
 //	    data-rk-who data-rk-org-name
 //	layouts/checklist.html
