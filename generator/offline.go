@@ -73,11 +73,11 @@ func (b *builder) offline() error {
 	out.Write(tmpl[:at])
 	out.Write(settings)
 	out.Write(tmpl[at+len(workerPlaceholder):])
+	// The worker goes through the chain the other files went through
+	// (the minifier), after them, since it is made from what they became.
 	f := []publish.File{{Path: workerPath, Data: out.Bytes()}}
-	if b.opts.Minify {
-		if err := publish.Apply(f, publish.Minifier()); err != nil {
-			return err
-		}
+	if err := publish.Apply(f, b.chain()...); err != nil {
+		return err
 	}
 	b.files = append(b.files, f...)
 	return nil

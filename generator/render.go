@@ -197,14 +197,18 @@ func (b *builder) sitemap() []byte {
 	return append([]byte(xml.Header), append(data, '\n')...)
 }
 
-// publish runs the transform chain over the files and hands them to sink.
-func (b *builder) publish(sink publish.Sink) error {
+// chain is the transforms every published file goes through.
+func (b *builder) chain() []publish.Transform {
 	var chain []publish.Transform
 	if b.opts.Minify {
 		chain = append(chain, publish.Minifier())
 	}
-	chain = append(chain, b.opts.Transforms...)
-	if err := publish.Apply(b.files, chain...); err != nil {
+	return append(chain, b.opts.Transforms...)
+}
+
+// publish runs the transform chain over the files and hands them to sink.
+func (b *builder) publish(sink publish.Sink) error {
+	if err := publish.Apply(b.files, b.chain()...); err != nil {
 		return err
 	}
 	if err := b.offline(); err != nil {
