@@ -61,6 +61,9 @@ type passed struct {
 // SHA-256 in hex before the extension.
 var fingerprinted = regexp.MustCompile(`^assets/(.+)\.([0-9a-f]{8})(\.[A-Za-z0-9]+)$`)
 
+// workerVersion finds the version in sw.js, minified or not.
+var workerVersion = regexp.MustCompile(`"?version"?:"([0-9a-f]{12})"`)
+
 // build builds src with theme as the built-in theme, into memory, and
 // finds the source of every file the engine passes through.
 func build(t testing.TB, src, theme fs.FS, minify bool) *built {
@@ -78,6 +81,11 @@ func build(t testing.TB, src, theme fs.FS, minify bool) *built {
 		pf, ok := findSource(src, theme, name, p)
 		if !ok {
 			b.made = append(b.made, p)
+			// The offline worker's version is a hash of every file it
+			// keeps, so it reads as a name, like an asset's fingerprint.
+			if m := workerVersion.FindSubmatch(data); p == "sw.js" && m != nil {
+				pairs = append(pairs, string(m[0]), strings.Replace(string(m[0]), string(m[1]), "{version}", 1))
+			}
 			continue
 		}
 		b.passed = append(b.passed, pf)
