@@ -117,7 +117,14 @@ type SiteOptions struct {
 	// site sends nothing to anyone else. The site's Content-Security-Policy
 	// must allow them too (img-src), or browsers will not show them.
 	AllowedHosts []content.Text `yaml:"allowedHosts"`
+	// Portable, when false, stops the build making the portable copy
+	// (a .zip of the site that works opened from disk) and the links to
+	// it. It is on when not set.
+	Portable *bool `yaml:"portable"`
 }
+
+// PortableOn reports whether the build makes the portable copy.
+func (o SiteOptions) PortableOn() bool { return o.Portable == nil || *o.Portable }
 
 // hostName is a plain host name: letters, digits and hyphens, with dots.
 var hostName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$`)

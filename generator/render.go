@@ -203,6 +203,9 @@ func (b *builder) publish(sink publish.Sink) error {
 	if err := publish.Apply(b.files, chain...); err != nil {
 		return err
 	}
+	if err := b.portable(); err != nil {
+		return fmt.Errorf("portable copy: %w", err)
+	}
 	return sink.Publish(b.files)
 }
 

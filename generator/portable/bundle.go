@@ -13,7 +13,7 @@ import (
 )
 
 // Bundle makes one classic script of the module entry (such as
-// "js/app.js") and everything it imports, dynamic imports included, since
+// "js/app.js", which must be in js/) and everything it imports, dynamic imports included, since
 // browsers refuse module scripts from file:// URLs. The modules are read
 // from files, the build's own (a site's scripts that override the theme's
 // among them), never from disk.
@@ -25,7 +25,8 @@ import (
 // own address. The scripts are unchanged for this, and so is what the
 // published site loads.
 //
-// It returns the script and a name for it that changes with its content.
+// It returns the script and a name for it beside the entry that changes
+// with its content, such as js/readykit-app.1a2b3c4d.js.
 func Bundle(files map[string][]byte, entry, base string, minify bool) (name string, script []byte, err error) {
 	var data []string
 	for p := range files {
@@ -98,7 +99,8 @@ func Bundle(files map[string][]byte, entry, base string, minify bool) (name stri
 	}
 	script = res.OutputFiles[0].Contents
 	sum := sha256.Sum256(script)
-	return "js/readykit." + hex.EncodeToString(sum[:4]) + ".js", script, nil
+	// The name starts js/readykit-, which the injected module looks for.
+	return "js/readykit-" + strings.TrimSuffix(path.Base(entry), ".js") + "." + hex.EncodeToString(sum[:4]) + ".js", script, nil
 }
 
 // shimPath names the module that stands in for fetch() in the bundle.
@@ -115,7 +117,7 @@ const shimHead = `// Pages opened from disk cannot fetch() files, so the bundle 
 // site's data and answers for it.
 // The bundle's own element: while it first runs it is currentScript; a
 // module the bundle starts later (after an await) finds it by its name.
-const script = document.currentScript || document.querySelector('script[src*="js/readykit."]');
+const script = document.currentScript || document.querySelector('script[src*="js/readykit-"]');
 export const rkScriptURL = script ? script.src : location.href;
 `
 

@@ -40,7 +40,7 @@ func TestBundleIsClassic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !regexp.MustCompile(`^js/readykit\.[0-9a-f]{8}\.js$`).MatchString(name) {
+		if !regexp.MustCompile(`^js/readykit-app\.[0-9a-f]{8}\.js$`).MatchString(name) {
 			t.Errorf("bundle name %q", name)
 		}
 		if m := moduleSyntax.Find(js); m != nil {

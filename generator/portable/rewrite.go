@@ -32,8 +32,19 @@ type Rewriter struct {
 // of other sites, mailto: and the like, fragments and addresses outside
 // Base are returned as they are.
 func (r Rewriter) URL(page, u string) string {
-	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+	p, tail, ok := r.target(u)
+	if !ok {
 		return u
+	}
+	return relative(page, p) + tail
+}
+
+// target returns the path in the copy that the root-relative address u
+// leads to, and its ?query and #fragment; ok is false for any other
+// address.
+func (r Rewriter) target(u string) (p, tail string, ok bool) {
+	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+		return "", "", false
 	}
 	base := r.Base
 	if base == "" {
@@ -45,9 +56,9 @@ func (r Rewriter) URL(page, u string) string {
 	case u+"/" == base:
 		rest = ""
 	default:
-		return u // outside the site: there is nothing in the copy to point at
+		return "", "", false // outside the site: there is nothing in the copy to point at
 	}
-	p, tail := rest, ""
+	p = rest
 	if i := strings.IndexAny(rest, "?#"); i >= 0 {
 		p, tail = rest[:i], rest[i:]
 	}
@@ -57,7 +68,36 @@ func (r Rewriter) URL(page, u string) string {
 	case !r.Files[p] && r.Files[p+"/index.html"]:
 		p += "/index.html"
 	}
-	return relative(page, p) + tail
+	return p, tail, true
+}
+
+// Modules returns the paths in the copy of the module scripts a page
+// loads by root-relative address, such as js/app.js.
+func (r Rewriter) Modules(data []byte) []string {
+	var out []string
+	l := html.NewLexer(parse.NewInputBytes(bytes.Clone(data)))
+	script, module, src := false, false, ""
+	for {
+		tt, _ := l.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken:
+			script, module, src = string(l.Text()) == "script", false, ""
+		case html.AttributeToken:
+			switch string(l.AttrKey()) {
+			case "type":
+				module = strings.EqualFold(string(unquote(l.AttrVal())), "module")
+			case "src":
+				src = string(unquote(l.AttrVal()))
+			}
+		case html.StartTagCloseToken:
+			if p, _, ok := r.target(src); script && module && ok {
+				out = append(out, p)
+			}
+			script = false
+		}
+	}
 }
 
 // relative returns the path from the folder of the file from to the file
@@ -80,10 +120,9 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "forma
 type Page struct {
 	// Path is the page's path in the copy.
 	Path string
-	// Module is the root-relative address of the module script to
-	// replace (such as "/js/app.js", without Base), and Script the path in
-	// the copy of the classic script that replaces it.
-	Module, Script string
+	// Bundles are the classic scripts that replace module scripts: the
+	// path in the copy of each bundle, by its module's (js/app.js).
+	Bundles map[string]string
 	// Marker is an attribute: the element that has it is replaced by
 	// Note, HTML written for the copy.
 	Marker string
@@ -92,7 +131,7 @@ type Page struct {
 
 // HTML rewrites the addresses of one page (see URL), in href, src,
 // action, srcset and the like, in a meta refresh and in style attributes;
-// replaces the module script by a deferred classic one; and replaces the
+// replaces each module script by its deferred classic bundle; and replaces the
 // element marked with p.Marker by p.Note. It reads the page with an HTML
 // lexer, so text that looks like an address is left alone.
 func (r Rewriter) HTML(p Page, data []byte) []byte {
@@ -151,7 +190,13 @@ func (r Rewriter) HTML(p Page, data []byte) []byte {
 				}
 				continue
 			}
-			module = module && src >= 0 && p.Module != "" && r.URL(p.Path, string(unquote(attrs[src].val))) == r.URL(p.Path, p.Module)
+			bundle := ""
+			if module && src >= 0 {
+				if t, _, ok := r.target(string(unquote(attrs[src].val))); ok {
+					bundle = p.Bundles[t]
+				}
+			}
+			module = bundle != ""
 			out.Write(tag)
 			for _, a := range attrs {
 				k := string(a.key)
@@ -159,7 +204,7 @@ func (r Rewriter) HTML(p Page, data []byte) []byte {
 				case module && k == "type":
 					out.WriteString(" defer")
 				case module && k == "src":
-					writeAttr(&out, a.key, a.val, relative(p.Path, p.Script))
+					writeAttr(&out, a.key, a.val, relative(p.Path, bundle))
 				case urlAttrs[k]:
 					writeAttr(&out, a.key, a.val, r.URL(p.Path, string(unquote(a.val))))
 				case k == "srcset":
