@@ -149,6 +149,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 				Transforms: extra,
 				Client:     client,
 				Cache:      cache,
+				NoPortable: true,
 				// Read at each rebuild, so a server left running past a
 				// deadline warns on the next save.
 				Today: day,
