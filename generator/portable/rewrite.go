@@ -306,7 +306,12 @@ func (r Rewriter) CSS(page string, data []byte) []byte {
 		case css.ErrorToken:
 			return out.Bytes()
 		case css.URLToken:
-			// url( value ), the value perhaps quoted.
+			// url( value ), the value perhaps quoted; one cut short by the
+			// end of the sheet is left as it is.
+			if len(raw) < 5 || raw[len(raw)-1] != ')' {
+				out.Write(raw)
+				continue
+			}
 			inner := strings.TrimSpace(string(raw[4 : len(raw)-1]))
 			q := ""
 			if len(inner) >= 2 && (inner[0] == '"' || inner[0] == '\'') && inner[len(inner)-1] == inner[0] {
