@@ -104,7 +104,7 @@ func (b *builder) portable() error {
 	}
 	b.files = append(b.files, publish.File{Path: b.portableZipPath(), Data: zip})
 	slices.SortFunc(b.files, func(x, y publish.File) int { return cmp.Compare(x.Path, y.Path) })
-	b.fillPortableSize(fmt.Sprintf("%.1f MB", float64(len(zip))/1e6))
+	b.fillPortableSize(words.Size(int64(len(zip))))
 	if b.opts.Portable != nil {
 		out := make([]publish.File, len(copied))
 		for i, f := range copied {

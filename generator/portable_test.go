@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/publish"
+	"github.com/readykit/readykit/generator/words"
 	"github.com/readykit/readykit/themes"
 )
 
@@ -88,7 +88,7 @@ func TestPortableCopy(t *testing.T) {
 	if !bytes.Equal(data, again) {
 		t.Error("two builds of the same site made different .zip files")
 	}
-	size := fmt.Sprintf("(ZIP, %.1f MB)", float64(len(data))/1e6)
+	size := "(ZIP, " + words.Size(int64(len(data))) + ")"
 	for _, p := range []string{"index.html", "checklist/index.html", "items/1.1.1/index.html"} {
 		page, _ := mem.Get(p)
 		if !strings.Contains(string(page), "download it to use without the internet</a> "+size) || !regexp.MustCompile(`href=/download/readykit-guide.zip download>`).Match(page) {
