@@ -123,8 +123,8 @@ type SiteOptions struct {
 	Portable *bool `yaml:"portable"`
 }
 
-// PortableOn reports whether the build makes the portable copy.
-func (o SiteOptions) PortableOn() bool { return o.Portable == nil || *o.Portable }
+// portableOn reports whether the build makes the portable copy.
+func (o SiteOptions) portableOn() bool { return o.Portable == nil || *o.Portable }
 
 // hostName is a plain host name: letters, digits and hyphens, with dots.
 var hostName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$`)

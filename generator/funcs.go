@@ -53,7 +53,7 @@ func (b *builder) funcs() template.FuncMap {
 		// "" when readykit.yaml turns it off; portableSize its size in
 		// words, filled in once the .zip is made (see portable.go).
 		"portableZip": func() string {
-			if !b.cfg.Options.PortableOn() {
+			if !b.cfg.Options.portableOn() {
 				return ""
 			}
 			return b.relURL("/" + b.portableZipPath())

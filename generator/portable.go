@@ -43,7 +43,7 @@ func (b *builder) portableZipPath() string {
 // the copy came from; so the .zip's bytes do not depend on the size, and
 // the size filled into the published pages afterwards is the real one.
 func (b *builder) portable() error {
-	if !b.cfg.Options.PortableOn() {
+	if !b.cfg.Options.portableOn() {
 		if b.opts.Portable != nil {
 			return errors.New("readykit.yaml turns the portable copy off (options: portable: false); remove that line to write it")
 		}
