@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/internal/workers"
 	"github.com/readykit/readykit/generator/portable"
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/generator/words"
@@ -62,6 +64,18 @@ func (b *builder) portable() error {
 		copied = append(copied, portable.File{Path: f.Path, Data: f.Data})
 		files[f.Path] = f.Data
 	}
+	// The bundles are made from the scripts as written, not as minified:
+	// esbuild minifies them better, and a problem's line and column are
+	// the file's own.
+	for _, f := range b.static {
+		if path.Ext(f.path) == ".js" {
+			data, err := f.read()
+			if err != nil {
+				return err
+			}
+			files[f.path] = data
+		}
+	}
 	rw := portable.Rewriter{Base: b.cfg.base, Files: map[string]bool{}}
 	for p := range files {
 		rw.Files[p] = true
@@ -82,13 +96,14 @@ func (b *builder) portable() error {
 			}
 			name, script, err := portable.Bundle(files, m, b.cfg.base, b.minify)
 			if err != nil {
-				return err
+				return b.scriptProblems(err)
 			}
 			page.Bundles[m] = name
 			copied = append(copied, portable.File{Path: name, Data: script})
 		}
 	}
-	for i, f := range copied {
+	workers.Each(len(copied), func(i int, _ *bytes.Buffer) {
+		f := copied[i]
 		switch path.Ext(f.Path) {
 		case ".html":
 			p := page
@@ -97,7 +112,7 @@ func (b *builder) portable() error {
 		case ".css":
 			copied[i].Data = rw.CSS(f.Path, f.Data)
 		}
-	}
+	})
 	zip, err := portable.Zip(b.cfg.ProgressKey+"-guide", copied, b.copyTime())
 	if err != nil {
 		return err
@@ -113,6 +128,35 @@ func (b *builder) portable() error {
 		return b.opts.Portable.Publish(out)
 	}
 	return nil
+}
+
+// scriptProblems reports the bundler's problems at the site's or the
+// theme's file, where they can be fixed.
+func (b *builder) scriptProblems(err error) error {
+	src := map[string]string{}
+	for _, f := range b.static {
+		src[f.path] = f.src
+	}
+	var errs diag.List
+	for _, e := range unjoin(err) {
+		var se *portable.ScriptError
+		if !errors.As(e, &se) {
+			errs.Add(e)
+			continue
+		}
+		errs.Addf(diag.Pos{File: cmp.Or(src[se.Path], se.Path), Line: se.Line, Col: se.Col},
+			"Fix the script: the portable copy makes one script of those the pages load. Or set portable: false under options: in readykit.yaml to make no copy",
+			"%s", se.Msg)
+	}
+	return errs.Err()
+}
+
+// unjoin returns the errors errors.Join joined, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // fillPortableSize writes the .zip's size into every page that offers it.

@@ -161,3 +161,19 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// TestPortableScriptProblem: a script the bundler cannot read stops the
+// build at the site's file, line and column, with what to do.
+func TestPortableScriptProblem(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "readykit.yaml"), mustRead(t, "../readykit.yaml"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "static", "js"), 0o755)
+	os.WriteFile(filepath.Join(dir, "static", "js", "dom.js"), []byte("export const $ = (s) => document.querySelector(s);\nexport const x = ;\n"), 0o644)
+	_, err := generator.Build(context.Background(), generator.Options{Source: os.DirFS(dir), Theme: themes.Default()}, &publish.Memory{})
+	if err == nil || !strings.Contains(err.Error(), "static/js/dom.js:2:") || !strings.Contains(err.Error(), "portable: false") {
+		t.Errorf("the error %v does not name static/js/dom.js:2 and what to do", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -52,12 +53,12 @@ func Bundle(files map[string][]byte, entry, base string, minify bool) (name stri
 			p := a.Path
 			if a.Kind != api.ResolveEntryPoint {
 				if !strings.HasPrefix(p, "./") && !strings.HasPrefix(p, "../") {
-					return api.OnResolveResult{}, fmt.Errorf("%s imports %q, which is not a file of the site (only ./ and ../ imports are bundled)", a.Importer, a.Path)
+					return api.OnResolveResult{}, fmt.Errorf("the script imports %q, which is not a file of the site; the portable copy can only take in ./ and ../ imports", a.Path)
 				}
 				p = path.Join(path.Dir(a.Importer), p)
 			}
 			if _, ok := files[p]; !ok {
-				return api.OnResolveResult{}, fmt.Errorf("%s imports %s, which the site does not have", a.Importer, p)
+				return api.OnResolveResult{}, fmt.Errorf("the script imports %s, which the site does not have", p)
 			}
 			return api.OnResolveResult{Path: p, Namespace: "rk"}, nil
 		})
@@ -91,8 +92,15 @@ func Bundle(files map[string][]byte, entry, base string, minify bool) (name stri
 		Plugins:           []api.Plugin{plugin},
 	})
 	if len(res.Errors) > 0 {
-		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
-		return "", nil, fmt.Errorf("bundling the scripts for the portable copy: %s", strings.Join(msgs, ""))
+		var errs []error
+		for _, m := range res.Errors {
+			e := &ScriptError{Msg: m.Text}
+			if l := m.Location; l != nil {
+				e.Path, e.Line, e.Col = strings.TrimPrefix(l.File, "rk:"), l.Line, l.Column+1
+			}
+			errs = append(errs, e)
+		}
+		return "", nil, errors.Join(errs...)
 	}
 	if len(res.OutputFiles) != 1 {
 		return "", nil, fmt.Errorf("bundling the scripts for the portable copy made %d files, not one", len(res.OutputFiles))
@@ -101,6 +109,18 @@ func Bundle(files map[string][]byte, entry, base string, minify bool) (name stri
 	sum := sha256.Sum256(script)
 	// The name starts js/readykit-, which the injected module looks for.
 	return "js/readykit-" + strings.TrimSuffix(path.Base(entry), ".js") + "." + hex.EncodeToString(sum[:4]) + ".js", script, nil
+}
+
+// ScriptError is a problem the bundler found in a script: its path in
+// the site's files, line and column (from 1; 0 when it has none).
+type ScriptError struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *ScriptError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
 }
 
 // shimPath names the module that stands in for fetch() in the bundle.
