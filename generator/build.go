@@ -48,6 +48,12 @@ type Options struct {
 	// options.offline: false does; the dev server sets it, so the
 	// preview is never answered by a worker holding an older build.
 	NoOffline bool
+	// NoPortable skips the portable copy, as the dev server does: its
+	// pages carry the dev server's reload script.
+	NoPortable bool
+	// Portable, when set, is also given the portable copy's files, as
+	// they are in the .zip's folder, for readykit build --portable.
+	Portable publish.Sink
 }
 
 // Result describes a finished build.
@@ -100,6 +106,9 @@ type builder struct {
 
 	site  *Site
 	files []publish.File
+	// minify is whether the build minifies, as asked: a build with a
+	// Cache minifies through its transforms instead of opts.Minify.
+	minify bool
 }
 
 // Build builds the site described by opts and hands the finished files to
@@ -125,13 +134,14 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 // portfolio, whose view of the folder is the client's over the shared.
 func newBuilder(opts Options) (*builder, error) {
 	opts.Source = sitefs.Guard(opts.Source)
+	minify := opts.Minify
 	if opts.Cache != nil && opts.Minify {
 		// The same minifier, first in the chain as publish puts it, with
 		// the files all clients share minified once.
 		opts.Minify = false
 		opts.Transforms = append([]publish.Transform{opts.Cache.minify.Remember(publish.Minifier(), ".html")}, opts.Transforms...)
 	}
-	b := &builder{opts: opts, root: opts.Source}
+	b := &builder{opts: opts, root: opts.Source, minify: minify}
 	if opts.Client != "" {
 		if err := checkClient(b.root, opts.Client); err != nil {
 			return nil, err

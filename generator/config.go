@@ -121,7 +121,14 @@ type SiteOptions struct {
 	// service worker, and the sw.js published releases any a browser
 	// installed earlier. It is on by default (nil).
 	Offline *bool `yaml:"offline"`
+	// Portable, when false, stops the build making the portable copy
+	// (a .zip of the site that works opened from disk) and the links to
+	// it. It is on when not set.
+	Portable *bool `yaml:"portable"`
 }
+
+// portableOn reports whether the build makes the portable copy.
+func (o SiteOptions) portableOn() bool { return o.Portable == nil || *o.Portable }
 
 // hostName is a plain host name: letters, digits and hyphens, with dots.
 var hostName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$`)

@@ -58,8 +58,18 @@ func (b *builder) funcs() template.FuncMap {
 			}
 			return b.relURL("/" + workerPath)
 		},
-		"itemURL":     func(id string) string { return b.relURL(itemURL(id)) },
-		"standardURL": func(n int) string { return b.relURL(standardURL(n)) },
+		// portableZip gives the address of the portable copy's .zip, or
+		// "" when readykit.yaml turns it off; portableSize its size in
+		// words, filled in once the .zip is made (see portable.go).
+		"portableZip": func() string {
+			if !b.cfg.Options.portableOn() {
+				return ""
+			}
+			return b.relURL("/" + b.portableZipPath())
+		},
+		"portableSize": func() string { return portableSizeMark },
+		"itemURL":      func(id string) string { return b.relURL(itemURL(id)) },
+		"standardURL":  func(n int) string { return b.relURL(standardURL(n)) },
 		// date formats a date the British way: 30 June 2025.
 		"date": func(d any) string {
 			switch d := d.(type) {

@@ -211,6 +211,11 @@ func (b *builder) publish(sink publish.Sink) error {
 	if err := publish.Apply(b.files, b.chain()...); err != nil {
 		return err
 	}
+	// The portable copy leaves the worker out, and the worker keeps no
+	// .zip, so neither depends on the other's file.
+	if err := b.portable(); err != nil {
+		return fmt.Errorf("portable copy: %w", err)
+	}
 	if err := b.offline(); err != nil {
 		return fmt.Errorf("offline worker: %w", err)
 	}

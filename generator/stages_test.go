@@ -127,8 +127,8 @@ func TestWhichFileWins(t *testing.T) {
 	site := smallSite(t).(fstest.MapFS)
 	for name, data := range map[string]string{
 		"themes/default/static/favicon.svg": "the site's theme folder",
-		"themes/default/static/js/app.js":   "the site's theme folder",
-		"static/js/app.js":                  "the site's static folder",
+		"themes/default/static/js/app.js":   "// the site's theme folder",
+		"static/js/app.js":                  "// the site's static folder",
 	} {
 		site[name] = &fstest.MapFile{Data: []byte(data)}
 	}
@@ -138,7 +138,7 @@ func TestWhichFileWins(t *testing.T) {
 	}
 	for path, want := range map[string]string{
 		"favicon.svg": "the site's theme folder",
-		"js/app.js":   "the site's static folder",
+		"js/app.js":   "// the site's static folder",
 		"picture.png": "not really a picture\n",
 	} {
 		if got, _ := mem.Get(path); string(got) != want {

@@ -356,6 +356,17 @@
 //	    the group view's column names, in order, as its CSV file and
 //	    readykit report's group workbook have them: Care home or client, ...
 //	    {{ range groupColumns }}<th scope="col">{{ . }}</th>{{ end }}
+//	portableZip() string
+//	    the address of the portable copy, the .zip of the site that works
+//	    opened from disk: /download/readykit-guide.zip; "" when
+//	    readykit.yaml turns it off (options: portable: false). In the copy
+//	    itself, the element marked data-portable is replaced by a line
+//	    saying where the copy came from, so mark the one that offers it.
+//	    {{ with portableZip }}<p data-portable><a href="{{ . }}" download>Download</a></p>{{ end }}
+//	portableSize() string
+//	    the .zip's size, such as 0.5 MB, written in once the .zip is made
+//	    (the preview, which makes none, writes "made by readykit build")
+//	    {{ portableSize }}
 //
 // # Site
 //

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/readykit/readykit/generator"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/generator/words"
 )
 
@@ -24,6 +27,7 @@ type buildOptions struct {
 	Overwrite bool
 	Client    string
 	Quiet     bool
+	Portable  string
 }
 
 // newBuildCmd makes the build command. runF, when not nil, is called with
@@ -52,11 +56,18 @@ many clients are built so far.
 
 A build also warns, without failing, when the edition's deadline has
 passed or the programme's dates do not match it. It judges by today's
-date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.`,
+date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.
+
+Every build makes the portable copy, a .zip of the site that works opened
+from disk, offered from every page (options: portable: false in
+readykit.yaml turns it off). --portable DIR also writes that copy as a
+folder, to copy onto USB sticks; like the destination, it must be a new
+folder or one an earlier build wrote.`,
 		Example: `  readykit build
   readykit build --source oak-house --dest /tmp/oak-house
   readykit build --base-url "$URL"      # on Netlify
-  readykit build --client oak-house     # one client of a portfolio`,
+  readykit build --client oak-house     # one client of a portfolio
+  readykit build --portable /media/usb/dspt-guide`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkBaseURL(opts.BaseURL); err != nil {
@@ -77,8 +88,10 @@ date, or by READYKIT_TODAY=YYYY-MM-DD when that is set.`,
 	f.BoolVar(&opts.Overwrite, "overwrite", false, "replace a destination folder that holds files readykit did not write")
 	f.StringVar(&opts.Client, "client", "", "in a portfolio, build only this client (the name of its folder under clients/)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "do not show how many clients are built so far")
+	f.StringVar(&opts.Portable, "portable", "", "also write the portable copy, which works opened from disk, to this folder")
 	_ = cmd.MarkFlagDirname("source")
 	_ = cmd.MarkFlagDirname("dest")
+	_ = cmd.MarkFlagDirname("portable")
 	return cmd
 }
 
@@ -89,6 +102,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 			return err
 		}
 		if len(clients) > 0 {
+			if opts.Portable != "" {
+				return errors.New("--portable writes one site's copy; add --client NAME to write that client's (every client's .zip is in its own download/ folder)")
+			}
 			return runBuildPortfolio(ctx, opts, clients)
 		}
 	}
@@ -96,12 +112,27 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err := sink.Check(); err != nil {
 		return err
 	}
+	var copySink *publish.Dir
+	if opts.Portable != "" {
+		d := destDir(opts.Source, opts.Portable, opts.Overwrite, opts.Client)
+		d.Flag = "--portable folder"
+		if err := d.Check(); err != nil {
+			return err
+		}
+		if err := apart(sink.Path, d.Path); err != nil {
+			return err
+		}
+		copySink = &d
+	}
 	bo, done, err := siteOptions(opts.Source)
 	if err != nil {
 		return err
 	}
 	defer done()
 	bo.BaseURL, bo.Drafts, bo.Minify, bo.Client = opts.BaseURL, opts.Drafts, !opts.NoMinify, opts.Client
+	if copySink != nil {
+		bo.Portable = copySink
+	}
 	start := time.Now()
 	res, err := generator.Build(ctx, bo, sink)
 	if err != nil {
@@ -110,6 +141,25 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	printWarnings(opts.Err, res.Warnings)
 	fmt.Fprintf(opts.Out, "Built %s (%s, %s) in %s into %s\n",
 		words.Count(res.Pages, "page", "pages"), words.Count(res.Files, "file", "files"), words.Size(res.Bytes), time.Since(start).Round(time.Millisecond), sink.Path)
+	if copySink != nil {
+		fmt.Fprintf(opts.Out, "Wrote the portable copy into %s: open index.html in it\n", copySink.Path)
+	}
+	return nil
+}
+
+// apart refuses a --portable folder that is the destination, or inside it
+// or around it, since each build replaces its folder whole.
+func apart(dest, copy string) error {
+	d, err1 := filepath.Abs(dest)
+	c, err2 := filepath.Abs(copy)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	rel1, _ := filepath.Rel(d, c)
+	rel2, _ := filepath.Rel(c, d)
+	if d == c || !strings.HasPrefix(rel1, "..") || !strings.HasPrefix(rel2, "..") {
+		return fmt.Errorf("the --portable folder %s and the destination %s would overlap, and each build replaces its folder whole. Choose a folder of its own for the copy", copy, dest)
+	}
 	return nil
 }
 

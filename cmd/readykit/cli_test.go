@@ -45,7 +45,7 @@ func TestBuildAndCheck(t *testing.T) {
 		t.Fatalf("build: exit %d, stderr %q", code, stderr)
 	}
 	// One line: pages written, bytes, time.
-	if !regexp.MustCompile(`^Built 9 pages \(\d+ files, \d+ KB\) in \d+m?s into .*out\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^Built 9 pages \(\d+ files, \d+ KB\) in \d+(\.\d+)?m?s into .*out\n$`).MatchString(stdout) {
 		t.Errorf("summary %q", stdout)
 	}
 	for _, p := range []string{"index.html", "checklist/index.html", "items/1.1.1/index.html", "standards/2/index.html", "sitemap.xml", "404.html"} {

@@ -58,7 +58,7 @@ func TestBuildPortfolioCLI(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !regexp.MustCompile(`^Built 2 clients \(\d+ pages, \d+ files, \d+ KB\) in \d+m?s into .*public\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^Built 2 clients \(\d+ pages, \d+ files, \d+ KB\) in \d+(\.\d+)?m?s into .*public\n$`).MatchString(stdout) {
 		t.Errorf("summary %q", stdout)
 	}
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")

@@ -151,7 +151,8 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 				Cache:      cache,
 				// The preview changes on every save: a worker keeping an
 				// older build must not answer for it.
-				NoOffline: true,
+				NoOffline:  true,
+				NoPortable: true,
 				// Read at each rebuild, so a server left running past a
 				// deadline warns on the next save.
 				Today: day,

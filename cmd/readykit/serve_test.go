@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -77,6 +78,13 @@ func TestServeReloadsOnEdit(t *testing.T) {
 	}
 	if csp := hdr.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
 		t.Errorf("Content-Security-Policy %q", csp)
+	}
+	// The preview makes no portable copy: its link is answered in words.
+	zip := regexp.MustCompile(`href="/(download/[^"]+\.zip)" download>`).FindStringSubmatch(body)
+	if zip == nil || !strings.Contains(body, "(ZIP, made by readykit build)") {
+		t.Errorf("the footer does not offer the portable copy as the preview should:\n%s", body)
+	} else if status, text, _ := get(t, ctx, addr+zip[1]); status != 404 || !strings.Contains(text, "readykit build makes it") {
+		t.Errorf("%s: %d %q", zip[1], status, text)
 	}
 
 	events := openEvents(t, ctx, addr)

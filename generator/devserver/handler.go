@@ -98,6 +98,14 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if !ok && path.Ext(name) == ".zip" {
+		// The preview skips the portable copy (its pages carry the reload
+		// script), so the footer's link to it is answered in words.
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		write(w, "The preview does not make the portable copy (the .zip to use the site without the internet). readykit build makes it, in the download folder of public/.\n")
+		return
+	}
 	status := http.StatusOK
 	if !ok {
 		status = http.StatusNotFound

@@ -28,6 +28,8 @@ type Dir struct {
 	Sources []string
 	// Overwrite lets a build replace a folder that a build did not write.
 	Overwrite bool
+	// Flag is the option that named Path, for messages: --dest when empty.
+	Flag string
 }
 
 // marker is the file every build writes at the top of its folder, so that
@@ -77,7 +79,7 @@ func (d Dir) Check() error {
 	case err != nil:
 		return err
 	case !fi.IsDir():
-		return fmt.Errorf("%s exists and is not a folder. Choose another --dest, or move it away", d.Path)
+		return fmt.Errorf("%s exists and is not a folder. Choose another %s, or move it away", d.Path, d.flag())
 	case d.Overwrite:
 		return nil
 	}
@@ -93,7 +95,14 @@ func (d Dir) Check() error {
 	if marked(dest) || allMarked(dest, entries) || marked(filepath.Dir(dest)) {
 		return nil
 	}
-	return fmt.Errorf("%s already holds files that readykit did not write (it has no %s file), and a build replaces everything in it. Choose another --dest, move the files away, or pass --overwrite to replace the folder and all its files", d.Path, marker)
+	return fmt.Errorf("%s already holds files that readykit did not write (it has no %s file), and a build replaces everything in it. Choose another %s, move the files away, or pass --overwrite to replace the folder and all its files", d.Path, marker, d.flag())
+}
+
+func (d Dir) flag() string {
+	if d.Flag == "" {
+		return "--dest"
+	}
+	return d.Flag
 }
 
 func (d Dir) refuse(why string) error {
