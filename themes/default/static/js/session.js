@@ -21,12 +21,10 @@ import { findEarlier, keyFor, load, profiles, save } from './storage.js';
 export function createSession({ storage, tk, now = () => new Date().toISOString(), say = () => {}, keep = () => {} }) {
   // seen: the stored text of the document as this tab last read or wrote it.
   let profile = null, key = '', doc = null, seen = null;
-  // What each document opened here is called (by its key), for messages
-  // about a home this tab no longer shows.
-  const names = new Map();
-  // While following another tab, what could not be saved for the home
-  // left; the last following, for said.
-  let leaving = null, following = null;
+  // The home this tab last left for another tab's, for a form still filled
+  // for it. While following another tab: what could not be saved for the
+  // home left (leaving), and whether anything was (wrote).
+  let left = '', leaving = null, wrote = false, following = null;
   const leavers = new Set();
   const index = `readykit:${tk.site}:profiles`;
   // A save failed and the user was told; an earlier change the user agreed
@@ -95,7 +93,6 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
       }
     }
     seen = storage.getItem(key);
-    names.set(key, name() || names.get(key) || '');
     await said;
     notify(true);
   }
@@ -111,16 +108,17 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
   // holds that home), unless that home is gone; then says what happened.
   const follow = (lost = []) => (following = leave(lost));
   async function leave(lost) {
-    const from = name(), was = gone();
-    let wrote = false;
-    leaving = { lost, wrote: () => (wrote = true) };
+    const from = (left = name()), was = gone();
+    leaving = lost;
+    wrote = false;
     try {
       leavers.forEach((fn) => fn());
     } finally {
       leaving = null;
     }
+    const saved = wrote;
     await open();
-    tell((w) => (was ? w.removed(from, name(), lost) : w.followed(from, name(), wrote)));
+    tell((w) => (was ? w.removed(from, name(), lost) : w.followed(from, name(), saved)));
     await said;
   }
 
@@ -166,11 +164,11 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
       // into the one it shows now; a home another tab removed is not
       // written back.
       if (token != key) {
-        tell((w) => w.stale(names.get(token) || '', name(), typed));
+        tell((w) => w.stale(left, name(), typed));
         return false;
       }
       if (gone()) {
-        if (leaving) leaving.lost.push(typed);
+        if (leaving) leaving.push(typed);
         else follow([typed]);
         return false;
       }
@@ -201,7 +199,7 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
         if (fresh) notify(true);
         return false;
       }
-      if (saved && leaving) leaving.wrote();
+      wrote ||= saved;
       notify(fill || fresh);
       return saved;
     },
