@@ -121,6 +121,23 @@ test('a field still being typed in when another tab switches home: what it held 
   quiet();
 });
 
+test('the plan page: what is typed there goes to its own home when another tab switches, and the page then shows the other home', async (t) => {
+  const { a, b, quiet } = await laptop(t, '/plan/');
+  const action = a.locator('[id="rk-plan-action-1.1.1"]');
+  await action.fill('Register with the ICO');
+  await switchTo(b, 'elm-lodge');
+  await waitForHeader(a, 'Progress for Elm Lodge');
+  await a.waitForFunction(() => /^This tab now shows Elm Lodge, chosen in another tab\.( What you typed for Oak House was saved to Oak House\.)?$/.test(document.querySelector('[data-rk-alert]').innerText.trim()));
+  assert.equal((await stored(a, 'oak-house')).items['1.1.1'].action, 'Register with the ICO');
+  assert.equal(await stored(a, 'elm-lodge'), null, 'Elm Lodge has nothing from tab a');
+  assert.equal(await a.locator('[id="rk-plan-action-1.1.1"]').inputValue(), '', "the plan shows Elm Lodge's");
+  await a.locator('[id="rk-plan-owner-1.1.1"]').fill('Sam at Elm');
+  await a.locator('[id="rk-plan-owner-1.1.1"]').blur();
+  await waitForEntries(a, { '1.1.1': { owner: 'Sam at Elm', action: '' } }, keyOf('elm-lodge'));
+  assert.equal((await stored(a, 'oak-house')).items['1.1.1'].owner, '');
+  quiet();
+});
+
 test('a home deleted in another tab is not written back, and what was typed for it is shown to copy', async (t) => {
   const { a, b, quiet } = await laptop(t);
   await typeForOak(a);

@@ -60,7 +60,13 @@ export function start(session) {
   // What is typed in the plan is saved to the home it was typed for
   // before this tab follows another to a different home; then the page
   // shows that home (another tab's changes to this one's show on reload).
-  s.beforeLeaving(() => timers.forEach((_, t) => save(t)));
+  // The field being typed in is left first: Chromium reports its change
+  // as the rows are replaced, which would be too late.
+  s.beforeLeaving(() => {
+    const field = document.activeElement;
+    if (field && field.closest('[data-rk-plan-rows]')) field.blur();
+    timers.forEach((_, t) => save(t));
+  });
   s.subscribe(() => token != s.token && fillIn());
   fillIn();
 }
