@@ -138,6 +138,27 @@ test('the plan page: what is typed there goes to its own home when another tab s
   quiet();
 });
 
+test("the checklist's question why an item does not apply, answered after another tab switched home: refused, with the answer kept to copy", async (t) => {
+  const { a, b, quiet } = await laptop(t, '/checklist/');
+  const row = a.locator(`[data-rk-task="${ITEM}"]`);
+  await row.locator('[data-rk-quick]').focus();
+  await row.locator('[data-rk-quick]').selectOption('not-applicable');
+  await row.getByLabel('Why does this item not apply to you?').fill(REASON);
+  await switchTo(b, 'elm-lodge');
+  await waitForHeader(a, 'Progress for Elm Lodge');
+  await waitForAlert(a, 'This tab now shows Elm Lodge, chosen in another tab.');
+  await row.getByRole('button', { name: 'Save as not applicable' }).click();
+  await waitForAlert(a, [
+    'What you typed for Oak House was not saved, because this tab now shows Elm Lodge.',
+    'Here is what you typed, so that you can copy it:',
+    REASON,
+  ].join('\n\n'));
+  assert.equal(await stored(a, 'elm-lodge'), null, 'Elm Lodge has nothing from tab a');
+  assert.equal(await stored(a, 'oak-house'), null, 'nor has Oak House: the answer was never given for it');
+  assert.equal(await row.getByLabel('Why does this item not apply to you?').inputValue(), REASON, 'the question is still there, with the answer');
+  quiet();
+});
+
 test('a home deleted in another tab is not written back, and what was typed for it is shown to copy', async (t) => {
   const { a, b, quiet } = await laptop(t);
   await typeForOak(a);
