@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyDocument, serialise, setField } from '../static/js/progress.js';
-import { keyFor } from '../static/js/storage.js';
+import { createProfile, deleteProfile, keyFor, renameProfile, switchProfile } from '../static/js/storage.js';
 import { createSession } from '../static/js/session.js';
 import { MemoryStorage } from './fixtures.js';
 
@@ -140,4 +140,137 @@ test('an unsubscribed page is told nothing more', async () => {
   stop();
   session.change(done('1.1.2'));
   assert.equal(seen.length, 1);
+});
+
+// ---------------------------------------------------------------------------
+// Two tabs on one laptop: two sessions over one storage, as two tabs share
+// localStorage. A storage event is changedElsewhere, called by the test.
+
+const INDEX = 'readykit:readykit:profiles';
+const keyOf = (profile) => keyFor('readykit', profile, E);
+const note = (id, text) => (d) => setField(d, id, 'notes', text, NOW);
+
+// Oak House (in use) and Elm Lodge, and a tab open on Oak House.
+async function twoHomes() {
+  const storage = new MemoryStorage();
+  createProfile(storage, 'readykit', 'Oak House', NOW);
+  createProfile(storage, 'readykit', 'Elm Lodge', NOW);
+  switchProfile(storage, 'readykit', 'oak-house', NOW);
+  deleteProfile(storage, 'readykit', 'default', NOW);
+  return opened(storage);
+}
+
+// A form on tab a: text typed in its notes field for item 1.1.1, filled
+// from the document open then, and saved (as itemform.js does) when the
+// session leaves that document.
+function typing(a, text) {
+  const token = a.session.token;
+  let pending = text;
+  a.session.beforeLeaving(() => {
+    if (pending != null) a.session.change(note('1.1.1', pending), { for: token, typed: pending });
+    pending = null;
+  });
+  return token;
+}
+
+const ownKeys = (storage, profile) => [...storage.map.keys()].filter((k) => k.startsWith(`readykit:readykit:${profile}:`));
+
+test('another tab switches home: what was typed here is saved to the home it was typed for, then this tab follows and says so', async () => {
+  const a = await twoHomes();
+  assert.equal(a.session.profile.id, 'oak-house');
+  a.session.change(done('1.1.2'));
+  const oak = typing(a, 'Oak notes');
+  switchProfile(a.storage, 'readykit', 'elm-lodge', NOW); // tab b
+  await a.session.changedElsewhere(INDEX);
+  assert.equal(a.session.profile.id, 'elm-lodge');
+  const stored = JSON.parse(a.storage.getItem(keyOf('oak-house')));
+  assert.equal(stored.items['1.1.1'].notes, 'Oak notes');
+  assert.equal(stored.items['1.1.2'].status, 'met');
+  assert.equal(a.storage.getItem(keyOf('elm-lodge')), null, 'nothing of Oak House in Elm Lodge');
+  assert.deepEqual(a.said, [['This tab now shows Elm Lodge, chosen in another tab. What you typed for Oak House was saved to Oak House.']]);
+  assert.deepEqual(a.told.at(-1), { fill: true });
+
+  // The form still filled from Oak House cannot save into Elm Lodge.
+  assert.equal(a.session.change(note('1.1.1', 'more for Oak'), { for: oak, typed: 'more for Oak' }), false);
+  assert.equal(a.storage.getItem(keyOf('elm-lodge')), null);
+  assert.deepEqual(a.session.doc.items, {});
+  await a.session.said();
+  assert.deepEqual(a.said.at(-1), ['What you typed for Oak House was not saved, because this tab now shows Elm Lodge.', 'Here is what you typed, so that you can copy it:', 'more for Oak']);
+  // One filled from Elm Lodge saves there.
+  assert.equal(a.session.change(note('1.1.1', 'Elm notes'), { for: a.session.token }), true);
+  assert.equal(JSON.parse(a.storage.getItem(keyOf('elm-lodge'))).items['1.1.1'].notes, 'Elm notes');
+  assert.equal(JSON.parse(a.storage.getItem(keyOf('oak-house'))).items['1.1.1'].notes, 'Oak notes');
+});
+
+test('another tab switches home with nothing typed here: this tab follows and says only that', async () => {
+  const a = await twoHomes();
+  switchProfile(a.storage, 'readykit', 'elm-lodge', NOW);
+  await a.session.changedElsewhere(INDEX);
+  assert.deepEqual(a.said, [['This tab now shows Elm Lodge, chosen in another tab.']]);
+  assert.deepEqual(ownKeys(a.storage, 'oak-house'), []);
+  assert.deepEqual(ownKeys(a.storage, 'elm-lodge'), []);
+});
+
+test('another tab removes this home: what was typed is not written back, and is shown to copy', async () => {
+  const a = await twoHomes();
+  a.session.change(done('1.1.2'));
+  typing(a, 'Oak notes');
+  deleteProfile(a.storage, 'readykit', 'oak-house', NOW); // tab b, or "finish on this laptop"
+  assert.deepEqual(ownKeys(a.storage, 'oak-house'), []);
+  await a.session.changedElsewhere(keyOf('oak-house'));
+  assert.deepEqual(ownKeys(a.storage, 'oak-house'), [], 'Oak House is not written back');
+  assert.equal(a.session.profile.id, 'elm-lodge');
+  assert.deepEqual(a.said, [[
+    "Oak House's record was removed in another tab, so this tab now shows Elm Lodge.",
+    'What you typed for Oak House was not saved.',
+    'Here is what you typed, so that you can copy it:',
+    'Oak notes',
+  ]]);
+  assert.equal(a.storage.getItem(keyOf('elm-lodge')), null);
+});
+
+test('a change made after another tab removed this home, before this tab heard of it, is refused and this tab follows', async () => {
+  const a = await twoHomes();
+  a.session.change(done('1.1.2'));
+  deleteProfile(a.storage, 'readykit', 'oak-house', NOW);
+  assert.equal(a.session.change(done('1.1.1')), false);
+  await a.session.said();
+  assert.deepEqual(ownKeys(a.storage, 'oak-house'), []);
+  assert.equal(a.session.profile.id, 'elm-lodge');
+  assert.deepEqual(a.session.doc.items, {});
+  assert.deepEqual(a.said, [["Oak House's record was removed in another tab, so this tab now shows Elm Lodge.", 'What you had just changed for Oak House was not saved.']]);
+});
+
+test('a change made after another tab switched home, before this tab heard of it, goes to the home this tab shows', async () => {
+  const a = await twoHomes();
+  switchProfile(a.storage, 'readykit', 'elm-lodge', NOW);
+  assert.equal(a.session.change(done('1.1.1')), true);
+  assert.equal(JSON.parse(a.storage.getItem(keyOf('oak-house'))).items['1.1.1'].status, 'met');
+  assert.equal(a.storage.getItem(keyOf('elm-lodge')), null);
+});
+
+test('a profile renamed in another tab: this tab shows the new name and says nothing', async () => {
+  const a = await twoHomes();
+  renameProfile(a.storage, 'readykit', 'oak-house', 'Oak House Care', NOW);
+  await a.session.changedElsewhere(INDEX);
+  assert.equal(a.session.profile.name, 'Oak House Care');
+  assert.deepEqual(a.told.at(-1), { fill: true });
+  assert.deepEqual(a.said, []);
+});
+
+test('two tabs change the same home before either hears of the other: both changes are kept', async () => {
+  const a = await twoHomes();
+  const b = await opened(a.storage);
+  a.session.change(done('1.1.1'), { fill: false });
+  a.session.change(note('1.1.1', 'from a'), { fill: false });
+  // b has not had a's storage event yet.
+  assert.equal(b.session.change(note('1.1.2', 'from b'), { fill: false }), true);
+  const stored = JSON.parse(a.storage.getItem(keyOf('oak-house')));
+  assert.deepEqual([stored.items['1.1.1'].status, stored.items['1.1.1'].notes, stored.items['1.1.2'].notes], ['met', 'from a', 'from b']);
+  assert.equal(b.session.doc.items['1.1.1'].notes, 'from a', 'b now shows a\'s change');
+  assert.deepEqual(b.told.at(-1), { fill: true }, 'and fills its page with it');
+  // And back: a writes again without hearing of b.
+  a.session.change(done('1.1.2'), { fill: false });
+  const again = JSON.parse(a.storage.getItem(keyOf('oak-house')));
+  assert.deepEqual([again.items['1.1.2'].status, again.items['1.1.2'].notes, again.items['1.1.1'].notes], ['met', 'from b', 'from a']);
 });

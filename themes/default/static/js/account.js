@@ -21,6 +21,7 @@ let s; // the session (session.js)
 let undo = null; // the document an import replaced
 let incoming = null; // an import waiting for the user's yes
 let acted = false; // something kept aside was put back or removed on this visit
+let shown = ''; // the document (session.token) the organisation's form shows
 
 /** Wires up the page. */
 export function start(session) {
@@ -38,9 +39,11 @@ export function start(session) {
 function show() {
   const org = s.doc.organisation;
   const form = $('[data-rk-org-form]');
+  // A field being typed in is left alone, unless this tab now shows another home.
   for (const f of ['name', 'odsCode', 'completedBy']) {
-    if (form.elements[f] != document.activeElement) form.elements[f].value = org[f] || '';
+    if (form.elements[f] != document.activeElement || shown != s.token) form.elements[f].value = org[f] || '';
   }
+  shown = s.token;
   $('[data-rk-saved-long]').textContent = savedLine(s.doc);
   const ix = profiles(s.storage, s.tk.site, now());
   const labels = listed(ix.profiles);

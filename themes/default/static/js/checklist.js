@@ -73,11 +73,13 @@ export function start(session) {
     tags();
   };
 
-  // Saves a status (with the reason, for "not applicable") and says so.
-  const save = (id, status, reason) => {
+  // Saves a status (with the reason, for "not applicable", into the
+  // document it was asked for: session.js change) and says so.
+  const save = (id, status, reason, token) => {
     const now = new Date().toISOString();
     try {
-      session.change((d) => setField(reason == null ? d : setField(d, id, 'reason', reason, now), id, 'status', status, now), { fill: false });
+      // Refused, as this tab now shows another home: the question stays, with the reason typed.
+      if (!session.change((d) => setField(reason == null ? d : setField(d, id, 'reason', reason, now), id, 'status', status, now), { fill: false, for: token, typed: reason }) && token && token != session.token) return false;
     } catch {
       tell(notSaved(id));
       return false;
@@ -103,14 +105,14 @@ export function start(session) {
   document.addEventListener('change', async (e) => {
     const c = e.target;
     if (!c.matches('[data-rk-quick]')) return;
-    const row = c.closest('[data-rk-task]'), id = row.dataset.rkTask, e0 = session.doc.items[id] || {}, v = c.value;
+    const row = c.closest('[data-rk-task]'), id = row.dataset.rkTask, e0 = session.doc.items[id] || {}, v = c.value, t = session.token;
     if (asking.has(id)) asking.get(id)();
     if (v != NA || (e0.reason || '').trim()) return save(id, v);
     asking.set(id, () => {});
     const { ask } = await import('./reasonask.js');
     asking.set(id, ask(row, {
       it: byId.get(id), reason: e0.reason || '',
-      save: (reason) => save(id, NA, reason),
+      save: (reason) => save(id, NA, reason, t),
       done: () => asking.delete(id) && tags(),
     }));
   });

@@ -1,6 +1,6 @@
 // What the session tells the user, in words: a save that failed, damaged
 // progress recovered, progress that does not fit this edition, progress
-// brought forward. Each says only what really happened (see storage.js).
+// brought forward, another tab's choice of profile followed. Each says only what really happened (see storage.js).
 // session.js loads this only when it has something to say, which is rare,
 // so the words cost nothing on an ordinary visit.
 
@@ -53,3 +53,29 @@ export const notFitting = (moved, lost) => [
 export const broughtForward = (from, kept, problems) => [`We have brought your progress forward from the ${title(from)} edition.${
   kept ? ` ${kept} items are not in this edition: what you saved for them is kept on the Your progress page.` : ''}${
   problems ? ' Some values do not fit this edition; they are kept there too.' : ''}`];
+
+// A home as the header shows it; a profile with no name of either kind as the list shows it.
+const home = (name) => name || 'the unnamed profile';
+const here = (typed) => (typed.some(Boolean) ? ['Here is what you typed, so that you can copy it:', ...typed.filter(Boolean)] : []);
+
+/**
+ * This tab followed another tab to the profile in use there.
+ * @param {string} from the home this tab showed
+ * @param {string} to the home it shows now
+ * @param {boolean} saved something typed here was saved to `from` first
+ */
+export const followed = (from, to, saved) => [`This tab now shows ${home(to)}, chosen in another tab.${
+  saved ? ` What you typed for ${home(from)} was saved to ${home(from)}.` : ''}`];
+
+/**
+ * This tab's profile was removed in another tab (deleted, or finished on
+ * this laptop), so what it had not saved was not written back.
+ * @param {string[]} lost each change that was not saved: the text typed, '' for a choice
+ */
+export const removed = (from, to, lost) => [
+  `${home(from)}'s record was removed in another tab, so this tab now shows ${home(to)}.`,
+  ...(lost.length ? [`What you ${lost.some(Boolean) ? 'typed' : 'had just changed'} for ${home(from)} was not saved.`, ...here(lost)] : []),
+];
+
+/** Text typed into a form filled for another home than the one this tab now shows, not saved. */
+export const stale = (from, to, typed) => [`What you typed for ${home(from)} was not saved, because this tab now shows ${home(to)}.`, ...here([typed])];

@@ -26,6 +26,10 @@ let result = null;
 let action = true;
 // The plan rows the user has left or changed; only these are judged.
 const touched = new Set();
+// Which document (session.token) the page was filled from, and the plan's
+// fields typed in and waiting to be saved, with their timers.
+let token = '';
+const timers = new Map();
 
 // An item's reference, and beside it the mark when it is not confirmed.
 const refCell = (it, link) => [el('a', { href: it.url, className: link, textContent: it.label }),
@@ -38,14 +42,6 @@ export function start(session) {
   s = session;
   items = new Map(s.tk.items.map((it) => [it.id, it]));
   $('[data-rk-nojs]').hidden = true;
-  const org = s.doc.organisation;
-  const today = longDate(now().slice(0, 10));
-  // The gap analysis opens with its figures, which name whom and when.
-  $('[data-rk-report-for]').textContent = $('[data-rk-gaps]') ? editionLine(s.tk.edition) : reportFor(org, s.tk.edition, today);
-  const head = $('[data-rk-headline]');
-  if (head) head.textContent = headline(readiness(s.tk.items, s.doc), org, today, s.tk.labels.levels);
-  // Printed on every page, as a repeating table header.
-  for (const th of $$('[data-rk-running]')) th.textContent = runningHead(org, s.tk.edition, today);
   for (const b of $$('[data-rk-print]')) b.addEventListener('click', () => window.print());
   for (const b of $$('[data-rk-csv]')) b.addEventListener('click', () => download(b.dataset.rkCsv));
   action = s.tk.organisationType == 'care-provider';
@@ -60,6 +56,33 @@ export function start(session) {
       check();
     });
   }
+  if ($('[data-rk-plan]')) planFields();
+  // What is typed in the plan is saved to the home it was typed for
+  // before this tab follows another to a different home; then the page
+  // shows that home (another tab's changes to this one's show on reload).
+  // The field being typed in is left first: Chromium reports its change
+  // as the rows are replaced, which would be too late.
+  s.beforeLeaving(() => {
+    const field = document.activeElement;
+    if (field && field.closest('[data-rk-plan-rows]')) field.blur();
+    timers.forEach((_, t) => save(t));
+  });
+  s.subscribe(() => token != s.token && fillIn());
+  fillIn();
+}
+
+// Fills the page from the document open.
+function fillIn() {
+  token = s.token;
+  touched.clear();
+  const org = s.doc.organisation;
+  const today = longDate(now().slice(0, 10));
+  // The gap analysis opens with its figures, which name whom and when.
+  $('[data-rk-report-for]').textContent = $('[data-rk-gaps]') ? editionLine(s.tk.edition) : reportFor(org, s.tk.edition, today);
+  const head = $('[data-rk-headline]');
+  if (head) head.textContent = headline(readiness(s.tk.items, s.doc), org, today, s.tk.labels.levels);
+  // Printed on every page, as a repeating table header.
+  for (const th of $$('[data-rk-running]')) th.textContent = runningHead(org, s.tk.edition, today);
   if ($('[data-rk-gaps]')) gaps();
   if ($('[data-rk-plan]')) plan();
 }
@@ -166,17 +189,27 @@ function plan() {
   if (!rows.length) {
     $('[data-rk-plan-rows]').append(el('tr', {}, el('td', { colSpan: 9, textContent: 'Every mandatory item is done: there is nothing to plan.' })));
   }
-  const timers = new WeakMap();
-  const save = (input) => {
-    const value = input.type == 'checkbox' ? input.checked : input.value;
-    try {
-      s.change((d) => setField(d, input.dataset.item, input.dataset.field, value, now()));
-    } catch {
-      tell(notSaved(input.dataset.item));
-      return;
-    }
-    check();
-  };
+  check();
+  $('[data-rk-plan]').hidden = false;
+}
+
+// Saves a plan field into the document the page was filled from (never
+// into another home's: see session.js change).
+function save(input) {
+  clearTimeout(timers.get(input));
+  timers.delete(input);
+  const value = input.type == 'checkbox' ? input.checked : input.value;
+  try {
+    s.change((d) => setField(d, input.dataset.item, input.dataset.field, value, now()), { for: token, typed: input.type == 'checkbox' ? '' : value });
+  } catch {
+    tell(notSaved(input.dataset.item));
+    return;
+  }
+  check();
+}
+
+// Saves the plan's fields as they are typed in, changed and left.
+function planFields() {
   const rowsBox = $('[data-rk-plan-rows]');
   rowsBox.addEventListener('input', (ev) => {
     const t = ev.target;
@@ -186,7 +219,6 @@ function plan() {
   });
   rowsBox.addEventListener('change', (ev) => {
     if (!ev.target.dataset.field) return;
-    clearTimeout(timers.get(ev.target));
     touched.add(ev.target.dataset.item);
     save(ev.target);
   });
@@ -198,8 +230,6 @@ function plan() {
     touched.add(id);
     check();
   });
-  check();
-  $('[data-rk-plan]').hidden = false;
 }
 
 // Judges the touched rows again and shows beside each what it still needs

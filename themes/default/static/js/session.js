@@ -19,7 +19,14 @@ import { findEarlier, keyFor, load, profiles, save } from './storage.js';
  * @param {() => void} [o.keep] asks once, after the first save, that the browser keep this site's data
  */
 export function createSession({ storage, tk, now = () => new Date().toISOString(), say = () => {}, keep = () => {} }) {
-  let profile = null, key = '', doc = null;
+  // seen: the stored text of the document as this tab last read or wrote it.
+  let profile = null, key = '', doc = null, seen = null;
+  // The home this tab last left for another tab's, for a form still filled
+  // for it. While following another tab: what could not be saved for the
+  // home left (leaving), and whether anything was (wrote).
+  let left = '', leaving = null, wrote = false, following = null;
+  const leavers = new Set();
+  const index = `readykit:${tk.site}:profiles`;
   // A save failed and the user was told; an earlier change the user agreed
   // to is not saved yet; the browser was asked to keep the data.
   let saveFailed = false, agreed = false, asked = false;
@@ -47,6 +54,7 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
     }
     if (saveFailed) tell(() => []);
     saveFailed = agreed = false;
+    seen = storage.getItem(key);
     if (!asked) {
       asked = true;
       keep();
@@ -84,8 +92,34 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
         }
       }
     }
+    seen = storage.getItem(key);
     await said;
     notify(true);
+  }
+
+  // The home as the page's header shows it.
+  const name = () => (doc.organisation.name || '').trim() || profile.name;
+  // Whether another tab removed this tab's profile (deleted, or finished on this laptop).
+  const gone = () => !profiles(storage, tk.site, now()).profiles.some((p) => p.id == profile.id);
+
+  // Follows another tab to the profile now in use there. First what this
+  // tab has typed and not saved is saved to the home it was typed for
+  // (the subscribers of beforeLeaving commit it, while this tab still
+  // holds that home), unless that home is gone; then says what happened.
+  const follow = (lost = []) => (following = leave(lost));
+  async function leave(lost) {
+    const from = (left = name()), was = gone();
+    leaving = lost;
+    wrote = false;
+    try {
+      leavers.forEach((fn) => fn());
+    } finally {
+      leaving = null;
+    }
+    const saved = wrote;
+    await open();
+    tell((w) => (was ? w.removed(from, name(), lost) : w.followed(from, name(), saved)));
+    await said;
   }
 
   return {
@@ -119,20 +153,74 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
      * @param {boolean} [o.agreed] the user asked for what the new document leaves out (see storage.js save)
      * @param {boolean} [o.revert] when it cannot be saved, go back to the document before and tell no subscriber
      * @param {boolean} [o.fill] false when the change came from a control that already shows it
+     * @param {string} [o.for] the token (see token) of the document the control was filled from;
+     *   when it is not the one open, or this tab's profile was removed in another tab, nothing
+     *   is saved and the user is told
+     * @param {string} [o.typed] the text typed, shown to the user to copy when it cannot be saved
      * @returns {boolean} whether it was saved
      */
-    change(fn, { agreed: agree = false, revert = false, fill = true } = {}) {
+    change(fn, { agreed: agree = false, revert = false, fill = true, for: token = key, typed = '' } = {}) {
+      // A form filled from a document this tab no longer shows never saves
+      // into the one it shows now; a home another tab removed is not
+      // written back.
+      if (token != key) {
+        tell((w) => w.stale(left, name(), typed));
+        return false;
+      }
+      if (gone()) {
+        if (leaving) leaving.push(typed);
+        else follow([typed]);
+        return false;
+      }
+      // Another tab may have saved since this one read the document, and
+      // its storage event may not have arrived yet: change what is stored,
+      // so that its changes to other items are kept. (Not while a change
+      // of this tab's is still unsaved: that is on the page only.)
+      const raw = storage.getItem(key);
+      let fresh = false;
+      if (raw !== seen && raw !== null && !saveFailed) {
+        try {
+          const n = normalise(JSON.parse(raw), { site: tk.site, edition: tk.edition.id, items: tk.items, now: now() });
+          if (n.doc) [doc, seen, fresh] = [n.doc, raw, true];
+        } catch {
+          // Damaged: save sets it aside and writes this tab's copy.
+        }
+      }
       const before = doc, next = fn(doc);
-      if (next === before) return true;
+      if (next === before) {
+        if (fresh) notify(true);
+        return true;
+      }
       doc = next;
       const saved = persist(agree);
       if (!saved && revert) {
         doc = before;
         agreed = false;
+        if (fresh) notify(true);
         return false;
       }
-      notify(fill);
+      wrote ||= saved;
+      notify(fill || fresh);
       return saved;
+    },
+
+    /**
+     * Which document the page shows: a form keeps the token it was filled
+     * with and gives it to change as `for`, so that what was typed for one
+     * home can never be saved into another.
+     */
+    get token() {
+      return key;
+    },
+
+    /**
+     * Calls fn before this tab follows another tab to a different profile,
+     * or finds its own removed, until the returned function is called. fn
+     * commits at once, through change, whatever is typed and not saved yet.
+     */
+    beforeLeaving(fn) {
+      leavers.add(fn);
+      return () => leavers.delete(fn);
     },
 
     /**
@@ -147,15 +235,18 @@ export function createSession({ storage, tk, now = () => new Date().toISOString(
 
     /**
      * What the page does with a `storage` event: when another tab wrote
-     * this document or the list of profiles, open again. Returns a promise
-     * for that, or null when the key is someone else's.
+     * this document or the list of profiles, open again; when the profile
+     * in use there is now another, follow it (see beforeLeaving) and say
+     * so, naming both homes. Returns a promise for that, or null when the
+     * key is someone else's.
      * @param {string|null} changed the event's key
      */
     changedElsewhere(changed) {
-      return changed == key || changed == `readykit:${tk.site}:profiles` ? open() : null;
+      if (changed != key && changed != index) return null;
+      return profiles(storage, tk.site, now()).current == profile.id ? open() : follow();
     },
 
-    /** Resolves once everything said so far has reached `say`. */
-    said: () => said,
+    /** Resolves once everything said so far, and by following another tab, has reached `say`. */
+    said: () => (following || said).then(() => said),
   };
 }

@@ -15,6 +15,7 @@ import { longDate } from './words.js';
 import { $, $$, announce, el, saveFile, slug, tell } from './dom.js';
 
 let s; // the session (session.js)
+let shown = ''; // the document (session.token) the publication's form shows
 
 /** Wires up the publication form and the home page's stay-ready view, where the page has them. */
 export function start(session) {
@@ -68,7 +69,9 @@ function save(fields) {
 
 function showForm() {
   const f = $('[data-rk-published-form]'), p = published();
-  if (f.elements.date != document.activeElement) f.elements.date.value = p.date;
+  // A date being typed is left alone, unless this tab now shows another home.
+  if (f.elements.date != document.activeElement || shown != s.token) f.elements.date.value = p.date;
+  shown = s.token;
   for (const r of $$('input[name=level]', f)) r.checked = r.value == p.level;
   $('[data-rk-published-line]').textContent = publishedLine(p, s.tk.labels.levels);
 }

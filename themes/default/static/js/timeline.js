@@ -12,6 +12,7 @@ import { $, $$, announce, el, saveFile, slug, tell } from './dom.js';
 
 let s; // the session (session.js)
 let sch; // the schedule on the page
+let shown = ''; // the document (session.token) the date fields show
 
 /** Wires up the programme page. */
 export function start(session) {
@@ -66,9 +67,11 @@ function update() {
 
   for (const input of $$('[data-rk-date]')) {
     const f = input.dataset.rkDate;
-    if (input != document.activeElement) input.value = s.doc.programme[f] || '';
+    // A date being typed is left alone, unless this tab now shows another home.
+    if (input != document.activeElement || shown != s.token) input.value = s.doc.programme[f] || '';
     if (p[f]) $(`#${input.getAttribute('aria-describedby')}`).textContent = dateHint(f, p[f]);
   }
+  shown = s.token;
   $('[data-rk-schedule-line]').textContent = scheduleLine(org, sch);
   const n = sch.thisWeek;
   $('[data-rk-this-week]').textContent = thisWeekLine(sch);
