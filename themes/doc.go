@@ -910,4 +910,7 @@
 // address), its data-rk-search-count a role="status" paragraph and its
 // data-rk-search-results a list; the script sets data-rk-search to ready
 // once the index has loaded, or failed when it could not.
+// While the take-home summary (data-rk-takehome) is on the progress page,
+// the script sets html[data-rk-takehome-shown], by which site.css prints
+// the summary alone.
 package themes

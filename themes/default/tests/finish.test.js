@@ -162,7 +162,7 @@ test('the take-home summary: readiness as scoring.js counts it, the next items i
   ]);
   // Week 2 before week 5; the not-applicable item and the optional one are not listed.
   assert.deepEqual(t.next.map((x) => [x.ref, x.title, x.check]), [['Reference to check', 'Passwords', true], ['2.1.1', 'Staff training', false], ['3.1.1', 'Training records', false]]);
-  assert.equal(t.nextIntro, 'What to do next: the 3 items still to do, in the order of the programme.');
+  assert.equal(t.nextIntro, 'The 3 items still to do, in the order of the programme:');
   assert.match(t.checkNote, /^One of these items is marked to check in the toolkit/);
   assert.ok(t.backup[0].includes('readykit-oak-house-2026-27-2026-12-02.json'));
   assert.ok(t.backup[0].includes('Downloads folder'));
@@ -180,7 +180,7 @@ test('the take-home summary: readiness as scoring.js counts it, the next items i
   const l = takeHome({ tk: lots, doc: blank(), name: 'Oak House', file: 'f.json', address: '', today: '2026-12-02' });
   assert.equal(l.next.length, NEXT_ITEMS);
   assert.equal(l.next[0].ref, '9.7.1', 'the earliest week first');
-  assert.equal(l.nextIntro, `What to do next: the first ${NEXT_ITEMS} of the ${NEXT_ITEMS + 3} items still to do, in the order of the programme.`);
+  assert.equal(l.nextIntro, `The first ${NEXT_ITEMS} of the ${NEXT_ITEMS + 3} items still to do, in the order of the programme:`);
   assert.equal(l.checkNote, '');
   let done = blank();
   for (const it of ITEMS) done = setField(done, it.id, 'status', 'met', NOW);

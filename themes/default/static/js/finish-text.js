@@ -100,7 +100,7 @@ export function checkFile(stored, r, name) {
   const n = Object.keys(stored.items).length;
   return {
     ok: true,
-    headline: `The file is complete. It holds everything saved on this laptop${home}: ${count(n, 'item', 'items')} with ${plural(n, 'its', 'their')} notes and evidence, the programme, and the organisation’s details. You can now remove the home from this laptop in step 3.`,
+    headline: `The file is complete. It holds everything saved on this laptop${home}: ${n ? `${count(n, 'item', 'items')} with ${plural(n, 'its', 'their')} notes and evidence` : 'no item is marked yet'}, the programme, and the organisation’s details. You can now remove the home from this laptop in step 3.`,
     lines: [],
   };
 }
@@ -135,11 +135,11 @@ export function takeHome({ tk, doc, name, file, address, today }) {
   const where = address ? `At home, open ${address} in your web browser` : 'At home, open this guide in your web browser (ask the workshop’s organiser for its address)';
   return {
     title: `${name || 'Your care home'}: your toolkit progress to take home`,
-    made: `Made on ${longDate(today)} from the progress saved on the workshop’s laptop. Data Security and Protection Toolkit, ${tk.edition.title} edition: publish by ${tk.edition.deadlineText}.`,
+    made: `Made on ${longDate(today)} from the progress saved on the shared laptop. Data Security and Protection Toolkit, ${tk.edition.title} edition: publish by ${tk.edition.deadlineText}.`,
     readiness: ['approaching', 'met'].map((l) => `${levels[l]}: ${tallyText(r[l], all[l].total).replace(/done$/, 'done.')}`),
     nextIntro: !todo.length ? `Every item needed for ${levels.met} is done. Check your evidence, then publish your assessment in the toolkit.`
-      : todo.length > next.length ? `What to do next: the first ${next.length} of the ${todo.length} items still to do, in the order of the programme.`
-        : `What to do next: the ${plural(todo.length, 'item', `${todo.length} items`)} still to do, in the order of the programme.`,
+      : todo.length > next.length ? `The first ${next.length} of the ${todo.length} items still to do, in the order of the programme:`
+        : `The ${plural(todo.length, 'item', `${todo.length} items`)} still to do, in the order of the programme:`,
     next,
     checkNote: checks ? `${plural(checks, 'One of these items is', `${checks} of these items are`)} marked to check in the toolkit: ${plural(checks, 'its', 'their')} reference or wording here is not confirmed, so look ${plural(checks, 'it', 'them')} up in the toolkit itself.` : '',
     backup: [

@@ -49,8 +49,8 @@ export function start(s, download) {
     $('[data-rk-takehome]').hidden = !show;
     // While the summary is on the page, the page prints as the summary
     // alone (site.css), whichever way printing is asked for.
-    if (show) document.documentElement.dataset.rkTakehome = '';
-    else delete document.documentElement.dataset.rkTakehome;
+    if (show) document.documentElement.dataset.rkTakehomeShown = '';
+    else delete document.documentElement.dataset.rkTakehomeShown;
   };
 
   function show() {
