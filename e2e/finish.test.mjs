@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { goTo, pageProblems, serveSite, session as openSession, siteDir } from './pages.mjs';
 import { emptyDocument, serialise, setField, setOrganisation, setProgramme } from '../themes/default/static/js/progress.js';
 import { readiness } from '../themes/default/static/js/scoring.js';
-import { leftOn, removedLine } from '../themes/default/static/js/finish-text.js';
+import { CHANGED_SINCE, leftOn, removedLine } from '../themes/default/static/js/finish-text.js';
 
 const dir = siteDir();
 const TK = JSON.parse(readFileSync(join(dir, 'data', 'toolkit.json'), 'utf8'));
@@ -190,7 +190,7 @@ test('a damaged or partial file fails the check, says what is missing, and nothi
   assert.match(await check(page, file), /^The file is complete/);
   await page.getByLabel('ODS code').fill('VNX99');
   await page.waitForFunction(() => document.querySelector('[data-rk-finish-remove]').hidden);
-  assert.match(await page.locator('[data-rk-finish-verdict]').textContent(), /changed after the file was checked/);
+  assert.equal(await page.locator('[data-rk-finish-verdict]').textContent(), CHANGED_SINCE);
   await page.getByLabel('ODS code').fill('VNX12');
   const after = await everything(page);
   for (const k of Object.keys(before)) assert.ok(k in after, `${k} was not removed`);

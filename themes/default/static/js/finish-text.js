@@ -35,6 +35,9 @@ export const removedLine = (name) => `${whose(name)} progress has been removed f
 export const leftOn = (name) =>
   `The profile in use on this laptop is now ${name ? `${name}’s` : 'one with no care home’s name'}. The next person should add a profile for their own care home, under “Several care services on this device” on this page, before ticking anything.`;
 
+/** What step 2 says when the progress changed after a good check. */
+export const CHANGED_SINCE = 'The progress saved here changed after the file was checked, so the file may not hold all of it. Download it again in step 1, then check the new file.';
+
 /** What step 3 says once the removal is undone. */
 export const undoneLine = (name) => `${whose(name)} progress is back on this laptop, as it was.`;
 

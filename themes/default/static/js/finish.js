@@ -12,7 +12,7 @@ import { parseImport } from './importer.js';
 import { decodeFile } from './filetext.js';
 import { putBack, removeHome, siteState } from './homekeys.js';
 import { tooBig } from './account-text.js';
-import { UNDO_TOO_LATE, checkFile, downloading, holdsAll, homeOf, leftOn, notPutBack, notRemoved, removedLine, takeHome, undoneLine } from './finish-text.js';
+import { CHANGED_SINCE, UNDO_TOO_LATE, checkFile, downloading, holdsAll, homeOf, leftOn, notPutBack, notRemoved, removedLine, takeHome, undoneLine } from './finish-text.js';
 import { $, announce, el, tell } from './dom.js';
 
 const now = () => new Date().toISOString();
@@ -68,7 +68,7 @@ export function start(s, download) {
     }
     if (checked && (checked.profile != s.profile.id || !holdsAll(s.doc, checked.doc))) {
       checked = null;
-      verdict({ headline: 'The progress saved here changed after the file was checked, so the file may not hold all of it. Download it again in step 1, then check the new file.', lines: [] });
+      verdict({ headline: CHANGED_SINCE, lines: [] });
       input.value = '';
     }
     removeButton.hidden = !checked;
