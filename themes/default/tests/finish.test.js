@@ -24,7 +24,7 @@ const ITEMS = deepFreeze([
   { id: '2.1.1', ref: '2.1.1', title: 'Staff training', standard: 2, level: 'met', notApplicable: false, confidence: 'confirmed', week: 2 },
   { id: '3.1.1', ref: '3.1.1', title: 'Training records', standard: 3, level: 'met', notApplicable: false, confidence: 'confirmed', week: 5 },
   { id: 'extra', ref: 'x', title: 'Extra', standard: 3, level: 'optional', notApplicable: true, confidence: 'likely', week: 1 },
-].map(labelled));
+].map((it) => ({ ...labelled(it), check: it.confidence != 'confirmed' })));
 const EDITION = { id: E, title: '2026-27', deadline: '2027-06-30', deadlineText: '30 June 2027' };
 const TK = deepFreeze({ site: SITE, items: ITEMS, edition: EDITION, labels: LABELS, history: [{ from: OLD, to: E, carried: {} }] });
 
@@ -176,7 +176,7 @@ test('the take-home summary: readiness as scoring.js counts it, the next items i
   assert.match(none.bringBack[0], /ask the workshop’s organiser for its address/);
   assert.equal(none.title, 'Your care home: your toolkit progress to take home');
   assert.equal(none.checkNote.length > 0, true);
-  const lots = { ...TK, items: [...Array(NEXT_ITEMS + 3)].map((_, i) => ({ id: `9.${i}.1`, label: `9.${i}.1`, title: `Item ${i}`, level: 'met', confidence: 'confirmed', week: 10 - i })) };
+  const lots = { ...TK, items: [...Array(NEXT_ITEMS + 3)].map((_, i) => ({ id: `9.${i}.1`, label: `9.${i}.1`, title: `Item ${i}`, level: 'met', confidence: 'confirmed', check: false, week: 10 - i })) };
   const l = takeHome({ tk: lots, doc: blank(), name: 'Oak House', file: 'f.json', address: '', today: '2026-12-02' });
   assert.equal(l.next.length, NEXT_ITEMS);
   assert.equal(l.next[0].ref, '9.7.1', 'the earliest week first');

@@ -2,12 +2,12 @@
 // its take-home summary holds, made from documents alone so that node can
 // test it (finish.js puts it on the page). The check of a downloaded file
 // reads it as an import does (importer.js); the readiness counts are
-// scoring.js's, as on every other page.
+// scoring.js's, as on every other page; an item to check in the toolkit
+// is the one toolkit.json marks so (check), as the search marks it.
 
 import { serialise } from './progress.js';
 import { summarise } from './importer.js';
 import { readiness, tallyText } from './scoring.js';
-import { toCheck } from './plan.js';
 import { and, count, longDate, plural } from './words.js';
 
 /** How many items not done yet the summary lists under "What to do next". */
@@ -133,7 +133,7 @@ export function takeHome({ tk, doc, name, file, address, today }) {
     .filter(({ it }) => (it.level == 'approaching' || it.level == 'met') && entry(it.id).status != 'met' && !(it.notApplicable && entry(it.id).status == 'not-applicable'))
     .sort((a, b) => (a.it.week || 99) - (b.it.week || 99) || a.i - b.i)
     .map(({ it }) => it);
-  const next = todo.slice(0, NEXT_ITEMS).map((it) => ({ ref: it.label || it.id, title: it.title, check: toCheck(it) }));
+  const next = todo.slice(0, NEXT_ITEMS).map((it) => ({ ref: it.label || it.id, title: it.title, check: !!it.check }));
   const checks = next.filter((x) => x.check).length;
   const where = address ? `At home, open ${address} in your web browser` : 'At home, open this guide in your web browser (ask the workshop’s organiser for its address)';
   return {
