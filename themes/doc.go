@@ -250,6 +250,12 @@
 //	    from gaps.html: the items still needed for one level, filled in by
 //	    the script
 //	    {{ template "partials/gaptable.html" (dict "Key" "met" "Name" "Standards Met") }}
+//	layouts/partials/finish.html
+//	    "partials/finish.html" (no dot), from progress.html: Finish on this
+//	    laptop, the three steps that take a home's progress away from a
+//	    shared laptop, and the take-home summary, with the way by hand
+//	    for when the script is off
+//	    {{ template "partials/finish.html" }}
 //
 // # What a layout is given
 //
@@ -850,6 +856,18 @@
 //	    data-rk-delete-confirm data-rk-delete-question data-rk-delete-yes
 //	    data-rk-delete-no data-rk-published-form data-rk-published-line
 //	    data-rk-published-clear
+//	layouts/partials/finish.html
+//	    data-rk-finish data-rk-finish-byhand data-rk-finish-steps
+//	    data-rk-finish-home data-rk-finish-download data-rk-finish-saved
+//	    data-rk-finish-file data-rk-finish-result data-rk-finish-verdict
+//	    data-rk-finish-problems data-rk-finish-wait data-rk-finish-remove
+//	    data-rk-finish-removed data-rk-finish-removed-line data-rk-finish-next
+//	    data-rk-finish-undo-note data-rk-finish-undo data-rk-takehome
+//	    data-rk-takehome-title data-rk-takehome-made
+//	    data-rk-takehome-readiness data-rk-takehome-next-intro
+//	    data-rk-takehome-next data-rk-takehome-check
+//	    data-rk-takehome-backup data-rk-takehome-bring
+//	    data-rk-takehome-print
 //	layouts/home.html
 //	    data-rk-stay data-rk-stay-published
 //	    data-rk-stay-twelve data-rk-stay-june data-rk-stay-by
@@ -911,4 +929,7 @@
 // address), its data-rk-search-count a role="status" paragraph and its
 // data-rk-search-results a list; the script sets data-rk-search to ready
 // once the index has loaded, or failed when it could not.
+// While the take-home summary (data-rk-takehome) is on the progress page,
+// the script sets html[data-rk-takehome-shown], by which site.css prints
+// the summary alone.
 package themes

@@ -1,8 +1,8 @@
 // The "Your progress" page: the organisation's details, backups (export
-// and import, with undo), profiles for several services, and what is kept
+// and import, with undo), profiles for several services, what is kept
 // aside because it does not fit this edition (kept entries and left-out
-// values), to put back or remove. Loaded only on that page; the words are
-// in account-text.js.
+// values), to put back or remove, and finishing on a shared laptop
+// (finish.js). Loaded only on that page; the words are in account-text.js.
 
 import { LIMITS, serialise, setOrganisation } from './progress.js';
 import { createProfile, deleteProfile, profiles, renameProfile, switchProfile } from './storage.js';
@@ -13,6 +13,7 @@ import { keptAside, keptLost, putBack, removeAside } from './editions.js';
 import { savedLine } from './checklist-text.js';
 import { deleteQuestion, importDetails, importSummary, keptLink, newProfileProblem, persisted, profileLabels, profilesRefused, tooBig } from './account-text.js';
 import { $, announce, el, saveFile, slug, tell } from './dom.js';
+import { start as finish } from './finish.js';
 
 const now = () => new Date().toISOString();
 const li = (text) => el('li', { textContent: text });
@@ -33,6 +34,7 @@ export function start(session) {
   profileForms();
   s.subscribe(show);
   show();
+  finish(s, download);
 }
 
 // Fills everything on this page from the document.
@@ -97,10 +99,18 @@ function fileName() {
   return `readykit-${who}-${s.tk.edition.title}-${now().slice(0, 10)}.json`;
 }
 
+// Downloads the backup, the same document as stored, and returns the
+// file's name. Finish on this laptop (finish.js) downloads with it too.
+function download() {
+  s.change((d) => ({ ...d, exported: now() }));
+  const name = fileName();
+  saveFile(name, 'application/json', serialise(s.doc, 2) + '\n');
+  return name;
+}
+
 function backups() {
   $('[data-rk-export]').addEventListener('click', () => {
-    s.change((d) => ({ ...d, exported: now() }));
-    saveFile(fileName(), 'application/json', serialise(s.doc, 2) + '\n');
+    download();
     announce('Your backup is downloading.');
   });
 
