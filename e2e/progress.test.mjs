@@ -725,8 +725,13 @@ test('axe-core finds nothing on the filled-in checklist, item, home and progress
 // item form, the question for a reason and the filter load only where they
 // are used), reasons and dates in progress.js, and dom.js's labelColumns;
 // then 24 KB: early.js (under 1 KB), which keeps room for what the saved
-// progress shows so that nothing moves.
-test('the checklist loads at most 24 KB of JavaScript, and saves a change in well under a frame', async (t) => {
+// progress shows so that nothing moves. Issue 15 made it 27 KB: the
+// session's care that a tab never writes one home's changes into another's
+// record when another tab switches home (about 0.9 KB in session.js and
+// checklist.js), and offline.js (0.9 KB), which registers the offline
+// worker and offers a newer version; it loads only once the page is ready,
+// so it never delays the checklist.
+test('the checklist loads at most 27 KB of JavaScript, and saves a change in well under a frame', async (t) => {
   const { page, quiet } = await session(t);
   const responses = [];
   page.on('response', (r) => {
@@ -739,7 +744,7 @@ test('the checklist loads at most 24 KB of JavaScript, and saves a change in wel
   t.diagnostic(line);
   console.log(line);
   assert.ok(sizes.some(([p]) => p === '/js/app.js'), 'app.js was loaded');
-  assert.ok(total <= 24576, line);
+  assert.ok(total <= 27648, line);
 
   // 30 items set to "Done" with their quick controls; each must be saved
   // and counted by the time the change event returns (checklist.js and the

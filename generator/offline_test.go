@@ -116,7 +116,7 @@ func TestOfflineWorker(t *testing.T) {
 	}
 
 	var want []string
-	left := map[string]bool{"sw.js": true, "_headers": true, "take-away.zip": true, "sitemap.xml": true, "robots.txt": true}
+	left := map[string]bool{"sw.js": true, "_headers": true, "take-away.zip": true, "sitemap.xml": true, "robots.txt": true, zipPath: true}
 	for _, p := range mem.Paths() {
 		if left[p] {
 			delete(left, p)

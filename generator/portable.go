@@ -27,6 +27,11 @@ const portableSizeMark = "{readykit:portable-size}"
 // .zip; in the copy, a line saying where the copy came from replaces it.
 const portableMarker = "data-portable"
 
+// workerMarker is the attribute of <html> (base.html) that names the
+// offline worker for offline.js to register; the copy has no worker, and
+// pages opened from disk cannot have one.
+const workerMarker = "data-rk-worker"
+
 // notInCopy are the files of a build that the portable copy leaves out:
 // the service worker and the files only a web server reads.
 var notInCopy = map[string]bool{"sw.js": true, "_headers": true, "_redirects": true, "sitemap.xml": true, "robots.txt": true}
@@ -82,7 +87,7 @@ func (b *builder) portable() error {
 	}
 	// Every module script a page loads (app.js; grouppage.js on the group
 	// page) becomes a bundle, made once.
-	page := portable.Page{Marker: portableMarker, Note: b.copyNote(), Bundles: map[string]string{}}
+	page := portable.Page{Marker: portableMarker, Note: b.copyNote(), Bundles: map[string]string{}, Drop: []string{workerMarker}}
 	for _, f := range copied {
 		if path.Ext(f.Path) != ".html" {
 			continue

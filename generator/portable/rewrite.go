@@ -7,6 +7,7 @@ package portable
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -127,6 +128,10 @@ type Page struct {
 	// Note, HTML written for the copy.
 	Marker string
 	Note   []byte
+	// Drop names attributes the copy leaves out, such as the one that
+	// asks the pages to register the site's offline worker, which the
+	// copy does not have.
+	Drop []string
 }
 
 // HTML rewrites the addresses of one page (see URL), in href, src,
@@ -201,6 +206,7 @@ func (r Rewriter) HTML(p Page, data []byte) []byte {
 			for _, a := range attrs {
 				k := string(a.key)
 				switch {
+				case slices.Contains(p.Drop, k):
 				case module && k == "type":
 					out.WriteString(" defer")
 				case module && k == "src":
