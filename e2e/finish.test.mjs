@@ -258,6 +258,9 @@ test('the keyboard alone does the three steps and the undo', async (t) => {
   const [d] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const file = join(tmp, 'keyboard.json');
   await d.saveAs(file);
+  // Step 1 done, the take-home summary is shown: the page is settled
+  // before the keyboard moves on.
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-rk-takehome-shown'));
   await tabTo('[data-rk-finish-file]');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   await chooser.setFiles(file);

@@ -54,6 +54,10 @@ test('the index has the word only in the guidance of 1.1.1, and is small', () =>
 test('offline after the first load, search finds an item by a word of its guidance and a glossary term', async (t) => {
   const { context, page, trouble } = await session(t);
   await openSearch(page);
+  // Once the page is ready, app.js loads offline.js (which registers the
+  // offline worker, blocked in these tests): wait for it, since this test
+  // is about what searching needs.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/js/offline.js') && e.responseEnd > 0));
   const requests = [];
   await context.setOffline(true);
   page.on('request', (r) => requests.push(r.url()));
