@@ -36,13 +36,25 @@ func PageURL(i int) string { return fmt.Sprintf("/pages/p%04d/", i) }
 // Readykit returns a readykit site with n generated pages under
 // content/pages/. Everything else is the default site (readykit.Starter()):
 // its settings, its pages, its standards and programme, and the default
-// theme's layouts, so a benchmark exercises the real templates. Items and
+// theme's layouts, so a benchmark exercises the real templates, with two
+// settings turned off: the service worker (options.offline) and the
+// portable .zip copy (options.portable), which Hugo's build makes no
+// counterpart of; ReadykitOffline keeps them on. Items and
 // editions are the one part that is not the default site's: the default
 // data is still being written, so the bench site brings its own edition
 // (Edition) of 42 items, shaped like the 2023-24 Category 3 edition (26
 // needed for Approaching Standards, 42 for Standards Met), and does not
 // break or change while the real items do.
 func Readykit(n int) fstest.MapFS {
+	fsys := ReadykitOffline(n)
+	cfg := fsys["readykit.yaml"]
+	cfg.Data = withOptions(cfg.Data, "offline: false", "portable: false")
+	return fsys
+}
+
+// ReadykitOffline is Readykit(n) with the default site's offline worker
+// and portable copy on, as every real build makes them.
+func ReadykitOffline(n int) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(readykit.Starter(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -81,7 +93,29 @@ func Readykit(n int) fstest.MapFS {
 	return fsys
 }
 
-var editionLine = regexp.MustCompile(`(?m)^edition:.*$`)
+var (
+	editionLine = regexp.MustCompile(`(?m)^edition:.*$`)
+	optionsLine = regexp.MustCompile(`(?m)^options:[ \t]*\n`)
+)
+
+// withOptions adds settings, such as "offline: false", under options: in
+// a readykit.yaml, which must not set them already.
+func withOptions(cfg []byte, settings ...string) []byte {
+	var lines strings.Builder
+	for _, s := range settings {
+		lines.WriteString("  " + s + "\n")
+	}
+	if loc := optionsLine.FindIndex(cfg); loc != nil {
+		out := append([]byte{}, cfg[:loc[1]]...)
+		out = append(out, lines.String()...)
+		return append(out, cfg[loc[1]:]...)
+	}
+	out := append([]byte{}, cfg...)
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	return append(append(out, "options:\n"...), lines.String()...)
+}
 
 // withEdition sets the edition in a readykit.yaml.
 func withEdition(cfg []byte, id string) []byte {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"path"
+	"strings"
 	"testing"
 
 	"github.com/readykit/readykit"
@@ -40,6 +41,46 @@ func TestReadykitBuilds(t *testing.T) {
 			t.Errorf("no %s", out)
 		}
 	}
+}
+
+// The bench site turns off the service worker and the portable .zip, which
+// Hugo makes no counterpart of, so the comparison times equal work;
+// ReadykitOffline keeps both on, as the default site has them.
+func TestOfflineAndPortableOff(t *testing.T) {
+	const n = 20
+	for _, tc := range []struct {
+		name string
+		site fs.FS
+		on   bool
+	}{
+		{"Readykit", benchsite.Readykit(n), false},
+		{"ReadykitOffline", benchsite.ReadykitOffline(n), true},
+	} {
+		var sink publish.Memory
+		if _, err := generator.Build(context.Background(), generator.Options{Source: tc.site, Theme: themes.Default(), Minify: true}, &sink); err != nil {
+			logProblems(t, err)
+		}
+		zips := 0
+		for _, p := range sink.Paths() {
+			if strings.HasSuffix(p, ".zip") {
+				zips++
+			}
+		}
+		if got := zips > 0; got != tc.on {
+			t.Errorf("%s: %d .zip files, want the portable copy %s", tc.name, zips, onOff(tc.on))
+		}
+		page, _ := sink.Get(path.Join(benchsite.PageURL(1)[1:], "index.html"))
+		if got := strings.Contains(string(page), "data-rk-worker"); got != tc.on {
+			t.Errorf("%s: page 1 registers the offline worker: %t, want the worker %s", tc.name, got, onOff(tc.on))
+		}
+	}
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
 }
 
 func TestHugoSite(t *testing.T) {
