@@ -6,14 +6,16 @@ module github.com/readykit/readykit/tools
 
 go 1.26.8
 
-require github.com/readykit/readykit v0.0.0
+require (
+	github.com/readykit/readykit v0.0.0
+	github.com/yuin/goldmark v1.8.7
+)
 
 require (
 	github.com/evanw/esbuild v0.28.2 // indirect
 	github.com/goccy/go-yaml v1.19.2 // indirect
 	github.com/tdewolff/minify/v2 v2.24.25 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
-	github.com/yuin/goldmark v1.8.7 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
 
