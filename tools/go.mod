@@ -1,5 +1,5 @@
 // Development tools that are not part of readykit: the synthetic bench
-// sites, the benchmark on 1,000 pages and the comparison with Hugo. They
+// sites, the floor and make bench's measurements (tools/bench). They
 // are a module of their own so that go vet, go test and staticcheck on
 // ./... at the root cover only the product; make bench runs them.
 module github.com/readykit/readykit/tools

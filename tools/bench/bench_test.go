@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -54,6 +55,7 @@ func TestFormats(t *testing.T) {
 		{megabytes(summarise([]float64{89 << 20, 90 << 20, 131 << 20})), "90 MB (89–131)"},
 		{ratio(0.65, 0.74), "0.88"},
 		{ratio(1, 0), "–"},
+		{ratio(0, 1), "–"},
 		{seconds(summary{}), "–"},
 	} {
 		if tc.got != tc.want {
@@ -75,14 +77,18 @@ func TestReportText(t *testing.T) {
 		br.summarise()
 		r.Builds = append(r.Builds, br)
 	}
+	r.Ratios = ratios(r.Builds)
+	if len(r.Ratios) != 2 || r.Ratios[1].Site != "1000, offline+portable on" || math.Abs(r.Ratios[0].HugoRSS-89.0/131) > 1e-9 || math.Abs(r.Ratios[1].FloorWall-0.9/0.16) > 1e-9 {
+		t.Errorf("ratios = %+v, want readykit's and readykit's with offline+portable against hugo and the floor", r.Ratios)
+	}
 	r.Dev = []*devResult{{Site: "default site", Server: "readykit serve", Reload: summarise([]float64{0.463, 0.5}), FirstPage: summarise([]float64{1}), Lost: 1}}
 	r.Browser = &browserResult{Skipped: "no tools/browserbench/run.mjs"}
 	text := r.text()
 	for _, want := range []string{
 		"| 1000  | readykit      ", "hugo --minify", "floor", "offline+portable on",
 		"| 1000                      | 0.88 ", // readykit / hugo wall
-		"0.68",                               // readykit / hugo RSS
-		"4.06",                               // readykit / floor wall
+		"0.68",                                // readykit / hugo RSS
+		"4.06",                                // readykit / floor wall
 		"482 ms, p95 500, max 500", "| 3 (1) ", "1000 ms (1000–1000) of 1",
 		"skipped: no tools/browserbench/run.mjs",
 	} {

@@ -18,7 +18,7 @@ type goBench struct {
 }
 
 // benchGo runs the build benchmarks of tools/benchsite turn about, each a
-// fixed number of builds per run, so each takes about a second.
+// fixed number of builds per run, so that a run takes a few seconds.
 func benchGo(env *env, runs int) ([]*goBench, error) {
 	bin := filepath.Join(env.tmp, "benchsite.test")
 	build := exec.Command("go", "test", "-c", "-o", bin, "./benchsite")
@@ -27,10 +27,10 @@ func benchGo(env *env, runs int) ([]*goBench, error) {
 		return nil, fmt.Errorf("go test -c: %w\n%s", err, out)
 	}
 	benches := []*goBench{
-		{Name: "BuildDefault", benchtime: "20x"},
+		{Name: "BuildDefault", benchtime: "10x"},
 		{Name: "Build1000", benchtime: "2x"},
-		{Name: "Portfolio12", benchtime: "2x"},
-		{Name: "Separate12", benchtime: "2x"},
+		{Name: "Portfolio12", benchtime: "1x"},
+		{Name: "Separate12", benchtime: "1x"},
 	}
 	secs := map[string][]float64{}
 	bytes := map[string][]float64{}

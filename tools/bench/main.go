@@ -57,6 +57,7 @@ type report struct {
 	Hugo     string            `json:"hugo"`
 	Seconds  float64           `json:"seconds"`
 	Builds   []*buildResult    `json:"builds"`
+	Ratios   []ratioRow        `json:"ratios"`
 	Dev      []*devResult      `json:"dev"`
 	GoBench  []*goBench        `json:"goBenchmarks"`
 	Browser  *browserResult    `json:"browser"`
@@ -68,8 +69,8 @@ func main() {
 	sizesFlag := flag.String("sizes", "1000,10000,20000", "site sizes, in pages, to build")
 	runsFlag := flag.String("runs", "7,3,3", "timed builds of each tool at each size")
 	edits := flag.Int("edits", 50, "edits on each dev server")
-	starts := flag.Int("starts", 5, "starts of each dev server")
-	goRuns := flag.Int("gobench", 5, "runs of each Go benchmark")
+	starts := flag.Int("starts", 3, "starts of each dev server")
+	goRuns := flag.Int("gobench", 3, "runs of each Go benchmark")
 	flag.Parse()
 	sizes, err := ints(*sizesFlag)
 	if err == nil {
@@ -146,6 +147,7 @@ func bench(outFile string, sizes, runs []int, edits, starts, goRuns int) error {
 	if rep.Builds, err = benchBuilds(e, sizes, runs); err != nil {
 		return err
 	}
+	rep.Ratios = ratios(rep.Builds)
 	if rep.Dev, err = benchDev(e, starts, edits); err != nil {
 		return err
 	}

@@ -11,14 +11,6 @@ func (r *report) text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n## make bench, %s, commit %s, %s, %s; took %.0f s\n\n", r.Date, r.Commit, r.Machine, r.Hugo, r.Seconds)
 
-	byKey := map[string]*buildResult{}
-	var sizes []int
-	for _, br := range r.Builds {
-		if _, seen := byKey[fmt.Sprint(br.Pages, toolReadykit)]; !seen && br.Tool == toolReadykit {
-			sizes = append(sizes, br.Pages)
-		}
-		byKey[fmt.Sprint(br.Pages, br.Tool)] = br
-	}
 	if len(r.Builds) > 0 {
 		fmt.Fprintf(&b, "Builds of the same pages (~1.9 KB of Markdown each), output on /dev/shm, runs turn about; median (min–max) of %d runs:\n\n", r.Builds[0].Wall.N)
 		t := table{header: []string{"pages", "tool", "wall", "CPU", "peak RSS"}}
@@ -26,19 +18,10 @@ func (r *report) text() string {
 			t.add(fmt.Sprintf("%d", br.Pages), br.Tool, seconds(br.Wall), seconds(br.CPU), megabytes(br.RSS))
 		}
 		b.WriteString(t.String())
-		b.WriteString("\nRatios of medians (below 1: readykit is faster or smaller):\n\n")
-		t = table{header: []string{"pages", "readykit / hugo wall", "readykit / hugo peak RSS", "readykit / floor wall", "readykit / floor peak RSS"}}
-		for _, n := range sizes {
-			rk, hugo, floor := byKey[fmt.Sprint(n, toolReadykit)], byKey[fmt.Sprint(n, toolHugo)], byKey[fmt.Sprint(n, toolFloor)]
-			if rk == nil || hugo == nil || floor == nil {
-				continue
-			}
-			t.add(fmt.Sprintf("%d", n), ratio(rk.Wall.Median, hugo.Wall.Median), ratio(rk.RSS.Median, hugo.RSS.Median),
-				ratio(rk.Wall.Median, floor.Wall.Median), ratio(rk.RSS.Median, floor.RSS.Median))
-			if full := byKey[fmt.Sprint(n, toolFull)]; full != nil {
-				t.add(fmt.Sprintf("%d, offline+portable on", n), ratio(full.Wall.Median, hugo.Wall.Median), ratio(full.RSS.Median, hugo.RSS.Median),
-					ratio(full.Wall.Median, floor.Wall.Median), ratio(full.RSS.Median, floor.RSS.Median))
-			}
+		b.WriteString("\nRatios of medians (below 1: readykit is faster or smaller; CPU is steadier than wall on a shared machine):\n\n")
+		t = table{header: []string{"pages", "readykit / hugo wall", "CPU", "peak RSS", "readykit / floor wall", "peak RSS"}}
+		for _, q := range r.Ratios {
+			t.add(q.Site, ratio(q.HugoWall, 1), ratio(q.HugoCPU, 1), ratio(q.HugoRSS, 1), ratio(q.FloorWall, 1), ratio(q.FloorRSS, 1))
 		}
 		b.WriteString(t.String())
 	}
@@ -75,4 +58,61 @@ func (r *report) text() string {
 		}
 	}
 	return b.String()
+}
+
+// ratioRow is readykit's build of one size against Hugo's and the
+// floor's: ratios of the medians.
+type ratioRow struct {
+	Site      string  `json:"site"`
+	HugoWall  float64 `json:"hugoWall"`
+	HugoCPU   float64 `json:"hugoCPU"`
+	HugoRSS   float64 `json:"hugoRSS"`
+	FloorWall float64 `json:"floorWall"`
+	FloorRSS  float64 `json:"floorRSS"`
+}
+
+// ratios compares readykit's builds (the bench site's, and with offline
+// and portable on where measured) with Hugo's and the floor's of the same
+// size, in order of size.
+func ratios(builds []*buildResult) []ratioRow {
+	byKey := map[string]*buildResult{}
+	var sizes []int
+	for _, br := range builds {
+		if br.Tool == toolReadykit {
+			sizes = append(sizes, br.Pages)
+		}
+		byKey[fmt.Sprint(br.Pages, br.Tool)] = br
+	}
+	div := func(a, b float64) float64 {
+		if b == 0 {
+			return 0
+		}
+		return a / b
+	}
+	var rows []ratioRow
+	for _, n := range sizes {
+		hugo, floor := byKey[fmt.Sprint(n, toolHugo)], byKey[fmt.Sprint(n, toolFloor)]
+		if hugo == nil || floor == nil {
+			continue
+		}
+		for _, tool := range []string{toolReadykit, toolFull} {
+			rk := byKey[fmt.Sprint(n, tool)]
+			if rk == nil {
+				continue
+			}
+			site := fmt.Sprint(n)
+			if tool == toolFull {
+				site += ", offline+portable on"
+			}
+			rows = append(rows, ratioRow{
+				Site:      site,
+				HugoWall:  div(rk.Wall.Median, hugo.Wall.Median),
+				HugoCPU:   div(rk.CPU.Median, hugo.CPU.Median),
+				HugoRSS:   div(rk.RSS.Median, hugo.RSS.Median),
+				FloorWall: div(rk.Wall.Median, floor.Wall.Median),
+				FloorRSS:  div(rk.RSS.Median, floor.RSS.Median),
+			})
+		}
+	}
+	return rows
 }

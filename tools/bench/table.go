@@ -83,9 +83,10 @@ func megabytes(s summary) string {
 	return fmt.Sprintf("%.0f MB (%.0f–%.0f)", s.Median/mb, s.Min/mb, s.Max/mb)
 }
 
-// ratio formats a/b to two places, or "–" when b is zero.
+// ratio formats a/b to two places, or "–" when either is zero, which is
+// a figure not measured.
 func ratio(a, b float64) string {
-	if b == 0 {
+	if a == 0 || b == 0 {
 		return "–"
 	}
 	return fmt.Sprintf("%.2f", a/b)
