@@ -10,13 +10,15 @@
 //   - the dev servers: time from start to the first page, and from saving
 //     an edit to the reload message, for readykit serve on the default
 //     site and on 1,000 pages and hugo server on the same 1,000 pages;
-//   - the Go build benchmarks of tools/benchsite;
-//   - the browser figures of tools/browserbench/run.mjs, when it exists.
+//   - the browser figures of tools/browserbench/run.mjs, when it exists;
+//   - the Go build benchmarks of tools/benchsite: the default site, and a
+//     12-client portfolio against the same clients built one by one.
 //
 // Every figure is a median with its range of several runs, because the
 // machine is shared. It takes about ten minutes on two cores.
 //
-//	go -C tools run ./bench [-out FILE] [-sizes 1000,10000,20000] [-runs 7,3,3] [-edits 50]
+//	go -C tools run ./bench [-out FILE] [-sizes 1000,10000,20000] [-runs 7,3,3]
+//	    [-edits 50] [-starts 3] [-gobench 3]
 package main
 
 import (
@@ -141,9 +143,6 @@ func bench(outFile string, sizes, runs []int, edits, starts, goRuns int) error {
 			"starts": fmt.Sprint(starts), "goBenchRuns": fmt.Sprint(goRuns),
 		},
 	}
-	if rep.GoBench, err = benchGo(e, goRuns); err != nil {
-		return err
-	}
 	if rep.Builds, err = benchBuilds(e, sizes, runs); err != nil {
 		return err
 	}
@@ -152,6 +151,9 @@ func bench(outFile string, sizes, runs []int, edits, starts, goRuns int) error {
 		return err
 	}
 	if rep.Browser, err = benchBrowser(e); err != nil {
+		return err
+	}
+	if rep.GoBench, err = benchGo(e, goRuns); err != nil {
 		return err
 	}
 	rep.Seconds = time.Since(e.started).Seconds()
