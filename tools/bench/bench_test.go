@@ -10,6 +10,8 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -258,5 +260,37 @@ func TestBenchMetrics(t *testing.T) {
 	m := benchMetrics(out)
 	if m["ns/op"] != 652000000 || m["B/op"] != 90000000 || m["ns/page"] != 652000 || m["allocs/op"] != 1200000 {
 		t.Errorf("benchMetrics = %v", m)
+	}
+}
+
+// TestMain lets the test binary be the measuring runner, as bench is.
+func TestMain(m *testing.M) {
+	if os.Getenv(measureEnv) != "" {
+		if err := measure(os.Args[1:]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// A command's peak RSS is its own, not the RSS of the process that
+// measures it, however much that holds.
+func TestTimeCommandRSS(t *testing.T) {
+	big := make([]byte, 300<<20)
+	for i := 0; i < len(big); i += 4096 {
+		big[i] = 1
+	}
+	r, err := timeCommand([]string{"/bin/sh", "-c", "exit 0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.rss <= 0 || r.rss > 100<<20 || r.wall <= 0 {
+		t.Errorf("sh: wall %.3fs, peak RSS %.0f MB; want a small RSS of its own, not this test's 300 MB", r.wall, r.rss/(1<<20))
+	}
+	runtime.KeepAlive(big)
+	if _, err := timeCommand([]string{"/bin/sh", "-c", "echo broken >&2; exit 3"}); err == nil || !strings.Contains(err.Error(), "broken") {
+		t.Errorf("a failing command: %v, want an error with its output", err)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -21,9 +22,50 @@ type run struct {
 	rss       float64 // bytes
 }
 
-// timeCommand runs argv to the end and measures it. Its output is kept
-// only to explain a failure.
+// measureEnv, set in the environment, makes bench the measuring runner:
+// it runs its arguments as a command and prints its measurement as JSON.
+const measureEnv = "READYKIT_BENCH_MEASURE"
+
+// timeCommand runs argv to the end and measures it, through a fresh bench
+// process (measureEnv) rather than directly. Linux counts in a child's
+// peak RSS the RSS its parent had when it forked it (exec takes the high
+// water mark of the memory it replaces), and this process holds whole
+// sites in memory while writing them; the runner holds a few MB, which is
+// then the floor of the figures.
 func timeCommand(argv []string) (run, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return run{}, err
+	}
+	cmd := exec.Command(self, argv...)
+	cmd.Env = append(os.Environ(), measureEnv+"=1")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		return run{}, fmt.Errorf("%v: %w\n%s", argv, err, errOut.Bytes())
+	}
+	var m measurement
+	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+		return run{}, fmt.Errorf("%v: the runner's output: %w", argv, err)
+	}
+	return run{wall: m.Wall, cpu: m.CPU, rss: m.RSS}, nil
+}
+
+// measurement is what the runner prints.
+type measurement struct {
+	Wall float64 `json:"wall"`
+	CPU  float64 `json:"cpu"`
+	RSS  float64 `json:"rss"`
+}
+
+// measure is the runner: it runs argv to the end and prints its wall time
+// from start to exit, its CPU (user and system) and its peak resident set
+// size, from the kernel's rusage for the child (wait4). The command's
+// output is shown only if it fails.
+func measure(argv []string) error {
+	if len(argv) == 0 {
+		return errors.New("nothing to run")
+	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -31,17 +73,17 @@ func timeCommand(argv []string) (run, error) {
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return run{}, fmt.Errorf("%v: %w\n%s", argv, err, out.Bytes())
+		return fmt.Errorf("%w\n%s", err, out.Bytes())
 	}
 	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
-		return run{}, errors.New("no rusage on this system")
+		return errors.New("no rusage on this system")
 	}
-	return run{
-		wall: wall.Seconds(),
-		cpu:  (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds(),
-		rss:  float64(ru.Maxrss) * 1024, // Linux gives kilobytes
-	}, nil
+	return json.NewEncoder(os.Stdout).Encode(measurement{
+		Wall: wall.Seconds(),
+		CPU:  (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds(),
+		RSS:  float64(ru.Maxrss) * 1024, // Linux gives kilobytes
+	})
 }
 
 // buildResult is one generator's builds of one site size.

@@ -67,6 +67,13 @@ type report struct {
 }
 
 func main() {
+	if os.Getenv(measureEnv) != "" {
+		if err := measure(os.Args[1:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	outFile := flag.String("out", "", "also write the report as JSON to this file")
 	sizesFlag := flag.String("sizes", "1000,10000,20000", "site sizes, in pages, to build")
 	runsFlag := flag.String("runs", "7,3,3", "timed builds of each tool at each size")
