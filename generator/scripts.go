@@ -34,9 +34,15 @@ type moduleGraph struct {
 	imports map[string][]string // a module's static imports, in order, by path
 }
 
-// staticImports returns the paths of the modules p imports statically, in
-// the order the file names them.
-func (g *moduleGraph) staticImports(p string) ([]string, error) {
+// staticImports returns the paths of the site's modules that p imports
+// statically, in the order the file names them.
+//
+// Preloading only saves time, so it never stops a build: a script that
+// cannot be read or parsed has its imports left unfollowed, and an import
+// of a file the site does not have is left out. The browser reports
+// either in its console, and the portable copy's bundler (portable.go)
+// reports them at the file.
+func (g *moduleGraph) staticImports(p string) []string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.byPath == nil {
@@ -44,27 +50,30 @@ func (g *moduleGraph) staticImports(p string) ([]string, error) {
 		g.imports = map[string][]string{}
 	}
 	if imps, ok := g.imports[p]; ok {
-		return imps, nil
+		return imps
 	}
-	read, ok := g.byPath[p]
-	if !ok {
-		return nil, fmt.Errorf("the site has no script %s", p)
-	}
-	src, err := read()
-	if err != nil {
-		return nil, err
-	}
-	imps, err := moduleImports(p, src)
-	if err != nil {
-		return nil, err
-	}
-	for _, imp := range imps {
-		if _, ok := g.byPath[imp]; !ok {
-			return nil, fmt.Errorf("%s imports %s, which the site does not have", p, imp)
+	var imps []string
+	if read, ok := g.byPath[p]; ok {
+		if src, err := read(); err == nil {
+			all, _ := moduleImports(p, src)
+			for _, imp := range all {
+				if _, ok := g.byPath[imp]; ok {
+					imps = append(imps, imp)
+				}
+			}
 		}
 	}
 	g.imports[p] = imps
-	return imps, nil
+	return imps
+}
+
+// has says whether the site has a script at p.
+func (g *moduleGraph) has(p string) bool {
+	g.staticImports(p) // reads the list of files on first use
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	_, ok := g.byPath[p]
+	return ok
 }
 
 // preload returns the paths to preload for a page whose module script is
@@ -73,36 +82,33 @@ func (g *moduleGraph) staticImports(p string) ([]string, error) {
 // loads); with started, those modules and what they import beyond what
 // entry does, for a layout to add. The order is breadth first, in the
 // order the files name their imports, so it is the same on every build.
-func (g *moduleGraph) preload(entry string, started ...string) ([]string, error) {
-	closure := func(roots []string, skip map[string]bool) ([]string, map[string]bool, error) {
+// A module the site does not have is left out.
+func (g *moduleGraph) preload(entry string, started ...string) []string {
+	closure := func(roots []string, skip map[string]bool) ([]string, map[string]bool) {
 		seen := map[string]bool{}
 		var order []string
 		queue := roots
 		for len(queue) > 0 {
 			p := queue[0]
 			queue = queue[1:]
-			if seen[p] || skip[p] {
+			if seen[p] || skip[p] || !g.has(p) {
 				continue
 			}
 			seen[p] = true
 			order = append(order, p)
-			imps, err := g.staticImports(p)
-			if err != nil {
-				return nil, nil, err
-			}
-			queue = append(queue, imps...)
+			queue = append(queue, g.staticImports(p)...)
 		}
-		return order, seen, nil
+		return order, seen
 	}
-	base, inBase, err := closure([]string{entry}, nil)
-	if err != nil {
-		return nil, err
-	}
+	base, inBase := closure([]string{entry}, nil)
 	if len(started) == 0 {
-		return base[1:], nil
+		if len(base) == 0 {
+			return nil
+		}
+		return base[1:]
 	}
-	more, _, err := closure(started, inBase)
-	return more, err
+	more, _ := closure(started, inBase)
+	return more
 }
 
 // moduleImports returns the paths of the modules that the module at p
@@ -141,22 +147,19 @@ func moduleImports(p string, src []byte) ([]string, error) {
 // modulePreload is the template function: the addresses to preload for a
 // page whose module script is entry (such as "/js/app.js") and which
 // starts the modules started, as moduleGraph.preload says.
-func (b *builder) modulePreload(g *moduleGraph) func(entry string, started ...string) ([]string, error) {
-	return func(entry string, started ...string) ([]string, error) {
+func (b *builder) modulePreload(g *moduleGraph) func(entry string, started ...string) []string {
+	return func(entry string, started ...string) []string {
 		trim := func(p string) string { return strings.TrimPrefix(p, "/") }
 		mods := make([]string, len(started))
 		for i, s := range started {
 			mods[i] = trim(s)
 		}
-		paths, err := g.preload(trim(entry), mods...)
-		if err != nil {
-			return nil, err
-		}
+		paths := g.preload(trim(entry), mods...)
 		urls := make([]string, len(paths))
 		for i, p := range paths {
 			urls[i] = b.relURL("/" + p)
 		}
-		return urls, nil
+		return urls
 	}
 }
 
