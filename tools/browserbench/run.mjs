@@ -63,13 +63,26 @@ const PROFILES = {
   'slow-3g': { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 },
 };
 
-// The moment app.js marks the page ready, from the start of navigation; an
-// init script comes in through the DevTools protocol, so the CSP allows it.
+// The moment app.js marks the page ready, from the start of navigation,
+// taken as it sets html.dataset.rkReady (a MutationObserver would hear
+// of it only after app.js has gone on to ask for offline.js). An init
+// script comes in through the DevTools protocol, so the CSP allows it.
 const READY_PROBE = `(() => {
-  // <html> may not exist yet when this runs, so the whole document is watched.
-  new MutationObserver(() => {
-    if (document.documentElement.dataset.rkReady && window.__rkReadyAt === undefined) window.__rkReadyAt = performance.now();
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-rk-ready'] });
+  const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'dataset');
+  Object.defineProperty(HTMLElement.prototype, 'dataset', {
+    configurable: true,
+    get() {
+      const real = own.get.call(this);
+      if (this !== document.documentElement) return real;
+      return new Proxy(real, {
+        set(t, k, v) {
+          if (k === 'rkReady' && window.__rkReadyAt === undefined) window.__rkReadyAt = performance.now();
+          t[k] = v;
+          return true;
+        },
+      });
+    },
+  });
 })();`;
 
 async function load(browser, url, profile) {
@@ -96,20 +109,22 @@ async function load(browser, url, profile) {
     await page.waitForFunction(() => window.__rkReadyAt !== undefined, null, { timeout: 120_000 });
     ready = true;
     const ms = await page.evaluate(() => window.__rkReadyAt);
+    // The page's own request stands for the navigation's fetchStart, from
+    // which the ready time is counted in the network's clock.
+    const fetchStart = await page.evaluate(() => performance.getEntriesByType('navigation')[0].fetchStart);
     const state = await page.evaluate(() => document.documentElement.dataset.rkReady);
     if (state !== 'yes') throw new Error(`${url}: data-rk-ready is ${state}`);
     // The longest chain of requests each sent after the one before it had
     // finished: the round trips the page waited for one after another.
-    // Requests sent once the page was ready (offline.js) are left out,
-    // the page's own start standing for the start of navigation.
+    // Requests sent once the page was ready (offline.js) are left out.
     const sent = [...reqs.values()].sort((x, y) => x.start - y.start);
-    const all = sent.filter((r) => r.start <= sent[0].start + ms / 1000);
+    const all = sent.filter((r) => r.start < sent[0].start + (ms - fetchStart) / 1000);
     for (const [i, r] of all.entries()) {
       r.chain = 1 + Math.max(0, ...all.slice(0, i).filter((q) => q.end <= r.start).map((q) => q.chain));
     }
     const scripts = all.filter((r) => r.type === 'Script');
     // BROWSERBENCH_TRACE=1 prints each load's requests with their place in the chain.
-    if (process.env.BROWSERBENCH_TRACE) for (const r of all) console.error(r.chain, r.type, r.url);
+    if (process.env.BROWSERBENCH_TRACE) for (const r of sent) console.error(r.chain, r.type, r.url, Math.round((r.start - sent[0].start) * 1000), 'ms; ready at', Math.round(ms - fetchStart));
     return { ms, scripts: scripts.length, requests: all.length, depth: Math.max(...all.map((r) => r.chain)) };
   } finally {
     await context.close();
