@@ -25,8 +25,9 @@ import (
 // Each file is parsed once per build, the first time a page asks, by
 // whichever page's goroutine gets there first.
 type moduleGraph struct {
-	// files returns the script published at a path, such as js/app.js,
-	// and whether the site has one.
+	// files lists the build's scripts by the path they are published
+	// at, such as js/app.js, each with the function that reads it; it is
+	// called once, when the first page asks, after load has chosen them.
 	files func() map[string]func() ([]byte, error)
 
 	mu      sync.Mutex
@@ -45,10 +46,7 @@ type moduleGraph struct {
 func (g *moduleGraph) staticImports(p string) []string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.byPath == nil {
-		g.byPath = g.files()
-		g.imports = map[string][]string{}
-	}
+	g.list()
 	if imps, ok := g.imports[p]; ok {
 		return imps
 	}
@@ -69,11 +67,19 @@ func (g *moduleGraph) staticImports(p string) []string {
 
 // has says whether the site has a script at p.
 func (g *moduleGraph) has(p string) bool {
-	g.staticImports(p) // reads the list of files on first use
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.list()
 	_, ok := g.byPath[p]
 	return ok
+}
+
+// list lists the scripts on first use; g.mu is held.
+func (g *moduleGraph) list() {
+	if g.byPath == nil {
+		g.byPath = g.files()
+		g.imports = map[string][]string{}
+	}
 }
 
 // preload returns the paths to preload for a page whose module script is
