@@ -83,8 +83,9 @@ test("the checklist's script blocked: the page says it did not load, still reads
   assert.equal(await page.evaluate(() => document.documentElement.dataset.rkFailed), 'load');
   await stillReads(page, '/checklist/');
   assert.deepEqual(await storage(page), { [KEY]: SAVED }, 'the saved progress is exactly as it was');
-  assert.equal(trouble.length, 1, `only the blocked load is an error: ${trouble.join('\n')}`);
-  assert.match(trouble[0], /Failed to load resource/);
+  // The blocked file is asked for by its preload link and again by
+  // app.js's import, so Chromium may report its failure twice.
+  assert.ok(trouble.length >= 1 && trouble.length <= 2 && trouble.every((e) => /Failed to load resource/.test(e)), `only the blocked load is an error: ${trouble.join('\n')}`);
   const problems = await pageProblems(page, '/checklist/ (script blocked)');
   if (problems.length) assert.fail(problems.join('\n\n'));
 });

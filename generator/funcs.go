@@ -68,8 +68,12 @@ func (b *builder) funcs() template.FuncMap {
 			return b.relURL("/" + b.portableZipPath())
 		},
 		"portableSize": func() string { return portableSizeMark },
-		"itemURL":      func(id string) string { return b.relURL(itemURL(id)) },
-		"standardURL":  func(n int) string { return b.relURL(standardURL(n)) },
+		// modulePreload gives the addresses of the scripts a page's
+		// module script will import, for base.html and the layouts to
+		// preload (see scripts.go).
+		"modulePreload": b.modulePreload(&moduleGraph{files: b.scriptFiles}),
+		"itemURL":       func(id string) string { return b.relURL(itemURL(id)) },
+		"standardURL":   func(n int) string { return b.relURL(standardURL(n)) },
 		// date formats a date the British way: 30 June 2025.
 		"date": func(d any) string {
 			switch d := d.(type) {

@@ -87,7 +87,7 @@ func (b *builder) portable() error {
 	}
 	// Every module script a page loads (app.js; grouppage.js on the group
 	// page) becomes a bundle, made once.
-	page := portable.Page{Marker: portableMarker, Note: b.copyNote(), Bundles: map[string]string{}, Drop: []string{workerMarker}}
+	page := portable.Page{Marker: portableMarker, Note: b.copyNote(), Bundles: map[string]string{}, Drop: []string{workerMarker}, DropLinks: []string{"modulepreload"}}
 	for _, f := range copied {
 		if path.Ext(f.Path) != ".html" {
 			continue

@@ -114,6 +114,14 @@ func TestPortableCopy(t *testing.T) {
 	if strings.Contains(item, "Take this site with you") || strings.Contains(item, "type=module") {
 		t.Error("the copy's item page offers the copy or loads a module")
 	}
+	// The published page preloads its modules; the copy, which loads none,
+	// must not (Chromium would refuse them from file:// in the console).
+	if published, _ := mem.Get("items/1.1.1/index.html"); !strings.Contains(string(published), "rel=modulepreload") {
+		t.Error("the published item page preloads no modules")
+	}
+	if strings.Contains(item, "modulepreload") {
+		t.Error("the copy's item page keeps modulepreload links")
+	}
 	script := regexp.MustCompile(`js/readykit-app\.[0-9a-f]{8}\.js`).FindString(item)
 	bundle := files["readykit-guide/"+script]
 	if !strings.Contains(bundle, "this site has its own dom.js") {

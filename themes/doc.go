@@ -250,6 +250,11 @@
 //	    from gaps.html: the items still needed for one level, filled in by
 //	    the script
 //	    {{ template "partials/gaptable.html" (dict "Key" "met" "Name" "Standards Met") }}
+//	layouts/partials/modulepreload.html
+//	    "partials/modulepreload.html" (a list of addresses, from
+//	    modulePreload), from base.html and each layout whose page app.js
+//	    starts a module on: a modulepreload link for each
+//	    {{ template "partials/modulepreload.html" (modulePreload "/js/app.js") }}
 //	layouts/partials/finish.html
 //	    "partials/finish.html" (no dot), from progress.html: Finish on this
 //	    laptop, the three steps that take a home's progress away from a
@@ -369,6 +374,19 @@
 //	    itself, the element marked data-portable is replaced by a line
 //	    saying where the copy came from, so mark the one that offers it.
 //	    {{ with portableZip }}<p data-portable><a href="{{ . }}" download>Download</a></p>{{ end }}
+//	modulePreload(entry string, started ...string) []string
+//	    the addresses of the modules to preload on a page whose module
+//	    script is entry, so the browser asks for them all with the page
+//	    instead of finding each import once the module naming it has
+//	    arrived. Alone: every module entry imports, directly or through
+//	    others (import ... from, export ... from), but not entry itself.
+//	    With started (the modules entry starts with import() on this
+//	    layout's pages, such as itemform.js on an item page): those and
+//	    what they import beyond entry's list. Read from the build's own
+//	    scripts, a site's own static/js among them; a script that cannot
+//	    be read is not followed, and nothing stops the build. The
+//	    portable copy leaves the links out
+//	    {{ template "partials/modulepreload.html" (modulePreload "/js/app.js" "/js/itemform.js") }}
 //	portableSize() string
 //	    the .zip's size, such as 0.5 MB, written in once the .zip is made
 //	    (the preview, which makes none, writes "made by readykit build")
@@ -803,7 +821,11 @@
 // a button, an input an input), with its hidden attribute: without them
 // the feature stops working, silently. base.html loads the scripts as
 // {{ url "/js/app.js" }}, which reads /data/toolkit.json beside it, so
-// keep static/js where it is.
+// keep static/js where it is. base.html preloads the modules app.js
+// imports; app.js starts more modules by the hooks below (itemform.js by
+// data-rk-item, for one), and a layout that has such a hook preloads that
+// module in its "head" with modulePreload, as the default layouts do
+// (e2e/scripts.test.mjs checks them).
 //
 //	layouts/base.html
 //	    data-rk-site data-rk-edition data-rk-announce data-rk-alert

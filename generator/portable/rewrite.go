@@ -132,6 +132,10 @@ type Page struct {
 	// asks the pages to register the site's offline worker, which the
 	// copy does not have.
 	Drop []string
+	// DropLinks names link types whose <link> elements the copy leaves
+	// out, such as modulepreload: the copy loads no modules (browsers
+	// refuse them from file:// and would say so in the console).
+	DropLinks []string
 }
 
 // HTML rewrites the addresses of one page (see URL), in href, src,
@@ -175,13 +179,17 @@ func (r Rewriter) HTML(p Page, data []byte) []byte {
 		case html.AttributeToken:
 			attrs = append(attrs, attr{bytes.Clone(l.AttrKey()), bytes.Clone(l.AttrVal()), bytes.Clone(raw)})
 		case html.StartTagCloseToken, html.StartTagVoidToken:
-			marked := false
+			marked, dropped := false, false
 			module := name == "script"
 			var src int = -1
 			for i, a := range attrs {
 				switch k := string(a.key); {
 				case p.Marker != "" && k == p.Marker:
 					marked = true
+				case name == "link" && k == "rel":
+					dropped = slices.ContainsFunc(strings.Fields(string(unquote(a.val))), func(rel string) bool {
+						return slices.ContainsFunc(p.DropLinks, func(d string) bool { return strings.EqualFold(d, rel) })
+					})
 				case k == "type":
 					module = module && strings.EqualFold(string(unquote(a.val)), "module")
 				case k == "src":
@@ -194,6 +202,9 @@ func (r Rewriter) HTML(p Page, data []byte) []byte {
 					skip, depth = name, 1
 				}
 				continue
+			}
+			if dropped {
+				continue // a void element: nothing follows it to leave out
 			}
 			bundle := ""
 			if module && src >= 0 {

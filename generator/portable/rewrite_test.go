@@ -150,3 +150,16 @@ func lexed(page []byte) (text string, hrefs []string) {
 		}
 	}
 }
+
+func TestHTMLDropsLinks(t *testing.T) {
+	r := Rewriter{Base: "/", Files: files}
+	in := `<head><script type=module src=/js/app.js></script><link rel=modulepreload href=/js/dom.js>` +
+		`<link rel="ModulePreload" href="/js/words.js"/><link rel="stylesheet" href="/assets/site.css"><link rel="preload icon" href=/favicon.svg></head>`
+	p := Page{Path: "index.html", Bundles: map[string]string{"js/app.js": "js/readykit-app.12345678.js"}, DropLinks: []string{"modulepreload"}}
+	got := string(r.HTML(p, []byte(in)))
+	want := `<head><script defer src="js/readykit-app.12345678.js"></script>` +
+		`<link rel="stylesheet" href="assets/site.css"><link rel="preload icon" href="favicon.svg"></head>`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
