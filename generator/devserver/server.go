@@ -34,9 +34,11 @@ const (
 	warnStylePath = "/_readykit/warnings.css"
 )
 
-// debounce is how long to wait after a change for more changes, so a save
-// that touches several files rebuilds once.
-const debounce = 100 * time.Millisecond
+// window is how long to wait after a change for the rest of the same save
+// (an editor's write, rename and delete come within a millisecond or two),
+// so that a save rebuilds once. It is counted from the first change, not
+// the last, so a stream of changes cannot put a rebuild off.
+const window = 5 * time.Millisecond
 
 // BuildFunc builds the site into sink, running the extra transforms on
 // every file, and returns the problems that did not stop the build
