@@ -109,6 +109,9 @@ type builder struct {
 	// minify is whether the build minifies, as asked: a build with a
 	// Cache minifies through its transforms instead of opts.Minify.
 	minify bool
+	// release gives back what the build borrowed from its Cache (the
+	// parsed theme), once it is done.
+	release []func()
 }
 
 // Build builds the site described by opts and hands the finished files to
@@ -118,6 +121,7 @@ func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error
 	if err != nil {
 		return nil, &StageError{Stage: "load", Err: err}
 	}
+	defer b.done()
 	res, err := b.build(ctx, sink)
 	if b.origin != nil {
 		relocate(err, b.origin)

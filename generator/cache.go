@@ -26,10 +26,14 @@ import (
 // It does not keep parsed Markdown: the check and assemble stages change
 // each document's tree for the site it is in (links are resolved against
 // the site's own pages, glossary terms linked), so every client parses
-// its own. Nor does it keep parsed templates: a theme is parsed with the
-// build's functions bound to its site, and a client may lie its own
-// template over any file, so sharing them would need a Clone per client
-// that costs about what parsing does.
+// its own.
+//
+// It keeps one parsed theme, which a build takes when its layout files
+// are the ones it was parsed from (theme.LoadReusing): the dev server
+// rebuilds on every save with the same templates, already escaped by
+// html/template. A theme's functions read the build they are bound to,
+// so the theme is lent to one build at a time; a build that finds it
+// lent, such as a portfolio's clients built at once, parses its own.
 //
 // It is bounded: past maxDecoded files it starts again empty, so a dev
 // server that keeps one across a day of edits does not grow without end.
@@ -37,6 +41,7 @@ type Cache struct {
 	mu      sync.Mutex
 	decoded map[[sha256.Size]byte]any
 	minify  *publish.Memo
+	theme   sharedTheme
 }
 
 // maxDecoded is how many decoded files a Cache keeps: far more than a
@@ -45,7 +50,9 @@ const maxDecoded = 4096
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{decoded: map[[sha256.Size]byte]any{}, minify: publish.NewMemo()}
+	c := &Cache{decoded: map[[sha256.Size]byte]any{}, minify: publish.NewMemo()}
+	c.theme.funcs = c.theme.bind.funcs()
+	return c
 }
 
 // key identifies a decoded file: what it was decoded into, its name (the

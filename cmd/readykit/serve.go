@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -131,6 +132,10 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if net.ParseIP(opts.Bind) == nil {
 		hosts = append([]string{opts.Bind}, hosts...)
 	}
+	// A rebuild allocates several times the live heap; collecting less
+	// often trades memory (tens of MB on the default site) for a rebuild
+	// that a save waits for. Only serve does this, not the engine.
+	debug.SetGCPercent(400)
 	// Rebuilds share what is a pure function of the files (decoded data),
 	// so a save re-decodes only the files it changed.
 	cache := generator.NewCache()
