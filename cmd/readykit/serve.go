@@ -144,6 +144,10 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		Skip:  []string{"public", "node_modules"},
 		Log:   opts.Err,
 		Hosts: hosts,
+		// The search index changes with every page's words, but only the
+		// search page reads it, and only when the reader searches: other
+		// open pages need not reload.
+		Fetched: map[string][]string{"data/search.json": {"/search/"}},
 		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
 			day, _ := today()
 			res, err := generator.Build(ctx, generator.Options{
