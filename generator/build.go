@@ -112,15 +112,20 @@ type builder struct {
 	// release gives back what the build borrowed from its Cache (the
 	// parsed theme), once it is done.
 	release []func()
+	// memo says how the build's pages are found in its Cache's memo of
+	// pages rendered before (see execute); nil without a Cache.
+	memo *pageState
 }
 
 // Build builds the site described by opts and hands the finished files to
 // sink. It returns a *StageError naming the stage that failed.
 func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error) {
+	reads := track(&opts)
 	b, err := newBuilder(opts)
 	if err != nil {
 		return nil, &StageError{Stage: "load", Err: err}
 	}
+	b.memo = &pageState{reads: reads}
 	defer b.done()
 	res, err := b.build(ctx, sink)
 	if b.origin != nil {

@@ -1,8 +1,12 @@
 package generator
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"html/template"
 	"sync"
+	"time"
 
 	"github.com/readykit/readykit/generator/theme"
 )
@@ -42,4 +46,79 @@ func (b *builder) done() {
 		f()
 	}
 	b.release = nil
+}
+
+// track makes opts' file systems tell a new reads what the build reads,
+// when it has a Cache to remember its pages in; it returns nil otherwise.
+func track(opts *Options) *reads {
+	if opts.Cache == nil {
+		return nil
+	}
+	r := newReads()
+	if opts.Source != nil {
+		opts.Source = recorder{fsys: opts.Source, r: r}
+	}
+	if opts.Theme != nil {
+		opts.Theme = recorder{fsys: opts.Theme, prefix: "theme:", r: r}
+	}
+	return r
+}
+
+// pageState is what the per-page memo needs of one build.
+type pageState struct {
+	reads *reads
+	once  sync.Once
+	frame [sha256.Size]byte // everything read but what each page's key adds
+	own   bool              // a page's body shows on that page alone
+}
+
+// execute renders page i into buf, or takes the HTML an earlier build
+// rendered from the same inputs. A page's HTML is a function of what the
+// build read and its options (the engine reads no clock and no
+// environment): the key is all of that, but for the bodies of the other
+// content pages when the theme shows each body on its own page only
+// (theme.OnlyOwn), so an edit of one page's text renders one page.
+func (b *builder) execute(buf *bytes.Buffer, i int) error {
+	p := b.site.Pages[i]
+	key, ok := b.pageKey(p)
+	if ok {
+		if html, hit := b.opts.Cache.page(key); hit {
+			buf.Write(html)
+			return nil
+		}
+	}
+	n := buf.Len()
+	if err := b.theme.Execute(buf, p.Layout, PageData{Site: b.site, Page: p}); err != nil {
+		return err
+	}
+	if ok {
+		b.opts.Cache.storePage(key, bytes.Clone(buf.Bytes()[n:]))
+	}
+	return nil
+}
+
+// pageKey gives the memo's key for p, when the build records its reads.
+func (b *builder) pageKey(p *Page) ([sha256.Size]byte, bool) {
+	st := b.memo
+	if st == nil || st.reads == nil {
+		return [sha256.Size]byte{}, false
+	}
+	st.once.Do(func() {
+		st.own = b.theme.OnlyOwn("Content")
+		o := b.opts
+		extra := []string{fmt.Sprintf("opts %q %v %v %v %q %v %v %s", o.BaseURL, o.Drafts, o.Minify, b.minify, o.Client, o.NoOffline, o.NoPortable, o.Today.Format(time.RFC3339Nano))}
+		if !st.own {
+			extra = append(extra, string(st.reads.allBodies()))
+		}
+		st.frame = st.reads.digest(extra...)
+	})
+	h := sha256.New()
+	h.Write(st.frame[:])
+	field(h, p.URL)
+	if st.own {
+		field(h, string(st.reads.body(p.file)))
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k, true
 }
