@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
-	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -205,5 +204,3 @@ func (f *recordedFile) ReadDir(n int) ([]fs.DirEntry, error) {
 	f.r.add(parts...)
 	return es, err
 }
-
-var _ io.Reader = (*recordedFile)(nil)
