@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/readykit/readykit/generator/diag"
@@ -109,15 +110,28 @@ type builder struct {
 	// minify is whether the build minifies, as asked: a build with a
 	// Cache minifies through its transforms instead of opts.Minify.
 	minify bool
+	// release gives back what the build borrowed from its Cache (the
+	// parsed theme), once it is done.
+	release []func()
+	// memo says how the build's pages are found in its Cache's memo of
+	// pages rendered before (see execute); nil without a Cache.
+	memo *pageState
+	// preload is modulePreload's lists for this build, made once
+	// (preloads in scripts.go).
+	preloadOnce sync.Once
+	preload     func(entry string, started ...string) []string
 }
 
 // Build builds the site described by opts and hands the finished files to
 // sink. It returns a *StageError naming the stage that failed.
 func Build(ctx context.Context, opts Options, sink publish.Sink) (*Result, error) {
+	reads := track(&opts)
 	b, err := newBuilder(opts)
 	if err != nil {
 		return nil, &StageError{Stage: "load", Err: err}
 	}
+	b.memo = &pageState{reads: reads}
+	defer b.done()
 	res, err := b.build(ctx, sink)
 	if b.origin != nil {
 		relocate(err, b.origin)

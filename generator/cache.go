@@ -26,17 +26,52 @@ import (
 // It does not keep parsed Markdown: the check and assemble stages change
 // each document's tree for the site it is in (links are resolved against
 // the site's own pages, glossary terms linked), so every client parses
-// its own. Nor does it keep parsed templates: a theme is parsed with the
-// build's functions bound to its site, and a client may lie its own
-// template over any file, so sharing them would need a Clone per client
-// that costs about what parsing does.
+// its own.
 //
-// It is bounded: past maxDecoded files it starts again empty, so a dev
+// It keeps one parsed theme, which a build takes when its layout files
+// are the ones it was parsed from (theme.LoadReusing): the dev server
+// rebuilds on every save with the same templates, already escaped by
+// html/template. A theme's functions read the build they are bound to,
+// so the theme is lent to one build at a time; a build that finds it
+// lent, such as a portfolio's clients built at once, parses its own.
+//
+// It remembers each page's HTML under a key that sums everything the
+// build read (recorded at its file systems, see reads) and its options,
+// but for the other content pages' bodies when the theme shows a body on
+// its own page only (theme.OnlyOwn): a rebuild after an edit of one
+// page's text renders that page again and takes the others.
+//
+// It is bounded: past maxPages pages it forgets them all, and past maxDecoded files it starts again empty, so a dev
 // server that keeps one across a day of edits does not grow without end.
 type Cache struct {
 	mu      sync.Mutex
 	decoded map[[sha256.Size]byte]any
 	minify  *publish.Memo
+	theme   sharedTheme
+	// pages are pages' HTML by the key execute gives them.
+	pages map[[sha256.Size]byte][]byte
+}
+
+// maxPages is how many pages a Cache remembers: each save that changes
+// the site as a whole adds one per page.
+const maxPages = 2048
+
+// page returns the HTML remembered under key.
+func (c *Cache) page(key [sha256.Size]byte) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	html, ok := c.pages[key]
+	return html, ok
+}
+
+// storePage remembers a page's HTML under key.
+func (c *Cache) storePage(key [sha256.Size]byte, html []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.pages) >= maxPages {
+		clear(c.pages)
+	}
+	c.pages[key] = html
 }
 
 // maxDecoded is how many decoded files a Cache keeps: far more than a
@@ -45,7 +80,9 @@ const maxDecoded = 4096
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{decoded: map[[sha256.Size]byte]any{}, minify: publish.NewMemo()}
+	c := &Cache{decoded: map[[sha256.Size]byte]any{}, minify: publish.NewMemo(), pages: map[[sha256.Size]byte][]byte{}}
+	c.theme.funcs = c.theme.bind.funcs()
+	return c
 }
 
 // key identifies a decoded file: what it was decoded into, its name (the

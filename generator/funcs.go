@@ -18,62 +18,72 @@ type PageData struct {
 	Page *Page
 }
 
+// binding is the build that a theme's functions read. A parsed theme
+// keeps the functions it was parsed with; the dev server's builds reuse one
+// theme (see Cache) by pointing its binding at each build in turn.
+type binding struct{ b *builder }
+
 // funcs are the functions templates may call. They read the builder's
 // site, which exists by the time any template runs.
-func (b *builder) funcs() template.FuncMap {
+func (b *builder) funcs() template.FuncMap { return (&binding{b}).funcs() }
+
+// funcs are the functions templates may call, reading whichever build bd
+// is bound to when they run.
+func (bd *binding) funcs() template.FuncMap {
 	return template.FuncMap{
 		// url turns a site address into the address to link to, under
 		// the base path.
-		"url": b.relURL,
+		"url": func(u string) string { return bd.b.relURL(u) },
 		// absURL gives the full address, for the sitemap and metadata.
-		"absURL": b.absURL,
+		"absURL": func(u string) string { return bd.b.absURL(u) },
 		// asset gives the address of a file in the theme's assets folder,
 		// with its content hash in the name.
 		"asset": func(name string) (string, error) {
-			a, ok := b.theme.Asset(name)
+			a, ok := bd.b.theme.Asset(name)
 			if !ok {
 				return "", fmt.Errorf("no asset %q in the theme's assets folder", name)
 			}
-			return b.relURL("/" + a.Path), nil
+			return bd.b.relURL("/" + a.Path), nil
 		},
 		// brandStylesheet gives the address of the stylesheet made from
 		// readykit.yaml's brand colours, or "" when none is set: base.html
 		// links it after site.css, whose colours it replaces.
 		"brandStylesheet": func() string {
-			if b.cfg.Brand.Colours.palette().stylesheet() == nil {
+			if bd.b.cfg.Brand.Colours.palette().stylesheet() == nil {
 				return ""
 			}
-			a, ok := b.theme.Asset(brandCSS)
+			a, ok := bd.b.theme.Asset(brandCSS)
 			if !ok {
 				return ""
 			}
-			return b.relURL("/" + a.Path)
+			return bd.b.relURL("/" + a.Path)
 		},
 		// offlineWorker gives the address of the offline worker for
 		// base.html to name, or "" when offline use is off, so the pages
 		// register none.
 		"offlineWorker": func() string {
-			if !b.offlineOn() {
+			if !bd.b.offlineOn() {
 				return ""
 			}
-			return b.relURL("/" + workerPath)
+			return bd.b.relURL("/" + workerPath)
 		},
 		// portableZip gives the address of the portable copy's .zip, or
 		// "" when readykit.yaml turns it off; portableSize its size in
 		// words, filled in once the .zip is made (see portable.go).
 		"portableZip": func() string {
-			if !b.cfg.Options.portableOn() {
+			if !bd.b.cfg.Options.portableOn() {
 				return ""
 			}
-			return b.relURL("/" + b.portableZipPath())
+			return bd.b.relURL("/" + bd.b.portableZipPath())
 		},
 		"portableSize": func() string { return portableSizeMark },
 		// modulePreload gives the addresses of the scripts a page's
 		// module script will import, for base.html and the layouts to
-		// preload (see scripts.go).
-		"modulePreload": b.modulePreload(&moduleGraph{files: b.scriptFiles}),
-		"itemURL":       func(id string) string { return b.relURL(itemURL(id)) },
-		"standardURL":   func(n int) string { return b.relURL(standardURL(n)) },
+		// preload (see scripts.go). It asks the build the theme is bound
+		// to now, since a parsed theme outlives the build it was made in.
+		"modulePreload": func(entry string, started ...string) []string { return bd.b.preloads(entry, started...) },
+		"itemURL":       func(id string) string { return bd.b.relURL(itemURL(id)) },
+		"standardURL":   func(n int) string { return bd.b.relURL(standardURL(n)) },
 		// date formats a date the British way: 30 June 2025.
 		"date": func(d any) string {
 			switch d := d.(type) {

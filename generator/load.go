@@ -58,7 +58,7 @@ func (b *builder) load() error {
 	b.md = markdown.New(markdown.Options{Unsafe: b.cfg.Options.RawHTML, AllowedHosts: b.cfg.Options.Hosts()})
 
 	overlay := b.themeOverlay()
-	t, terrs := theme.Load(overlay, b.funcs())
+	t, terrs := b.loadTheme(overlay)
 	errs.Add(terrs...)
 	b.theme = t
 

@@ -123,7 +123,7 @@ func (b *builder) renderPages() ([][]byte, []error) {
 	}
 	workers.Each(len(pages), func(i int, buf *bytes.Buffer) {
 		buf.Reset()
-		if err := b.theme.Execute(buf, pages[i].Layout, PageData{Site: b.site, Page: pages[i]}); err != nil {
+		if err := b.execute(buf, i); err != nil {
 			errs[i] = err
 			return
 		}

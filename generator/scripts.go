@@ -169,6 +169,14 @@ func (b *builder) modulePreload(g *moduleGraph) func(entry string, started ...st
 	}
 }
 
+// preloads is modulePreload for this build: the graph is made on the
+// first page's call, once load has chosen the build's scripts, and
+// shared by the pages rendered at the same time.
+func (b *builder) preloads(entry string, started ...string) []string {
+	b.preloadOnce.Do(func() { b.preload = b.modulePreload(&moduleGraph{files: b.scriptFiles}) })
+	return b.preload(entry, started...)
+}
+
 // scriptFiles lists the build's scripts, as published, by path.
 func (b *builder) scriptFiles() map[string]func() ([]byte, error) {
 	out := map[string]func() ([]byte, error){}

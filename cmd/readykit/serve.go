@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -131,6 +132,10 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if net.ParseIP(opts.Bind) == nil {
 		hosts = append([]string{opts.Bind}, hosts...)
 	}
+	// A rebuild allocates several times the live heap; collecting less
+	// often trades memory (tens of MB on the default site) for a rebuild
+	// that a save waits for. Only serve does this, not the engine.
+	debug.SetGCPercent(400)
 	// Rebuilds share what is a pure function of the files (decoded data),
 	// so a save re-decodes only the files it changed.
 	cache := generator.NewCache()
@@ -139,6 +144,10 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		Skip:  []string{"public", "node_modules"},
 		Log:   opts.Err,
 		Hosts: hosts,
+		// The search index changes with every page's words, but only the
+		// search page reads it, and only when the reader searches: other
+		// open pages need not reload.
+		Fetched: map[string][]string{"data/search.json": {"/search/"}},
 		Build: func(ctx context.Context, extra []publish.Transform, sink publish.Sink) ([]*diag.FileError, error) {
 			day, _ := today()
 			res, err := generator.Build(ctx, generator.Options{

@@ -2,6 +2,8 @@ package devserver
 
 import (
 	"bytes"
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"mime"
@@ -132,7 +134,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// events streams a "reload" event after every build until the client goes.
+// events streams a "reload" event after every build until the client
+// goes. Its data says what changed since the stream's last event, as JSON:
+// {"version": 7, "pages": ["/about/"]} names the pages to reload, and
+// {"version": 7, "all": true} reloads every page.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -142,8 +147,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	c := s.subscribe()
 	defer s.unsubscribe(c)
 	w.Header().Set("Content-Type", "text/event-stream")
-	v, _ := s.state()
-	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %d\n\n", v)
+	sent, _ := s.state()
+	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %d\n\n", sent)
 	flusher.Flush()
 	keepalive := time.NewTicker(30 * time.Second)
 	defer keepalive.Stop()
@@ -151,8 +156,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case v := <-c:
-			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
+		case <-c:
+			ch := s.since(sent)
+			sent = ch.version
+			data, _ := json.Marshal(struct {
+				Version int      `json:"version"`
+				Pages   []string `json:"pages,omitempty"`
+				All     bool     `json:"all,omitempty"`
+			}{ch.version, ch.pages, ch.all})
+			fmt.Fprintf(w, "event: reload\ndata: %s\n\n", data)
 			flusher.Flush()
 		case <-keepalive.C:
 			fmt.Fprint(w, ": keep-alive\n\n")
@@ -252,10 +264,11 @@ var _ = template.Must(pages.New("errors").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-const reloadScript = `// readykit dev server: reload the page after every rebuild.
-const events = new EventSource("/_readykit/events");
-events.addEventListener("reload", () => location.reload());
-`
+// reloadScript reloads the page when a rebuild changed it, or something
+// every page uses, and puts the reader back where they were.
+//
+//go:embed reload.js
+var reloadScript string
 
 const errorStyle = `body { font: 1.125rem/1.5 system-ui, sans-serif; margin: 2rem; color: #0b0c0c; }
 h1 { color: #b10e1e; }

@@ -16,6 +16,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,9 +37,11 @@ const (
 	warnStylePath = "/_readykit/warnings.css"
 )
 
-// debounce is how long to wait after a change for more changes, so a save
-// that touches several files rebuilds once.
-const debounce = 100 * time.Millisecond
+// window is how long to wait after a change for the rest of the same save
+// (an editor's write, rename and delete come within a millisecond or two),
+// so that a save rebuilds once. It is counted from the first change, not
+// the last, so a stream of changes cannot put a rebuild off.
+const window = 5 * time.Millisecond
 
 // BuildFunc builds the site into sink, running the extra transforms on
 // every file, and returns the problems that did not stop the build
@@ -59,6 +64,11 @@ type Options struct {
 	// to and any the user allows. A name starting with a dot stands for
 	// itself and its subdomains. Requests for any other host are refused.
 	Hosts []string
+	// Fetched names files that pages fetch only when the reader asks,
+	// such as a search index, each with the addresses of the pages that
+	// fetch it: a change to one reloads those pages. A change to any
+	// other file but a page reloads every page.
+	Fetched map[string][]string
 }
 
 // Server is a dev server for one site.
@@ -73,7 +83,22 @@ type Server struct {
 	warns   []*diag.FileError
 	version int // counts builds, good or bad
 	clients map[chan int]struct{}
+	// history is what the last builds changed, oldest first, so an event
+	// stream that missed a build (a client is woken once for several)
+	// names everything since the last event it sent.
+	history []change
 }
+
+// change is what one build changed, for the pages open in browsers.
+type change struct {
+	version int
+	pages   []string // addresses of the pages whose files changed
+	all     bool     // every page must reload: see Server.Rebuild
+}
+
+// maxHistory is how many builds' changes the server remembers; a stream
+// further behind reloads every page.
+const maxHistory = 64
 
 // New returns a server that has not built anything yet.
 func New(opts Options) *Server {
@@ -85,19 +110,37 @@ func New(opts Options) *Server {
 
 // Rebuild builds the site. A good build replaces the site being served; a
 // failed one leaves it and is shown in the browser instead. Either way,
-// open pages are told to reload. It returns the build's error.
+// open pages are told what changed: the addresses of the pages whose
+// files changed, or every page when a file they share changed (a
+// stylesheet, a script, data), when the build failed or the one before it
+// did (pages show the error page in place of theirs) or when the warnings
+// every page shows changed. It returns the build's error.
 func (s *Server) Rebuild(ctx context.Context) error {
 	start := time.Now()
+	before := s.site.Snapshot()
 	warns, err := s.opts.Build(ctx, []publish.Transform{publish.Reload(scriptPath)}, &s.site)
 	if ctx.Err() != nil {
 		return err
 	}
+	var files []string
+	if err == nil {
+		files = publish.Changed(before, s.site.Snapshot())
+	}
 	s.mu.Lock()
+	c := change{all: err != nil || s.errs != nil || err == nil && !sameWarnings(s.warns, warns)}
+	if !c.all {
+		c.pages, c.all = s.pagesOf(files)
+	}
 	s.errs = err
 	if err == nil {
 		s.warns = warns
 	}
 	s.version++
+	c.version = s.version
+	s.history = append(s.history, c)
+	if len(s.history) > maxHistory {
+		s.history = slices.Delete(s.history, 0, len(s.history)-maxHistory)
+	}
 	v := s.version
 	for c := range s.clients {
 		select {
@@ -116,6 +159,52 @@ func (s *Server) Rebuild(ctx context.Context) error {
 		diag.Print(s.opts.Log, warns, "  ", "warning: ")
 	}
 	return err
+}
+
+// pagesOf gives the addresses of the pages that changed files show, or
+// all when a file every page may use changed.
+func (s *Server) pagesOf(files []string) (pages []string, all bool) {
+	for _, f := range files {
+		switch {
+		case path.Ext(f) == ".html":
+			pages = append(pages, "/"+strings.TrimSuffix(f, "index.html"))
+		case s.opts.Fetched[f] != nil:
+			pages = append(pages, s.opts.Fetched[f]...)
+		default:
+			return nil, true
+		}
+	}
+	slices.Sort(pages)
+	return slices.Compact(pages), false
+}
+
+// since gives the current version and what changed after version sent.
+func (s *Server) since(sent int) change {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := change{version: s.version}
+	if len(s.history) == 0 || s.history[0].version > sent+1 {
+		out.all = true
+		return out
+	}
+	for _, c := range s.history {
+		if c.version <= sent {
+			continue
+		}
+		out.all = out.all || c.all
+		out.pages = append(out.pages, c.pages...)
+	}
+	if out.all {
+		out.pages = nil
+	}
+	slices.Sort(out.pages)
+	out.pages = slices.Compact(out.pages)
+	return out
+}
+
+// sameWarnings reports whether two builds warned alike.
+func sameWarnings(a, b []*diag.FileError) bool {
+	return slices.EqualFunc(a, b, func(x, y *diag.FileError) bool { return x.Error() == y.Error() })
 }
 
 // state returns the current build's version and error.

@@ -15,8 +15,12 @@ import (
 )
 
 // Watch watches the site folder and rebuilds after changes until ctx is
-// done. Changes are debounced: a rebuild starts once no change has come for
-// debounce. Editor temporary files and skipped folders are ignored.
+// done. A change opens a short window (window) for the rest of the same
+// save, which editors make as several events within a millisecond or two;
+// the rebuild starts when it closes, not after a quiet spell, so a save is
+// seen in milliseconds. Changes that come during a rebuild wait in the
+// watcher's queue and make one more rebuild after it. Editor temporary
+// files and skipped folders are ignored.
 // ready, if not nil, is closed once the watches are in place.
 func (s *Server) Watch(ctx context.Context, ready chan<- struct{}) error {
 	w, err := fsnotify.NewWatcher()
@@ -33,6 +37,7 @@ func (s *Server) Watch(ctx context.Context, ready chan<- struct{}) error {
 
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	armed := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -52,13 +57,22 @@ func (s *Server) Watch(ctx context.Context, ready chan<- struct{}) error {
 					}
 				}
 			}
-			timer.Reset(debounce)
+			if !armed {
+				timer.Reset(window)
+				armed = true
+			}
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
 			}
 			fmt.Fprintf(s.opts.Log, "Watching: %v\n", err)
+			if !armed {
+				// An overflow lost events: rebuild, as for a change.
+				timer.Reset(window)
+				armed = true
+			}
 		case <-timer.C:
+			armed = false
 			_ = s.Rebuild(ctx)
 		}
 	}

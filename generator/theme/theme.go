@@ -25,6 +25,7 @@ package theme
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"html/template"
@@ -44,6 +45,23 @@ type Theme struct {
 	layouts map[string]*template.Template
 	names   map[string]string // template name -> file for messages
 	assets  map[string]Asset  // source name under assets/ -> asset
+	key     [sha256.Size]byte // the layout files parsed, see layoutsKey
+}
+
+// Parsed is a theme's templates, which a later load of the same layout
+// files can take instead of parsing them again (see LoadReusing). The
+// dev server parses once and rebuilds on every save: parsing, cloning a
+// set per layout and html/template's escaping, which is done on a
+// template's first run, were an eighth of a rebuild.
+type Parsed struct {
+	key     [sha256.Size]byte
+	layouts map[string]*template.Template
+	names   map[string]string
+}
+
+// Parsed returns t's templates, for LoadReusing.
+func (t *Theme) Parsed() *Parsed {
+	return &Parsed{key: t.key, layouts: t.layouts, names: t.names}
 }
 
 // Asset is a file published under /assets/ with a fingerprinted name.
@@ -56,6 +74,14 @@ type Asset struct {
 // every function the templates may call; since a theme is loaded per
 // build, they can close over that build's site.
 func Load(fsys *Overlay, funcs template.FuncMap) (*Theme, []error) {
+	return LoadReusing(fsys, funcs, nil)
+}
+
+// LoadReusing is Load, but takes prev's templates when fsys's layout files
+// are, name, origin and bytes, the ones prev was parsed from. The templates
+// keep the functions prev was parsed with: the caller makes those read the
+// build at hand, and runs one build at a time on them.
+func LoadReusing(fsys *Overlay, funcs template.FuncMap, prev *Parsed) (*Theme, []error) {
 	t := &Theme{fs: fsys, layouts: map[string]*template.Template{}, names: map[string]string{}, assets: map[string]Asset{}}
 	var errs diag.List
 
@@ -63,6 +89,13 @@ func Load(fsys *Overlay, funcs template.FuncMap) (*Theme, []error) {
 	if err != nil {
 		return nil, []error{err}
 	}
+	key, kerr := layoutsKey(fsys, files)
+	if kerr == nil && prev != nil && prev.key == key {
+		t.layouts, t.names, t.key = prev.layouts, prev.names, prev.key
+		errs.Add(t.loadAssets()...)
+		return t, errs.Unwrap()
+	}
+	t.key = key
 	var partials, layouts []string
 	for _, f := range files {
 		if path.Ext(f) != ".html" {
@@ -110,20 +143,55 @@ func Load(fsys *Overlay, funcs template.FuncMap) (*Theme, []error) {
 		}
 		t.layouts[strings.TrimSuffix(path.Base(f), ".html")] = lt
 	}
+	if kerr != nil {
+		// Never taken for another theme's templates.
+		t.key = [sha256.Size]byte{}
+	}
+	errs.Add(t.loadAssets()...)
+	return t, errs.Unwrap()
+}
 
-	assets, err := fsys.Files("assets")
+// layoutsKey identifies the templates parsed from files: every file under
+// layouts/ by name, origin and bytes, since which files there are decides
+// which are parsed and how their problems are reported.
+func layoutsKey(fsys *Overlay, files []string) ([sha256.Size]byte, error) {
+	h := sha256.New()
+	var n [8]byte
+	field := func(b []byte) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+		h.Write(n[:])
+		h.Write(b)
+	}
+	for _, f := range files {
+		data, err := fsys.ReadFile(f)
+		if err != nil {
+			return [sha256.Size]byte{}, err
+		}
+		field([]byte(f))
+		field([]byte(fsys.Origin(f)))
+		field(data)
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k, nil
+}
+
+// loadAssets reads the files under assets/.
+func (t *Theme) loadAssets() []error {
+	var errs diag.List
+	assets, err := t.fs.Files("assets")
 	if err != nil {
 		errs.Add(err)
 	}
 	for _, name := range assets {
-		data, err := fsys.ReadFile(name)
+		data, err := t.fs.ReadFile(name)
 		if err != nil {
 			errs.Add(err)
 			continue
 		}
 		t.AddAsset(strings.TrimPrefix(name, "assets/"), data)
 	}
-	return t, errs.Unwrap()
+	return errs.Unwrap()
 }
 
 // AddAsset publishes data under /assets/ as if it were the theme's file
