@@ -100,7 +100,16 @@ type builder struct {
 	pages       []*Page
 	unreadPages []string // addresses of pages whose files could not be read
 	static      []staticFile
-	itemDocs    map[string]*markdown.Parsed // each item's guidance, by id
+	itemDocs    map[string]markdown.Doc // each item's guidance, by id, as read
+
+	// pageBodies (like pages) and itemBodies (by id) are the Markdown as
+	// check rendered it. check parses each page to check its links, and
+	// makes what later stages need of it there and then, so that no
+	// page's syntax tree outlives its check: at thousands of pages the
+	// trees were most of a build's memory. They are check's findings, not
+	// the model; assemble gives them to the pages.
+	pageBodies []*body
+	itemBodies map[string]*body
 
 	view *toolkit.View // the selected edition, from assemble
 

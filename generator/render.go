@@ -102,21 +102,15 @@ func (b *builder) render() error {
 func (b *builder) renderPages() ([][]byte, []error) {
 	pages := b.site.Pages
 	errs := make([]error, len(pages))
-	workers.Each(len(pages), func(i int, _ *bytes.Buffer) {
-		p := pages[i]
-		doc := p.parsed
-		if p.Item != nil {
-			doc = b.itemDocs[p.Item.ID]
+	for i, p := range pages {
+		if p.body == nil {
+			continue
 		}
-		if doc == nil {
-			return
-		}
-		body, err := doc.HTML()
-		if err != nil {
+		if err := p.body.err; err != nil {
 			errs[i] = fmt.Errorf("%s: %w", cmp.Or(p.file, p.URL), err)
 		}
-		p.Content = template.HTML(body)
-	})
+		p.Content = template.HTML(p.body.html)
+	}
 	html := make([][]byte, len(pages))
 	if err := errors.Join(errs...); err != nil {
 		return html, []error{err}

@@ -67,8 +67,8 @@ type searchPage struct {
 }
 
 // searchIndex renders /data/search.json. It reads the Markdown's text
-// from the trees parsed at load, which live until the pages are rendered,
-// so nothing is parsed twice. It is written without indentation or HTML
+// from what check kept of each page (body.text), so nothing is parsed
+// twice. It is written without indentation or HTML
 // escapes, since every byte is fetched by a reader's browser.
 func (b *builder) searchIndex() []byte {
 	s := b.site
@@ -79,8 +79,8 @@ func (b *builder) searchIndex() []byte {
 	}
 	for _, it := range s.Items {
 		lines := append([]string{it.Asks}, it.Evidence...)
-		if doc := b.itemDocs[it.ID]; doc != nil {
-			lines = append(lines, doc.Text())
+		if bd := b.itemBodies[it.ID]; bd != nil {
+			lines = append(lines, bd.text)
 		}
 		out.Items = append(out.Items, searchItem{ID: it.ID, Ref: it.Ref, Title: it.Title, URL: b.relURL(itemURL(it.ID)),
 			Level: it.Level.Key(), Standard: it.Standard, Check: it.Confidence.NeedsCheck(), Text: joinLines(lines)})
@@ -95,8 +95,8 @@ func (b *builder) searchIndex() []byte {
 		switch {
 		case p.Standard != nil && p.Layout == "standard":
 			out.Pages = append(out.Pages, searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Standard.Summary, p.Standard.Why})})
-		case p.parsed != nil && p.URL != "/404.html" && p.Layout != "search":
-			out.Pages = append(out.Pages, searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Description, p.parsed.Text()})})
+		case p.body != nil && p.Item == nil && p.URL != "/404.html" && p.Layout != "search":
+			out.Pages = append(out.Pages, searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Description, p.body.text})})
 		}
 	}
 	var buf bytes.Buffer
