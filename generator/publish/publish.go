@@ -11,7 +11,6 @@
 package publish
 
 import (
-
 	"github.com/readykit/readykit/generator/internal/workers"
 )
 
