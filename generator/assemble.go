@@ -25,7 +25,8 @@ const calendarURL = "/dspt-programme.ics"
 func (b *builder) assemble() error {
 	b.view = b.data.Select(b.cfg.Edition)
 	for i, p := range b.pages {
-		p.body = b.pageBodies[i]
+		// The Markdown is check's to read; the page keeps what it made.
+		p.body, p.doc = b.pageBodies[i], markdown.Doc{}
 	}
 	s := &Site{
 		Config:       b.cfg,

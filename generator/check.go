@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"html/template"
 	"maps"
 	"net/url"
 	"path"
@@ -78,9 +79,9 @@ func (b *builder) check() error {
 // HTML (or why it could not be made, which render reports) and its text
 // for the search index.
 type body struct {
-	html []byte
+	html template.HTML
 	err  error
-	text string
+	text string // joined as joinLines joins it
 }
 
 // convert parses the Markdown of every page and of the edition's items,
@@ -131,7 +132,9 @@ func (b *builder) convertDoc(doc markdown.Doc, resolve markdown.Resolver, terms 
 		parsed.LinkTerms(terms)
 	}
 	html, err := parsed.HTML()
-	return &body{html: html, err: err, text: parsed.Text()}, nil
+	// Strings of their own size: the renderer's buffer has room to spare,
+	// and a site holds every page's body until its pages are rendered.
+	return &body{html: template.HTML(html), err: err, text: joinLines([]string{parsed.Text()})}, nil
 }
 
 // addresses lists every address the site will have, with what makes it,

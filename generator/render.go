@@ -125,7 +125,7 @@ func (b *builder) setContent() error {
 		if err := p.body.err; err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", cmp.Or(p.file, p.URL), err))
 		}
-		p.Content = template.HTML(p.body.html)
+		p.Content = p.body.html
 	}
 	return errors.Join(errs...)
 }

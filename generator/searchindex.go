@@ -91,21 +91,57 @@ func (b *builder) searchIndex() []byte {
 		g := b.data.Glossary[i]
 		out.Terms = append(out.Terms, searchTerm{ID: g.ID, Term: g.Term, Words: t.Words[1:], Definition: g.Definition, URL: t.Href})
 	}
-	for _, p := range s.Pages {
-		switch {
-		case p.Standard != nil && p.Layout == "standard":
-			out.Pages = append(out.Pages, searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Standard.Summary, p.Standard.Why})})
-		case p.body != nil && p.Item == nil && p.URL != "/404.html" && p.Layout != "search":
-			out.Pages = append(out.Pages, searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Description, p.body.text})})
-		}
-	}
 	var buf bytes.Buffer
+	buf.Grow(b.searchSize())
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		panic(err) // plain values always marshal
+	encode := func(v any) {
+		if err := enc.Encode(v); err != nil {
+			panic(err) // plain values always marshal
+		}
+		buf.Truncate(buf.Len() - 1) // the newline Encode ends with
+	}
+	// The pages, the last field and most of the index, are written one at
+	// a time into the place the rest leaves for them, so that no page's
+	// text is copied but into the index itself.
+	encode(out)
+	buf.Truncate(buf.Len() - len("]}"))
+	n := 0
+	for _, p := range s.Pages {
+		var page searchPage
+		switch {
+		case p.Standard != nil && p.Layout == "standard":
+			page = searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Standard.Summary, p.Standard.Why})}
+		case p.body != nil && p.Item == nil && p.URL != "/404.html" && p.Layout != "search":
+			page = searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Description, p.body.text})}
+		default:
+			continue
+		}
+		if n > 0 {
+			buf.WriteByte(',')
+		}
+		n++
+		encode(page)
+	}
+	buf.WriteString("]}\n")
+	if buf.Cap() > buf.Len()+buf.Len()/8 {
+		// Of about its own size, as it is held until it is published.
+		return bytes.Clone(buf.Bytes())
 	}
 	return buf.Bytes()
+}
+
+// searchSize guesses the index's size, a little over, so that its buffer
+// grows once.
+func (b *builder) searchSize() int {
+	n := 4096
+	for _, p := range b.site.Pages {
+		n += 256 + len(p.Title) + len(p.Description)
+		if p.body != nil {
+			n += len(p.body.text) * 9 / 8
+		}
+	}
+	return n
 }
 
 // joinLines joins the lines of the texts that are not blank, with their
