@@ -4,7 +4,7 @@
 //
 // A sink makes the new site appear all at once, whether it receives the
 // complete file set in one call (Sink) or a file at a time in a Batch
-// (Streamer), as a build hands it its files as they are made: Dir builds
+// (one with a Begin method), as a build hands it its files as they are made: Dir builds
 // a new folder beside the old one and swaps them, Memory replaces its map
 // under a lock. A build that fails aborts its batch, and one that fails
 // while writing leaves the old site as it was.

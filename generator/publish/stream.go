@@ -2,10 +2,10 @@ package publish
 
 import "fmt"
 
-// Streamer is a sink that can take a site a file at a time, so that a
+// streamer is a sink that can take a site a file at a time, so that a
 // build need not hold every file at once. What a Batch is given appears
 // only when it is committed, all at once, as Publish's files do.
-type Streamer interface {
+type streamer interface {
 	Sink
 	// Begin starts a new site.
 	Begin() (Batch, error)
@@ -22,10 +22,10 @@ type Batch interface {
 	Abort()
 }
 
-// Begin starts a batch for sink: its own, when it is a Streamer, or one
+// Begin starts a batch for sink: its own, when it has a Begin method, or one
 // that keeps the files and hands them to Publish on Commit.
 func Begin(sink Sink) (Batch, error) {
-	if s, ok := sink.(Streamer); ok {
+	if s, ok := sink.(streamer); ok {
 		return s.Begin()
 	}
 	return &collected{sink: sink}, nil
