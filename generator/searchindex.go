@@ -113,7 +113,7 @@ func (b *builder) searchIndex() []byte {
 		case p.Standard != nil && p.Layout == "standard":
 			page = searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Standard.Summary, p.Standard.Why})}
 		case p.body != nil && p.Item == nil && p.URL != "/404.html" && p.Layout != "search":
-			page = searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Description, p.body.text})}
+			page = searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinJoined(joinLines([]string{p.Description}), p.body.text)}
 		default:
 			continue
 		}
@@ -142,6 +142,18 @@ func (b *builder) searchSize() int {
 		}
 	}
 	return n
+}
+
+// joinJoined is joinLines of two texts that joinLines has joined, without
+// going over their words again.
+func joinJoined(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
 }
 
 // joinLines joins the lines of the texts that are not blank, with their

@@ -17,7 +17,7 @@ import (
 
 // streamedSite is the small site without the portable copy, so that its
 // build hands its files to the sink as they are made.
-func streamedSite(t *testing.T) fstest.MapFS {
+func streamedSite(t testing.TB) fstest.MapFS {
 	site := smallSite(t)
 	cfg := string(site["readykit.yaml"].Data)
 	if strings.Contains(cfg, "options:") {
