@@ -23,8 +23,8 @@ import (
 //     carry each client's name and so are never the same twice: the
 //     theme's scripts and styles are minified once for all clients.
 //
-// It does not keep parsed Markdown: the check stage changes each
-// document's tree for the site it is in (links are resolved against
+// It does not keep parsed Markdown: the check and assemble stages change
+// each document's tree for the site it is in (links are resolved against
 // the site's own pages, glossary terms linked), so every client parses
 // its own. Nor does it keep parsed templates: a theme is parsed with the
 // build's functions bound to its site, and a client may lie its own
