@@ -19,11 +19,15 @@ const calendarURL = "/dspt-programme.ics"
 
 // assemble puts the site together: the edition's standards and items, a
 // page for each, the links between pages (parents, menus), and every
-// Markdown link resolved to the address it will have. It runs only on what
-// check found sound, so it has nothing to report.
+// Markdown body that check rendered, with its links resolved to the
+// addresses they lead to. It runs only on what check found sound, so it
+// has nothing to report.
 func (b *builder) assemble() error {
 	b.view = b.data.Select(b.cfg.Edition)
-	b.resolveLinks()
+	for i, p := range b.pages {
+		// The Markdown is check's to read; the page keeps what it made.
+		p.body, p.doc = b.pageBodies[i], markdown.Doc{}
+	}
 	s := &Site{
 		Config:       b.cfg,
 		Edition:      b.view.Edition,
@@ -83,6 +87,7 @@ func (b *builder) assemble() error {
 				Standard:    st,
 				Item:        it,
 				Parent:      sp,
+				body:        b.itemBodies[it.ID],
 			}
 			s.byItem[it.ID] = ip
 			pages = append(pages, ip)
@@ -104,24 +109,6 @@ func (b *builder) assemble() error {
 	s.Footer = menu(pages, "footer")
 	b.site = s
 	return nil
-}
-
-// resolveLinks rewrites the links of the pages and of the edition's items
-// to the addresses they lead to, and links the first use of each glossary
-// term on an item page. check has reported every link that leads nowhere,
-// so the errors here were all seen before.
-func (b *builder) resolveLinks() {
-	urls, _ := b.addresses(b.view)
-	for _, p := range b.pages {
-		p.parsed.Links(b.resolver(urls, p.URL, path.Dir(p.file)))
-	}
-	terms := b.glossaryTerms()
-	for _, it := range b.view.Items {
-		if doc := b.itemDocs[it.ID]; doc != nil {
-			doc.Links(b.resolver(urls, itemURL(it.ID), itemsDir))
-			doc.LinkTerms(terms)
-		}
-	}
 }
 
 // glossaryTerms are the glossary's terms, to link from item pages to their

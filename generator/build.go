@@ -101,12 +101,29 @@ type builder struct {
 	pages       []*Page
 	unreadPages []string // addresses of pages whose files could not be read
 	static      []staticFile
-	itemDocs    map[string]*markdown.Parsed // each item's guidance, by id
+	itemDocs    map[string]markdown.Doc // each item's guidance, by id, as read
+
+	// pageBodies (like pages) and itemBodies (by id) are the Markdown as
+	// check rendered it. check parses each page to check its links, and
+	// makes what later stages need of it there and then, so that no
+	// page's syntax tree outlives its check: at thousands of pages the
+	// trees were most of a build's memory. They are check's findings, not
+	// the model; assemble gives them to the pages.
+	pageBodies []*body
+	itemBodies map[string]*body
 
 	view *toolkit.View // the selected edition, from assemble
 
-	site  *Site
+	site *Site
+	// outputs are every file render found the site publishes, by path.
+	outputs []output
+	// files are the finished files, kept only for a portable copy.
 	files []publish.File
+	// published counts what publish handed to the sink.
+	published struct {
+		files int
+		bytes int64
+	}
 	// minify is whether the build minifies, as asked: a build with a
 	// Cache minifies through its transforms instead of opts.Minify.
 	minify bool
@@ -195,13 +212,15 @@ func (b *builder) build(ctx context.Context, sink publish.Sink) (*Result, error)
 		case loadErr != nil:
 			return nil, causeFirst(loadErr, err)
 		case err != nil:
+			var se *StageError
+			if errors.As(err, &se) {
+				// publish renders the pages, and says so of their problems.
+				return nil, se
+			}
 			return nil, &StageError{Stage: s.name, Err: err}
 		}
 	}
-	for _, f := range b.files {
-		res.Files++
-		res.Bytes += int64(len(f.Data))
-	}
+	res.Files, res.Bytes = b.published.files, b.published.bytes
 	res.Pages = len(b.site.Pages)
 	res.Warnings = b.warn()
 	return res, nil

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"html/template"
 	"maps"
 	"net/url"
 	"path"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/diag"
+	"github.com/readykit/readykit/generator/internal/workers"
 	"github.com/readykit/readykit/generator/markdown"
 	"github.com/readykit/readykit/generator/toolkit"
 )
@@ -32,9 +34,12 @@ func isMenu(menu string) bool { return menu == "" || menu == "main" || menu == "
 
 // check validates the site as a whole: the data, each page's layout, menu
 // and address, every Markdown link, and files that would be published at
-// the same path. It reads and reports, and changes nothing: what it works
-// out to judge by (the edition's items, the site's addresses) is its own,
-// and assemble works it out again to build with.
+// the same path. It reads and reports, and changes nothing of the model:
+// what it works out to judge by (the edition's items, the site's
+// addresses) is its own, and assemble works it out again to build with.
+// The one thing it keeps is the Markdown it parsed to check the links,
+// rendered (see convert), since keeping the trees costs more than all
+// else.
 func (b *builder) check() error {
 	var errs diag.List
 
@@ -66,15 +71,70 @@ func (b *builder) check() error {
 	}
 	urls, uerrs := b.addresses(view)
 	errs.Add(uerrs...)
-	for _, p := range b.pages {
-		errs.Add(p.parsed.Links(checkOnly(b.resolver(urls, p.URL, path.Dir(p.file))))...)
+	errs.Add(b.convert(urls, view)...)
+	return errs.Err()
+}
+
+// body is what later stages need of a page's or an item's Markdown: its
+// HTML (or why it could not be made, which render reports) and its text
+// for the search index.
+type body struct {
+	html template.HTML
+	err  error
+	text string // joined as joinLines joins it
+}
+
+// convert parses the Markdown of every page and of the edition's items,
+// checks their links against urls, and, for each without a problem,
+// resolves the links, links the glossary's terms on item guidance and
+// renders it, keeping only the body (pageBodies, itemBodies). Each tree
+// is dropped as soon as its body is made. The work is spread over the
+// CPUs; problems keep the order of the pages, then the items.
+func (b *builder) convert(urls map[string]string, view *toolkit.View) []error {
+	terms := b.glossaryTerms()
+	n, items := len(b.pages), view.Items
+	bodies := make([]*body, n+len(items))
+	perrs := make([][]error, len(bodies))
+	workers.Each(len(bodies), func(i int, _ *struct{}) {
+		if i < n {
+			p := b.pages[i]
+			bodies[i], perrs[i] = b.convertDoc(p.doc, b.resolver(urls, p.URL, path.Dir(p.file)), nil)
+			return
+		}
+		it := items[i-n]
+		if doc, ok := b.itemDocs[it.ID]; ok {
+			bodies[i], perrs[i] = b.convertDoc(doc, b.resolver(urls, itemURL(it.ID), itemsDir), terms)
+		}
+	})
+	var errs []error
+	for _, e := range perrs {
+		errs = append(errs, e...)
 	}
-	for _, it := range view.Items {
-		if doc := b.itemDocs[it.ID]; doc != nil {
-			errs.Add(doc.Links(checkOnly(b.resolver(urls, itemURL(it.ID), itemsDir)))...)
+	b.pageBodies = bodies[:n]
+	b.itemBodies = make(map[string]*body, len(items))
+	for i, it := range items {
+		if bd := bodies[n+i]; bd != nil {
+			b.itemBodies[it.ID] = bd
 		}
 	}
-	return errs.Err()
+	return errs
+}
+
+// convertDoc parses doc and checks its links with resolve; with none
+// wrong, it links terms (when given) and renders the document.
+func (b *builder) convertDoc(doc markdown.Doc, resolve markdown.Resolver, terms []markdown.Term) (*body, []error) {
+	parsed := b.md.Parse(doc)
+	if errs := parsed.Links(resolve); len(errs) > 0 {
+		// The build stops at check, so nothing of this is rendered.
+		return nil, errs
+	}
+	if len(terms) > 0 {
+		parsed.LinkTerms(terms)
+	}
+	html, err := parsed.HTML()
+	// Strings of their own size: the renderer's buffer has room to spare,
+	// and a site holds every page's body until its pages are rendered.
+	return &body{html: template.HTML(html), err: err, text: joinLines([]string{parsed.Text()})}, nil
 }
 
 // addresses lists every address the site will have, with what makes it,
@@ -159,20 +219,6 @@ func (b *builder) checkStatic() []error {
 		errs.Addf(diag.Pos{File: at.src}, hint, "this and %s would both be published as %s", what, f.path)
 	}
 	return errs.Unwrap()
-}
-
-// checkOnly turns resolve into a check: it reports what resolve reports
-// but gives each address back as written, so checking a page's links
-// leaves them as they are; assemble resolves them. (Links still drops the
-// address of an image it refuses, so that nothing rendered can load it;
-// that page has stopped the build by then.)
-func checkOnly(resolve markdown.Resolver) markdown.Resolver {
-	return func(dest string) (string, error) {
-		if _, err := resolve(dest); err != nil {
-			return "", err
-		}
-		return dest, nil
-	}
 }
 
 // resolver checks links written on the page at pageURL, whose source is in

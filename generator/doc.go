@@ -74,11 +74,23 @@
 // Build runs five stages, each of which wraps its errors with its name:
 //
 //	load      read settings, pages, data and theme templates, with positions
-//	check     validate the whole: ids, references, counts, layouts, links
-//	assemble  select the edition, resolve links and glossary terms, derive
-//	          addresses, menus and breadcrumbs
-//	render    Markdown to HTML, pages through templates, sitemap, redirects
-//	publish   the transform chain (minify, reload script), then the sink
+//	check     validate the whole: ids, references, counts, layouts, links;
+//	          each page's Markdown is parsed, its links checked and
+//	          resolved, its glossary terms linked and its HTML and search
+//	          text made there and then, and its syntax tree dropped
+//	assemble  select the edition, derive addresses, menus and breadcrumbs
+//	render    list every output file (pages, assets, sitemap, redirects,
+//	          search index), reporting clashes
+//	publish   pages through templates, the transform chain (minify, reload
+//	          script), the offline worker, into the sink
+//
+// Memory does not grow with the site's pages beyond what every page keeps
+// for the others' templates (its Markdown's HTML) and for the search index
+// (its text): publish renders, transforms and hands each file to the sink
+// as it is ready, in order of path, with a bounded number in flight
+// (workers.Ordered), and the sink writes it aside until the build commits.
+// The portable copy is the exception: it is made from every page at once,
+// so a build that makes it holds all the files until the end.
 //
 // Every problem in the site's content is a diag.FileError naming
 // file:line:col and what to do. A stage reports all the problems it finds.
@@ -88,8 +100,9 @@
 // knock-on effects are not reported as well, and the load stage's problems
 // come first, since they explain what follows. Any other stage with
 // problems stops the build, since later stages would only report their
-// consequences. Nothing reaches the sink unless every stage succeeds, so a
-// failed build leaves the previous output as it was.
+// consequences. Nothing the sink is given is seen unless every stage
+// succeeds (a failed build aborts its batch), so a failed build leaves the
+// previous output as it was.
 //
 // Every read of the site goes through sitefs: confined to the site folder
 // (when the command line opens it with sitefs.Open), regular files only,

@@ -97,11 +97,17 @@ func (b *builder) execute(buf *bytes.Buffer, i int) error {
 	return nil
 }
 
-// pageKey gives the memo's key for p, when the build records its reads.
-func (b *builder) pageKey(p *Page) ([sha256.Size]byte, bool) {
+// freezeMemo sums, once, everything the build has read so far into the
+// frame every page's key starts from. The render stage calls it once it
+// has read every file a template can depend on (the static files among
+// them, whose scripts modulePreload follows), before the first page is
+// rendered: reads after that, in the publish stage, are not the pages'
+// inputs, and summing at a fixed point makes the frame the same in two
+// builds of the same files.
+func (b *builder) freezeMemo() {
 	st := b.memo
 	if st == nil || st.reads == nil {
-		return [sha256.Size]byte{}, false
+		return
 	}
 	st.once.Do(func() {
 		st.own = b.theme.OnlyOwn("Content")
@@ -112,6 +118,15 @@ func (b *builder) pageKey(p *Page) ([sha256.Size]byte, bool) {
 		}
 		st.frame = st.reads.digest(extra...)
 	})
+}
+
+// pageKey gives the memo's key for p, when the build records its reads.
+func (b *builder) pageKey(p *Page) ([sha256.Size]byte, bool) {
+	st := b.memo
+	if st == nil || st.reads == nil {
+		return [sha256.Size]byte{}, false
+	}
+	b.freezeMemo()
 	h := sha256.New()
 	h.Write(st.frame[:])
 	field(h, p.URL)

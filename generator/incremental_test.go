@@ -44,6 +44,10 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dom, err := os.ReadFile("../themes/default/static/js/dom.js")
+	if err != nil {
+		t.Fatal(err)
+	}
 	css, err := os.ReadFile("../themes/default/assets/site.css")
 	if err != nil {
 		t.Fatal(err)
@@ -96,6 +100,22 @@ func TestIncrementalMatchesFull(t *testing.T) {
 				t.Fatal(err)
 			}
 			write(t, file("themes/default/assets/site.css"), string(css)+"\n.overridden { color: #333; }\n")
+		}, -1},
+		// A script's imports decide every page's modulepreload links, so
+		// a script edit must render the pages again.
+		{"a script that imports one more module", func(t *testing.T) {
+			if err := os.MkdirAll(file("static/js"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			write(t, file("static/js/extra.js"), "export const extra = 1;\n")
+			write(t, file("static/js/dom.js"), "import { extra } from './extra.js';\n"+string(dom))
+		}, -1},
+		{"the script put back", func(t *testing.T) {
+			for _, f := range []string{"static/js/dom.js", "static/js/extra.js"} {
+				if err := os.Remove(file(f)); err != nil {
+					t.Fatal(err)
+				}
+			}
 		}, -1},
 		{"readykit.yaml", edit("readykit.yaml", "title: DSPT readiness guide", "title: DSPT readiness guide (edited)"), -1},
 		{"a page added", func(t *testing.T) {

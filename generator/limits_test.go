@@ -16,7 +16,7 @@ import (
 )
 
 // smallSite is the command line tests' small valid site as a MapFS.
-func smallSite(t *testing.T) fstest.MapFS {
+func smallSite(t testing.TB) fstest.MapFS {
 	return generator.ArchiveFS(t, "../cmd/readykit/testdata/base.txtar", "")
 }
 

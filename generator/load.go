@@ -74,20 +74,14 @@ func (b *builder) load() error {
 	return errs.Err()
 }
 
-// parseItems parses each item's guidance once, as loadPage does a page's
-// text; check reads the links, and assemble resolves them. Items share
-// their guidance with every edition that lists them, so they are keyed
-// by id, the last of a duplicated id winning as it does in a view.
+// parseItems keeps each item's guidance to be parsed by check, as a
+// page's text is. Items share their guidance with every edition that lists
+// them, so they are keyed by id, the last of a duplicated id winning as it
+// does in a view.
 func (b *builder) parseItems() {
-	items := b.data.Items
-	docs := make([]*markdown.Parsed, len(items))
-	workers.Each(len(items), func(i int, _ *bytes.Buffer) {
-		it := items[i]
-		docs[i] = b.md.Parse(markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body})
-	})
-	b.itemDocs = make(map[string]*markdown.Parsed, len(items))
-	for i, it := range items {
-		b.itemDocs[it.ID] = docs[i]
+	b.itemDocs = make(map[string]markdown.Doc, len(b.data.Items))
+	for _, it := range b.data.Items {
+		b.itemDocs[it.ID] = markdown.Doc{File: it.Src.Pos.File, Line: it.BodyLine, Source: it.Body}
 	}
 }
 
@@ -426,8 +420,8 @@ func (b *builder) loadPages() []error {
 	})
 	errs.Add(err)
 
-	// Reading, decoding and parsing are most of a large site's load time,
-	// so pages are loaded on every CPU; results keep the walk's order.
+	// Reading and decoding are most of a large site's load time, so pages
+	// are loaded on every CPU; results keep the walk's order.
 	pages := make([]*Page, len(files))
 	perrs := make([][]error, len(files))
 	workers.Each(len(files), func(i int, _ *bytes.Buffer) {
@@ -463,7 +457,7 @@ func (b *builder) loadPage(p string) (*Page, []error) {
 		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
 		URL: pageURL(rel), Layout: fm.Layout, Weight: fm.Weight, Menu: fm.Menu, Draft: fm.Draft,
 		file: p, aliases: fm.Aliases, src: fm.Src,
-		parsed: b.md.Parse(markdown.Doc{File: p, Line: doc.BodyLine, Source: doc.Body}),
+		doc: markdown.Doc{File: p, Line: doc.BodyLine, Source: doc.Body},
 	}
 	if pg.Layout == "" {
 		pg.Layout = defaultLayout(pg.URL)

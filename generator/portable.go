@@ -166,12 +166,19 @@ func unjoin(err error) []error {
 
 // fillPortableSize writes the .zip's size into every page that offers it.
 func (b *builder) fillPortableSize(size string) {
-	mark := []byte(portableSizeMark)
 	for i, f := range b.files {
-		if strings.HasSuffix(f.Path, ".html") && bytes.Contains(f.Data, mark) {
-			b.files[i].Data = bytes.ReplaceAll(f.Data, mark, []byte(html.EscapeString(size)))
-		}
+		b.files[i].Data = fillPortableSize(f.Path, f.Data, size)
 	}
+}
+
+// fillPortableSize writes size into the file at p, if it is a page that
+// offers the .zip.
+func fillPortableSize(p string, data []byte, size string) []byte {
+	mark := []byte(portableSizeMark)
+	if strings.HasSuffix(p, ".html") && bytes.Contains(data, mark) {
+		return bytes.ReplaceAll(data, mark, []byte(html.EscapeString(size)))
+	}
+	return data
 }
 
 // copyNote is the copy's footer line in place of the offer to download it:

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -17,14 +18,26 @@ import (
 	"github.com/readykit/readykit/generator/publish"
 )
 
-// render turns every page into HTML and adds the site's other files:
-// assets, static files, redirects for aliases, the sitemap and robots.txt.
+// output is a file the build publishes: its data, or, for a page, its
+// index in site.Pages, since pages are rendered only as they are
+// published, so that no more of them are held at once than are on their
+// way to the sink.
+type output struct {
+	path string
+	data []byte
+	page int // -1 when data is the file
+}
+
+// render lists every file the site publishes, sorted by path: the pages
+// (made later, by renderPage), assets, static files, redirects for
+// aliases, the sitemap and robots.txt. It reports files that would be
+// published at the same path, and every page's problems with them.
 func (b *builder) render() error {
 	var errs diag.List
-	out := map[string][]byte{}
+	out := map[string]output{}
 	from := map[string]string{} // output path -> the file that made it, for clashes
 	made := map[string]bool{}   // the files readykit writes itself, not from a file of the site's
-	add := func(path, src string, data []byte) {
+	claim := func(path, src string, o output) {
 		if prev, ok := from[path]; ok {
 			if made[path] {
 				errs.Addf(diag.Pos{File: src}, "Remove this file or give it another name: readykit makes "+path+" itself", "this would be published as %s, which is %s", path, prev)
@@ -33,21 +46,20 @@ func (b *builder) render() error {
 			}
 			return
 		}
-		out[path] = data
+		o.path = path
+		out[path] = o
 		from[path] = src
 	}
+	add := func(path, src string, data []byte) { claim(path, src, output{data: data, page: -1}) }
 	// addMade adds a file readykit writes itself.
 	addMade := func(path, what string, data []byte) {
 		add(path, what, data)
 		made[path] = true
 	}
 
-	html, perrs := b.renderPages()
-	errs.Add(perrs...)
+	errs.Add(b.setContent())
 	for i, p := range b.site.Pages {
-		if html[i] != nil {
-			add(p.outPath(), cmp.Or(p.file, p.URL), html[i])
-		}
+		claim(p.outPath(), cmp.Or(p.file, p.URL), output{page: i})
 	}
 	for _, a := range b.theme.Assets() {
 		add(a.Path, "the theme's assets", a.Data)
@@ -80,56 +92,65 @@ func (b *builder) render() error {
 		add(f.path, f.src, data)
 	}
 
+	// Every file a page can depend on has been read: the memo of pages
+	// (incremental.go) sums them now, before any page is rendered.
+	b.freezeMemo()
 	if redirects := b.aliases(add); len(redirects) > 0 {
 		// A site's own _redirects file keeps its rules; the aliases follow.
-		out["_redirects"] = append(out["_redirects"], redirects...)
+		o := out["_redirects"]
+		o.path, o.page, o.data = "_redirects", -1, append(o.data, redirects...)
+		out["_redirects"] = o
 	}
 	if err := errs.Err(); err != nil {
-		return err
+		// The pages' own problems come first, as they would in a build
+		// without the clashes.
+		var all diag.List
+		all.Add(b.pageErrors()...)
+		all.Add(errs.Unwrap()...)
+		return all.Err()
 	}
 	delete(out, workerPath)
-	b.files = make([]publish.File, 0, len(out))
+	b.outputs = make([]output, 0, len(out))
 	for _, p := range slices.Sorted(maps.Keys(out)) {
-		b.files = append(b.files, publish.File{Path: p, Data: out[p]})
+		b.outputs = append(b.outputs, out[p])
 	}
 	return nil
 }
 
-// renderPages converts every page's Markdown, then runs every page through
-// its layout. The two passes are apart so a template may read any page's
-// content; each spreads its work over the CPUs, and results are indexed
-// like site.Pages, so the order of work does not matter.
-func (b *builder) renderPages() ([][]byte, []error) {
-	pages := b.site.Pages
-	errs := make([]error, len(pages))
-	workers.Each(len(pages), func(i int, _ *bytes.Buffer) {
-		p := pages[i]
-		doc := p.parsed
-		if p.Item != nil {
-			doc = b.itemDocs[p.Item.ID]
+// setContent gives each page its Markdown's HTML, which check made, before
+// any page is rendered, since a template may read any page's content.
+func (b *builder) setContent() error {
+	var errs []error
+	for _, p := range b.site.Pages {
+		if p.body == nil {
+			continue
 		}
-		if doc == nil {
-			return
+		if err := p.body.err; err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", cmp.Or(p.file, p.URL), err))
 		}
-		body, err := doc.HTML()
-		if err != nil {
-			errs[i] = fmt.Errorf("%s: %w", cmp.Or(p.file, p.URL), err)
-		}
-		p.Content = template.HTML(body)
-	})
-	html := make([][]byte, len(pages))
-	if err := errors.Join(errs...); err != nil {
-		return html, []error{err}
+		p.Content = p.body.html
 	}
-	workers.Each(len(pages), func(i int, buf *bytes.Buffer) {
-		buf.Reset()
-		if err := b.execute(buf, i); err != nil {
-			errs[i] = err
-			return
-		}
-		html[i] = bytes.Clone(buf.Bytes())
+	return errors.Join(errs...)
+}
+
+// renderPage runs site.Pages[i] through its layout, in buf, and returns
+// a copy of the page.
+func (b *builder) renderPage(i int, buf *bytes.Buffer) ([]byte, error) {
+	buf.Reset()
+	if err := b.execute(buf, i); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// pageErrors renders every page for its problems only, in the order of
+// the pages, keeping none of them.
+func (b *builder) pageErrors() []error {
+	errs := make([]error, len(b.site.Pages))
+	workers.Each(len(errs), func(i int, buf *bytes.Buffer) {
+		_, errs[i] = b.renderPage(i, buf)
 	})
-	return html, errs
+	return errs
 }
 
 // aliases writes a small page at each old address that sends the reader
@@ -206,20 +227,141 @@ func (b *builder) chain() []publish.Transform {
 	return append(chain, b.opts.Transforms...)
 }
 
-// publish runs the transform chain over the files and hands them to sink.
+// inFlight is how many files, per CPU, may be made and not yet handed
+// to the sink: enough to keep every CPU busy while the sink writes, few
+// enough that a site of any size holds about as much as a small one.
+const inFlight = 16
+
+// made is one output file as publish makes it: its final bytes, or the
+// problem of rendering its page or of transforming it.
+type made struct {
+	data    []byte
+	pageErr error
+	err     error
+}
+
+// publish renders the pages, runs every file through the transform chain
+// and hands it to sink as it is ready, in order of path, with a bounded
+// number of files in flight; the offline worker, made from every file's
+// path and bytes, comes last. The portable copy needs every page at once,
+// so a build that makes it keeps the files until the end, as copyAll says.
 func (b *builder) publish(sink publish.Sink) error {
-	if err := publish.Apply(b.files, b.chain()...); err != nil {
+	copying := b.cfg.Options.portableOn() && !b.opts.NoPortable
+	if !b.cfg.Options.portableOn() {
+		// portable says why --portable cannot be had.
+		if err := b.portable(); err != nil {
+			return fmt.Errorf("portable copy: %w", err)
+		}
+	}
+	var tmpl []byte
+	var keep *keeper
+	if !copying {
+		var err error
+		if tmpl, err = b.workerTemplate(); err != nil {
+			return fmt.Errorf("offline worker: %w", err)
+		}
+		keep = b.newKeeper(tmpl)
+	}
+	batch, err := publish.Begin(sink)
+	if err != nil {
 		return err
 	}
+	put := func(f publish.File) error {
+		b.published.files++
+		b.published.bytes += int64(len(f.Data))
+		if copying {
+			b.files = append(b.files, f)
+			return nil
+		}
+		keep.add(f.Path, f.Data)
+		return batch.Put(f)
+	}
+	// A dev server's pages, which have no copy, say how one is made.
+	fill := b.cfg.Options.portableOn() && b.opts.NoPortable
+	chain := b.chain()
+	outs := b.outputs
+	pageErrs := make([]error, len(b.site.Pages))
+	failed := false
+	var firstErr error
+	workers.Ordered(len(outs), inFlight*runtime.GOMAXPROCS(0), func(i int, buf *bytes.Buffer) made {
+		o := outs[i]
+		data := o.data
+		if o.page >= 0 {
+			var err error
+			if data, err = b.renderPage(o.page, buf); err != nil {
+				return made{pageErr: err}
+			}
+		}
+		data, err := publish.Chain(o.path, data, chain...)
+		if err == nil && fill {
+			data = fillPortableSize(o.path, data, "made by readykit build")
+		}
+		return made{data: data, err: err}
+	}, func(i int, m made) {
+		switch {
+		case m.pageErr != nil:
+			pageErrs[outs[i].page] = m.pageErr
+			failed = true
+		case failed || firstErr != nil:
+			// Pages are still rendered, to report all their problems.
+		case m.err != nil:
+			firstErr = m.err
+		default:
+			firstErr = put(publish.File{Path: outs[i].path, Data: m.data})
+		}
+	})
+	if failed {
+		batch.Abort()
+		var errs diag.List
+		errs.Add(pageErrs...)
+		return &StageError{Stage: "render", Err: errs.Err()}
+	}
+	if firstErr != nil {
+		batch.Abort()
+		return firstErr
+	}
+	if copying {
+		return b.copyAll(batch)
+	}
+	w, err := b.worker(tmpl, keep)
+	if err != nil {
+		batch.Abort()
+		return fmt.Errorf("offline worker: %w", err)
+	}
+	b.published.files++
+	b.published.bytes += int64(len(w.Data))
+	if err := batch.Put(w); err != nil {
+		batch.Abort()
+		return err
+	}
+	return batch.Commit()
+}
+
+// copyAll makes the portable copy and the offline worker from the files
+// publish kept, all of them, since the copy's size is written into every
+// page only once it is made, and hands them to batch.
+func (b *builder) copyAll(batch publish.Batch) error {
 	// The portable copy leaves the worker out, and the worker keeps no
 	// .zip, so neither depends on the other's file.
 	if err := b.portable(); err != nil {
+		batch.Abort()
 		return fmt.Errorf("portable copy: %w", err)
 	}
 	if err := b.offline(); err != nil {
+		batch.Abort()
 		return fmt.Errorf("offline worker: %w", err)
 	}
-	return sink.Publish(b.files)
+	b.published.files, b.published.bytes = 0, 0
+	for _, f := range b.files {
+		b.published.files++
+		b.published.bytes += int64(len(f.Data))
+		if err := batch.Put(f); err != nil {
+			batch.Abort()
+			return err
+		}
+	}
+	b.files = nil
+	return batch.Commit()
 }
 
 // calendar writes the fixed programme as iCalendar text. It is stamped

@@ -67,8 +67,8 @@ type searchPage struct {
 }
 
 // searchIndex renders /data/search.json. It reads the Markdown's text
-// from the trees parsed at load, which live until the pages are rendered,
-// so nothing is parsed twice. It is written without indentation or HTML
+// from what check kept of each page (body.text), so nothing is parsed
+// twice. It is written without indentation or HTML
 // escapes, since every byte is fetched by a reader's browser.
 func (b *builder) searchIndex() []byte {
 	s := b.site
@@ -79,8 +79,8 @@ func (b *builder) searchIndex() []byte {
 	}
 	for _, it := range s.Items {
 		lines := append([]string{it.Asks}, it.Evidence...)
-		if doc := b.itemDocs[it.ID]; doc != nil {
-			lines = append(lines, doc.Text())
+		if bd := b.itemBodies[it.ID]; bd != nil {
+			lines = append(lines, bd.text)
 		}
 		out.Items = append(out.Items, searchItem{ID: it.ID, Ref: it.Ref, Title: it.Title, URL: b.relURL(itemURL(it.ID)),
 			Level: it.Level.Key(), Standard: it.Standard, Check: it.Confidence.NeedsCheck(), Text: joinLines(lines)})
@@ -91,21 +91,69 @@ func (b *builder) searchIndex() []byte {
 		g := b.data.Glossary[i]
 		out.Terms = append(out.Terms, searchTerm{ID: g.ID, Term: g.Term, Words: t.Words[1:], Definition: g.Definition, URL: t.Href})
 	}
-	for _, p := range s.Pages {
-		switch {
-		case p.Standard != nil && p.Layout == "standard":
-			out.Pages = append(out.Pages, searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Standard.Summary, p.Standard.Why})})
-		case p.parsed != nil && p.URL != "/404.html" && p.Layout != "search":
-			out.Pages = append(out.Pages, searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Description, p.parsed.Text()})})
-		}
-	}
 	var buf bytes.Buffer
+	buf.Grow(b.searchSize())
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		panic(err) // plain values always marshal
+	encode := func(v any) {
+		if err := enc.Encode(v); err != nil {
+			panic(err) // plain values always marshal
+		}
+		buf.Truncate(buf.Len() - 1) // the newline Encode ends with
+	}
+	// The pages, the last field and most of the index, are written one at
+	// a time into the place the rest leaves for them, so that no page's
+	// text is copied but into the index itself.
+	encode(out)
+	buf.Truncate(buf.Len() - len("]}"))
+	n := 0
+	for _, p := range s.Pages {
+		var page searchPage
+		switch {
+		case p.Standard != nil && p.Layout == "standard":
+			page = searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinLines([]string{p.Standard.Summary, p.Standard.Why})}
+		case p.body != nil && p.Item == nil && p.URL != "/404.html" && p.Layout != "search":
+			page = searchPage{Title: p.Title, URL: b.relURL(p.URL), Text: joinJoined(joinLines([]string{p.Description}), p.body.text)}
+		default:
+			continue
+		}
+		if n > 0 {
+			buf.WriteByte(',')
+		}
+		n++
+		encode(page)
+	}
+	buf.WriteString("]}\n")
+	if buf.Cap() > buf.Len()+buf.Len()/8 {
+		// Of about its own size, as it is held until it is published.
+		return bytes.Clone(buf.Bytes())
 	}
 	return buf.Bytes()
+}
+
+// searchSize guesses the index's size, a little over, so that its buffer
+// grows once.
+func (b *builder) searchSize() int {
+	n := 4096
+	for _, p := range b.site.Pages {
+		n += 256 + len(p.Title) + len(p.Description)
+		if p.body != nil {
+			n += len(p.body.text) * 9 / 8
+		}
+	}
+	return n
+}
+
+// joinJoined is joinLines of two texts that joinLines has joined, without
+// going over their words again.
+func joinJoined(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
 }
 
 // joinLines joins the lines of the texts that are not blank, with their

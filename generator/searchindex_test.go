@@ -168,3 +168,16 @@ func firstDifference(a, b []byte) int {
 	}
 	return i
 }
+
+// joinJoined gives what joinLines gives of the two texts whole.
+func TestJoinJoined(t *testing.T) {
+	texts := []string{"", "  ", "one", " two  words \n\n three ", "\n", "a\nb"}
+	for _, x := range texts {
+		for _, y := range texts {
+			want := joinLines([]string{x, y})
+			if got := joinJoined(joinLines([]string{x}), joinLines([]string{y})); got != want {
+				t.Errorf("joinJoined(%q, %q) = %q, want %q", x, y, got, want)
+			}
+		}
+	}
+}

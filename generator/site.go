@@ -178,7 +178,8 @@ type Page struct {
 	file    string // source file, "" for generated pages
 	aliases []content.Text
 	src     content.Source
-	parsed  *markdown.Parsed
+	doc     markdown.Doc // the Markdown, as read; check parses it
+	body    *body        // the Markdown rendered, from check; nil for pages without
 }
 
 // Name is the page's short name, for menus and breadcrumbs.

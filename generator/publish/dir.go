@@ -136,60 +136,89 @@ func within(path, dir string) bool {
 }
 
 // Publish writes files to a new folder and swaps it into place.
-func (d Dir) Publish(files []File) (err error) {
-	if err := d.Check(); err != nil {
-		return err
-	}
-	dest, err := filepath.Abs(d.Path)
+func (d Dir) Publish(files []File) error {
+	batch, err := d.Begin()
 	if err != nil {
 		return err
 	}
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(tmp, marker), markerText, 0o644); err != nil {
-		return err
-	}
-	made := map[string]bool{".": true}
 	for _, f := range files {
-		if f.Path == marker {
-			return fmt.Errorf("the site has a file %s, a name readykit keeps for itself; rename it", marker)
-		}
-		if !fs.ValidPath(f.Path) {
-			return fmt.Errorf("invalid output path %q", f.Path)
-		}
-		if dir := path.Dir(f.Path); !made[dir] {
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
+		if err := batch.Put(f); err != nil {
+			batch.Abort()
 			return err
 		}
 	}
-	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, dest)
+	return batch.Commit()
+}
+
+// Begin starts a new folder beside the destination, which Commit swaps
+// into place and Abort removes.
+func (d Dir) Begin() (Batch, error) {
+	if err := d.Check(); err != nil {
+		return nil, err
 	}
-	if err := exchange(tmp, dest); err != nil {
+	dest, err := filepath.Abs(d.Path)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	db := &dirBatch{dest: dest, tmp: tmp, made: map[string]bool{".": true}}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		db.Abort()
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, marker), markerText, 0o644); err != nil {
+		db.Abort()
+		return nil, err
+	}
+	return db, nil
+}
+
+// dirBatch is a site being written to tmp, to take dest's place.
+type dirBatch struct {
+	dest, tmp string
+	made      map[string]bool // folders made in tmp
+}
+
+func (db *dirBatch) Put(f File) error {
+	if f.Path == marker {
+		return fmt.Errorf("the site has a file %s, a name readykit keeps for itself; rename it", marker)
+	}
+	if !fs.ValidPath(f.Path) {
+		return fmt.Errorf("invalid output path %q", f.Path)
+	}
+	if dir := path.Dir(f.Path); !db.made[dir] {
+		if err := os.MkdirAll(filepath.Join(db.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			return err
+		}
+		db.made[dir] = true
+	}
+	return os.WriteFile(filepath.Join(db.tmp, filepath.FromSlash(f.Path)), f.Data, 0o644)
+}
+
+func (db *dirBatch) Commit() error {
+	if _, err := os.Lstat(db.dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(db.tmp, db.dest); err != nil {
+			db.Abort()
+			return err
+		}
+		return nil
+	}
+	if err := exchange(db.tmp, db.dest); err != nil {
+		db.Abort()
 		return err
 	}
 	// tmp now holds the previous site.
-	return os.RemoveAll(tmp)
+	return os.RemoveAll(db.tmp)
 }
+
+func (db *dirBatch) Abort() { os.RemoveAll(db.tmp) }
 
 // marked reports whether a build wrote the folder dir.
 func marked(dir string) bool {

@@ -2,16 +2,15 @@
 // server's reload script) applied to every file, then a sink that takes the
 // whole site at once.
 //
-// A sink receives the complete file set in one call, so it can make the new
-// site appear all at once: Dir builds a new folder beside the old one and
-// swaps them, Memory replaces its map under a lock. A build that fails never
-// reaches a sink, and one that fails while writing leaves the old site as it
-// was.
+// A sink makes the new site appear all at once, whether it receives the
+// complete file set in one call (Sink) or a file at a time in a Batch
+// (one with a Begin method), as a build hands it its files as they are made: Dir builds
+// a new folder beside the old one and swaps them, Memory replaces its map
+// under a lock. A build that fails aborts its batch, and one that fails
+// while writing leaves the old site as it was.
 package publish
 
 import (
-	"fmt"
-
 	"github.com/readykit/readykit/generator/internal/workers"
 )
 
@@ -43,14 +42,7 @@ func Apply(files []File, chain ...Transform) error {
 	}
 	errs := make([]error, len(files))
 	workers.Each(len(files), func(i int, _ *struct{}) {
-		for _, t := range chain {
-			out, err := t.Apply(files[i].Path, files[i].Data)
-			if err != nil {
-				errs[i] = fmt.Errorf("%s %s: %w", t.Name(), files[i].Path, err)
-				return
-			}
-			files[i].Data = out
-		}
+		files[i].Data, errs[i] = Chain(files[i].Path, files[i].Data, chain...)
 	})
 	// The first file's error, so the same site always fails the same way.
 	for _, err := range errs {

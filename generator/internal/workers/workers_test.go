@@ -27,3 +27,30 @@ func TestEach(t *testing.T) {
 		}
 	}
 }
+
+// Ordered consumes every result once, in order, and never has more than
+// window of them made and not consumed.
+func TestOrdered(t *testing.T) {
+	for _, tc := range []struct{ n, window int }{{0, 4}, {1, 1}, {7, 2}, {1000, 8}, {50, 0}} {
+		var made, eaten atomic.Int64
+		var peak int64
+		got := 0
+		Ordered(tc.n, tc.window, func(i int, _ *struct{}) int {
+			made.Add(1)
+			return i * 2
+		}, func(i, r int) {
+			if r != i*2 || i != got {
+				t.Errorf("n=%d: result %d for index %d, after %d", tc.n, r, i, got)
+			}
+			got++
+			peak = max(peak, made.Load()-eaten.Load())
+			eaten.Add(1)
+		})
+		if got != tc.n {
+			t.Errorf("n=%d: %d consumed", tc.n, got)
+		}
+		if w := int64(max(tc.window, 1)); peak > w {
+			t.Errorf("n=%d window=%d: %d results in flight", tc.n, tc.window, peak)
+		}
+	}
+}
