@@ -23,10 +23,10 @@ import (
 //     carry each client's name and so are never the same twice: the
 //     theme's scripts and styles are minified once for all clients.
 //
-// It does not keep parsed Markdown: the check and assemble stages change
-// each document's tree for the site it is in (links are resolved against
-// the site's own pages, glossary terms linked), so every client parses
-// its own.
+// It does not keep parsed Markdown: the check stage changes each
+// document's tree for the site it is in (links are resolved against the
+// site's own pages, glossary terms linked) before it makes the page's
+// HTML, so every client parses its own.
 //
 // It keeps one parsed theme, which a build takes when its layout files
 // are the ones it was parsed from (theme.LoadReusing): the dev server
@@ -41,8 +41,9 @@ import (
 // its own page only (theme.OnlyOwn): a rebuild after an edit of one
 // page's text renders that page again and takes the others.
 //
-// It is bounded: past maxPages pages it forgets them all, and past maxDecoded files it starts again empty, so a dev
-// server that keeps one across a day of edits does not grow without end.
+// It is bounded: past maxPages pages it forgets them all, and past
+// maxDecoded files it starts again empty, so a dev server that keeps one
+// across a day of edits does not grow without end.
 type Cache struct {
 	mu      sync.Mutex
 	decoded map[[sha256.Size]byte]any
