@@ -112,7 +112,10 @@ func (b *builder) freezeMemo() {
 	st.once.Do(func() {
 		st.own = b.theme.OnlyOwn("Content")
 		o := b.opts
-		extra := []string{fmt.Sprintf("opts %q %v %v %v %q %v %v %s", o.BaseURL, o.Drafts, o.Minify, b.minify, o.Client, o.NoOffline, o.NoPortable, o.Today.Format(time.RFC3339Nano))}
+		// Today by its date alone: readykit serve passes the time each
+		// build starts, and warnings judge deadlines by the day, so the
+		// instant would make every page render again on every save.
+		extra := []string{fmt.Sprintf("opts %q %v %v %v %q %v %v %s", o.BaseURL, o.Drafts, o.Minify, b.minify, o.Client, o.NoOffline, o.NoPortable, o.Today.Format(time.DateOnly))}
 		if !st.own {
 			extra = append(extra, string(st.reads.allBodies()))
 		}

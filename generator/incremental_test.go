@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readykit/readykit/generator/publish"
 	"github.com/readykit/readykit/themes"
@@ -32,8 +33,12 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
+	// Each build is given the time it starts, as readykit serve gives
+	// it: a clock that moves must not make every page render again.
+	now := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
 	opts := func(c *Cache) Options {
-		return Options{Source: root.FS(), Theme: themes.Default(), BaseURL: "http://localhost:1313/", NoOffline: true, NoPortable: true, Cache: c}
+		now = now.Add(1500 * time.Millisecond)
+		return Options{Source: root.FS(), Theme: themes.Default(), BaseURL: "http://localhost:1313/", NoOffline: true, NoPortable: true, Cache: c, Today: now}
 	}
 	cache := NewCache()
 	var inc publish.Memory
