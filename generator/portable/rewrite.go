@@ -234,6 +234,12 @@ func (r Rewriter) HTML(p Page, data []byte) []byte {
 					out.Write(a.raw)
 				}
 			}
+			if tt == html.StartTagCloseToken && bytes.HasSuffix(out.Bytes(), []byte("/")) {
+				// "<svg/ >" opens an element that "<svg/>" would close at
+				// once (and swallow what follows as its content): keep
+				// the space the lexer left out of the close token.
+				out.WriteByte(' ')
+			}
 			out.Write(raw)
 		default:
 			if tt == html.TextToken && name == "style" {
