@@ -81,7 +81,7 @@ func (b *builder) check() error {
 type body struct {
 	html template.HTML
 	err  error
-	text string // joined as joinLines joins it
+	text string // markdown.Tidy's lines, as joinLines joins them
 }
 
 // convert parses the Markdown of every page and of the edition's items,
@@ -134,7 +134,7 @@ func (b *builder) convertDoc(doc markdown.Doc, resolve markdown.Resolver, terms 
 	html, err := parsed.HTML()
 	// Strings of their own size: the renderer's buffer has room to spare,
 	// and a site holds every page's body until its pages are rendered.
-	return &body{html: template.HTML(html), err: err, text: joinLines([]string{parsed.Text()})}, nil
+	return &body{html: template.HTML(html), err: err, text: parsed.Text()}, nil
 }
 
 // addresses lists every address the site will have, with what makes it,

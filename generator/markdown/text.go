@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -72,17 +73,63 @@ func (p *Parsed) Text() string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return tidy(b.String())
+	return Tidy(b.String())
 }
 
-// tidy makes each run of white space one space, trims each line and
-// drops empty lines.
-func tidy(s string) string {
-	var out []string
-	for line := range strings.SplitSeq(s, "\n") {
-		if line = strings.Join(strings.FieldsFunc(line, unicode.IsSpace), " "); line != "" {
-			out = append(out, line)
+// Tidy makes each run of white space (as unicode.IsSpace has it) one
+// space, trims each line and drops empty lines: the text Text gives, and
+// how the search index joins the other texts it holds. It is one pass
+// that copies each word once, since it runs over every page's words.
+func Tidy(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	// A space or a line break owed before the next word: nothing is
+	// written for white space until a word follows it on the same line
+	// (a space) or on a later one (a line break).
+	inLine, space, newline := false, false, false
+	word := func(w string) {
+		switch {
+		case newline:
+			b.WriteByte('\n')
+		case space:
+			b.WriteByte(' ')
 		}
+		b.WriteString(w)
+		inLine, space, newline = true, false, false
 	}
-	return strings.Join(out, "\n")
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\n':
+				newline = newline || inLine
+				inLine, space = false, false
+			case '\t', '\v', '\f', '\r', ' ':
+				space = inLine
+			default:
+				// A run of plain bytes is one word, copied at once.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
+					j++
+				}
+				word(s[i:j])
+				i = j
+				continue
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = inLine
+		} else {
+			word(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\v' || c == '\f' || c == '\r'
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestText(t *testing.T) {
@@ -66,4 +67,31 @@ func TestTextAfterLinkTerms(t *testing.T) {
 	if after := p.Text(); after != before || after != "Pay the ICO fee each year." {
 		t.Errorf("text before linking %q, after %q", before, after)
 	}
+}
+
+// tidyByFields is Tidy's definition, written the obvious way: FuzzTidy
+// holds the one-pass Tidy to it.
+func tidyByFields(s string) string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.Join(strings.FieldsFunc(line, unicode.IsSpace), " "); line != "" {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// FuzzTidy: Tidy gives what splitting into lines and fields gives, for any
+// string, including broken UTF-8 and every kind of white space.
+//
+//	go test -run '^$' -fuzz FuzzTidy ./generator/markdown
+func FuzzTidy(f *testing.F) {
+	for _, s := range []string{"", " ", "\n\n", " a  b \n\n c\t\n", "a\u00a0b\u0085c\u2028d\u3000e", "\xff \xc2\n\xc2\xa0x", "one\r\ntwo\vthree\ffour", "\n  \nx\n \t", "é  ü\n\n\nß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Tidy(s), tidyByFields(s); got != want {
+			t.Fatalf("Tidy(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
