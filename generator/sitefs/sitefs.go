@@ -102,19 +102,28 @@ func (g guarded) stat(name string, dirOK bool) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch m := fi.Mode(); {
+	if err := ordinary(name, fi.Mode(), dirOK); err != nil {
+		return nil, err
+	}
+	return fi, nil
+}
+
+// ordinary checks that a file of mode m is a regular file (or, when dirOK,
+// a folder).
+func ordinary(name string, m fs.FileMode, dirOK bool) error {
+	switch {
 	case m.IsRegular():
 	case m.IsDir() && dirOK:
 	case m.IsDir():
-		return nil, diag.Errorf(diag.Pos{File: name},
+		return diag.Errorf(diag.Pos{File: name},
 			"Link to the files one by one, or copy the folder into the site",
 			"this is a folder reached through a link, and readykit reads only files there")
 	default:
-		return nil, diag.Errorf(diag.Pos{File: name},
+		return diag.Errorf(diag.Pos{File: name},
 			"Remove it; a site holds only ordinary files",
 			"this is not an ordinary file (it is a device, a pipe or a socket), so readykit will not read it")
 	}
-	return fi, nil
+	return nil
 }
 
 // Check says whether name in fsys is a file readykit will read: a regular
@@ -138,28 +147,75 @@ func Check(fsys fs.FS, name string) error {
 // apart.
 func ReadFile(fsys fs.FS, name string, max int64) ([]byte, error) {
 	g := Guard(fsys).(guarded)
-	fi, err := g.stat(name, false)
-	if err != nil {
+	if _, err := g.stat(name, false); err != nil {
 		return nil, err
 	}
-	if fi.Size() > max {
-		return nil, tooLarge(name, max)
+	return g.read(name, max)
+}
+
+// ReadFound is ReadFile for a file that a walk of its folder found, d
+// being its entry in the listing. A file the listing says is regular is
+// opened at once, without asking first what it is: through os.Root each
+// question walks the path again, which was a third of reading a large
+// site. Anything else (a link, which may lead to a pipe) is asked about
+// before it is opened, as ReadFile does.
+func ReadFound(fsys fs.FS, name string, d fs.DirEntry, max int64) ([]byte, error) {
+	g := Guard(fsys).(guarded)
+	if !d.Type().IsRegular() {
+		if _, err := g.stat(name, false); err != nil {
+			return nil, err
+		}
 	}
+	return g.read(name, max)
+}
+
+// read opens name, which was a regular file a moment ago, and reads it
+// whole unless it holds more than max bytes.
+func (g guarded) read(name string, max int64) ([]byte, error) {
 	f, err := g.fsys.Open(name)
 	if err != nil {
 		return nil, explain(name, err)
 	}
 	defer f.Close()
-	// Size comes from the file system and may be wrong (a file still being
-	// written, /proc): read one byte past the limit to be sure.
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	return readOpen(name, f, max)
+}
+
+// readOpen reads the open file f, name, whole unless it holds more than
+// max bytes.
+func readOpen(name string, f fs.File, max int64) ([]byte, error) {
+	// The open file says what it is: the name may have been replaced
+	// since it was listed.
+	fi, err := f.Stat()
 	if err != nil {
 		return nil, explain(name, err)
 	}
-	if int64(len(data)) > max {
+	if err := ordinary(name, fi.Mode(), false); err != nil {
+		return nil, err
+	}
+	if fi.Size() > max {
 		return nil, tooLarge(name, max)
 	}
-	return data, nil
+	// Size comes from the file system and may be wrong (a file still
+	// being written, /proc): room for one byte more than it says lets the
+	// read see the end of the file at once, and reading goes on, one byte
+	// past the limit at most, for as long as there is more.
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):min(int64(cap(data)), max+1)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, tooLarge(name, max)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, explain(name, err)
+		}
+	}
 }
 
 func tooLarge(name string, max int64) error {

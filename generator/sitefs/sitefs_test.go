@@ -2,12 +2,14 @@ package sitefs
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestGuard(t *testing.T) {
@@ -82,3 +84,97 @@ func TestOpen(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+// ReadFound opens a file its listing says is regular without asking
+// first, but still refuses what the open file turns out to be, and asks
+// first about anything else, such as a pipe a link may lead to.
+func TestReadFound(t *testing.T) {
+	fsys := Guard(fstest.MapFS{
+		"a/ok.txt": {Data: []byte("hello")},
+		"a/pipe":   {Mode: fs.ModeNamedPipe},
+		"a/sub":    {Mode: fs.ModeDir},
+	})
+	es, err := fs.ReadDir(fsys, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]fs.DirEntry{}
+	for _, e := range es {
+		found[e.Name()] = e
+	}
+	if data, err := ReadFound(fsys, "a/ok.txt", found["ok.txt"], 5); err != nil || string(data) != "hello" {
+		t.Errorf("ok.txt: %q %v", data, err)
+	}
+	if _, err := ReadFound(fsys, "a/ok.txt", found["ok.txt"], 4); err == nil || !strings.HasPrefix(err.Error(), "a/ok.txt: the file is larger than 4 bytes") {
+		t.Errorf("over the limit: %v", err)
+	}
+	if _, err := ReadFound(fsys, "a/pipe", found["pipe"], limit); err == nil || !strings.HasPrefix(err.Error(), "a/pipe: this is not an ordinary file") {
+		t.Errorf("pipe: %v", err)
+	}
+	// A listing that is out of date: the name is a folder now.
+	if _, err := ReadFound(fsys, "a/sub", found["ok.txt"], limit); err == nil || !strings.HasPrefix(err.Error(), "a/sub: this is a folder") {
+		t.Errorf("folder listed as a file: %v", err)
+	}
+	if _, err := ReadFound(fsys, "a/gone.txt", found["ok.txt"], limit); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file must stay fs.ErrNotExist for callers: %v", err)
+	}
+}
+
+// A file's size as the file system gives it may be wrong: what is read is
+// what the file holds, and never more than one byte past the limit.
+func TestReadWrongSize(t *testing.T) {
+	data := []byte(strings.Repeat("x", 10000))
+	for _, size := range []int64{0, 1, 9999, 10000} {
+		fsys := lying{size: size, data: data}
+		got, err := ReadFile(fsys, "f", 10000)
+		if err != nil || string(got) != string(data) {
+			t.Errorf("size %d, limit 10000: %d bytes, %v", size, len(got), err)
+		}
+		if size > 9999 {
+			continue
+		}
+		f := &lyingFile{lying: fsys}
+		if _, err := readOpen("f", f, 9999); err == nil || !strings.HasPrefix(err.Error(), "f: the file is larger than") {
+			t.Errorf("size %d, limit 9999: %v", size, err)
+		}
+		if f.read > 10000 {
+			t.Errorf("size %d, limit 9999: read %d bytes", size, f.read)
+		}
+	}
+}
+
+// lying is a file system of one file, f, whose size it misstates.
+type lying struct {
+	size int64
+	data []byte
+}
+
+func (l lying) Open(name string) (fs.File, error) {
+	if name != "f" {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &lyingFile{lying: l}, nil
+}
+
+type lyingFile struct {
+	lying
+	read int
+}
+
+func (f *lyingFile) Stat() (fs.FileInfo, error) { return f, nil }
+func (f *lyingFile) Read(p []byte) (int, error) {
+	if f.read == len(f.data) {
+		return 0, io.EOF
+	}
+	n := copy(p, f.data[f.read:])
+	f.read += n
+	return n, nil
+}
+func (f *lyingFile) Close() error { return nil }
+
+func (f *lyingFile) Name() string       { return "f" }
+func (f *lyingFile) Size() int64        { return f.size }
+func (f *lyingFile) Mode() fs.FileMode  { return 0o644 }
+func (f *lyingFile) ModTime() time.Time { return time.Time{} }
+func (f *lyingFile) IsDir() bool        { return false }
+func (f *lyingFile) Sys() any           { return nil }
