@@ -45,7 +45,36 @@ func Open(dir string) (fs.FS, io.Closer, error) {
 		}
 		return nil, nil, fmt.Errorf("the site folder %s cannot be opened: %v", dir, err)
 	}
-	return root.FS(), root, nil
+	return rootFS{root.FS(), root}, root, nil
+}
+
+// rootFS is a site folder opened by Open. It answers as os.Root's file
+// system does, and opens the files ReadFound reads without waiting
+// (readFlag).
+type rootFS struct {
+	fsys fs.FS // root.FS()
+	root *os.Root
+}
+
+func (r rootFS) Open(name string) (fs.File, error) { return r.fsys.Open(name) }
+
+func (r rootFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.fsys, name) }
+
+func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fsys, name) }
+
+func (r rootFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(r.fsys, name) }
+
+// openRead opens name to be read, as Open does.
+func (r rootFS) openRead(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		// Open's own error for a name os.Root's file system refuses.
+		return r.fsys.Open(name)
+	}
+	f, err := r.root.OpenFile(name, os.O_RDONLY|readFlag, 0)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // Guard wraps a site's file system so that every read is of a regular file
@@ -172,7 +201,13 @@ func ReadFound(fsys fs.FS, name string, d fs.DirEntry, max int64) ([]byte, error
 // read opens name, which was a regular file a moment ago, and reads it
 // whole unless it holds more than max bytes.
 func (g guarded) read(name string, max int64) ([]byte, error) {
-	f, err := g.fsys.Open(name)
+	var f fs.File
+	var err error
+	if r, ok := g.fsys.(rootFS); ok {
+		f, err = r.openRead(name)
+	} else {
+		f, err = g.fsys.Open(name)
+	}
 	if err != nil {
 		return nil, explain(name, err)
 	}
