@@ -341,10 +341,14 @@ func (b *builder) readText(p string, d fs.DirEntry) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The mark goes here so an empty file with one is still empty; the
-	// UTF-8 check is left to content.Split and DecodeYAML, which mark a
-	// file that fails it as unread.
-	return bytes.TrimPrefix(data, []byte("\ufeff")), nil
+	return noMark(data), nil
+}
+
+// noMark drops a text file's byte order mark. The mark goes here so an
+// empty file with one is still empty; the UTF-8 check is left to
+// content.Split and DecodeYAML, which mark a file that fails it as unread.
+func noMark(data []byte) []byte {
+	return bytes.TrimPrefix(data, []byte("\ufeff"))
 }
 
 // decodeFile reads the YAML file p into v. found is false when there is no
@@ -381,15 +385,8 @@ func (b *builder) decodeFound(p string, d fs.DirEntry, v any, errs *diag.List) (
 	return !content.IsUnread(derrs...), true
 }
 
-// readDoc reads a Markdown file with front matter, d its entry in its
-// folder's listing (see readText). ok is false when the file could not be
-// read or split, or is empty.
-func (b *builder) readDoc(p string, d fs.DirEntry, errs *diag.List) (content.Document, bool) {
-	data, err := b.readText(p, d)
-	return b.parseDoc(p, data, err, errs)
-}
-
-// parseDoc is readDoc for a file already read, with err the read's error.
+// parseDoc splits a Markdown file with front matter, read with error
+// err. ok is false when the file could not be read or split, or is empty.
 func (b *builder) parseDoc(p string, data []byte, err error, errs *diag.List) (content.Document, bool) {
 	if err != nil {
 		errs.Add(err)
@@ -440,8 +437,10 @@ func (b *builder) loadPages() []error {
 	// are loaded on every CPU; results keep the walk's order.
 	pages := make([]*Page, len(files))
 	perrs := make([][]error, len(files))
+	dirs := sitefs.OpenFolders(src, files)
+	defer dirs.Close()
 	workers.Each(len(files), func(i int, _ *bytes.Buffer) {
-		pages[i], perrs[i] = b.loadPage(files[i], entries[i])
+		pages[i], perrs[i] = b.loadPage(dirs, files[i], entries[i])
 	})
 	for i := range files {
 		errs.Add(perrs[i]...)
@@ -455,11 +454,12 @@ func (b *builder) loadPages() []error {
 	return errs.Unwrap()
 }
 
-// loadPage reads one Markdown page. It returns no page for a draft when
-// drafts are not wanted.
-func (b *builder) loadPage(p string, d fs.DirEntry) (*Page, []error) {
+// loadPage reads one Markdown page, d its entry in its folder's listing,
+// from dirs. It returns no page for a draft when drafts are not wanted.
+func (b *builder) loadPage(dirs *sitefs.Folders, p string, d fs.DirEntry) (*Page, []error) {
 	var derrs diag.List
-	doc, ok := b.readDoc(p, d, &derrs)
+	data, err := dirs.ReadFound(p, d, content.MaxText)
+	doc, ok := b.parseDoc(p, noMark(data), err, &derrs)
 	if !ok {
 		return nil, derrs.Unwrap()
 	}

@@ -2,6 +2,7 @@ package sitefs
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -178,3 +179,53 @@ func (f *lyingFile) Mode() fs.FileMode  { return 0o644 }
 func (f *lyingFile) ModTime() time.Time { return time.Time{} }
 func (f *lyingFile) IsDir() bool        { return false }
 func (f *lyingFile) Sys() any           { return nil }
+
+// Folders reads what ReadFound reads, and says the same about what it
+// will not read, for files in folders of their own and through links.
+func TestFolders(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(outside, []byte("SECRET"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755)
+	os.WriteFile(filepath.Join(dir, "top.md"), []byte("top"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a", "b", "page.md"), []byte("page"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a", "big.md"), []byte("too big"), 0o644)
+	// A link up and across, within the site: a folder of its own would
+	// refuse it, the site does not.
+	os.Symlink("../../top.md", filepath.Join(dir, "a", "b", "up.md"))
+	os.Symlink(outside, filepath.Join(dir, "a", "out.md"))
+	os.Symlink(filepath.Join(dir, "a"), filepath.Join(dir, "dirlink"))
+	fsys, c, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	g := Guard(fsys)
+	var names []string
+	entries := map[string]fs.DirEntry{}
+	fs.WalkDir(g, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+			entries[p] = d
+		}
+		return err
+	})
+	dirs := OpenFolders(g, names)
+	defer dirs.Close()
+	if len(dirs.dirs) == 0 {
+		t.Fatal("no folders opened")
+	}
+	for _, name := range names {
+		want, werr := ReadFound(g, name, entries[name], 5)
+		got, gerr := dirs.ReadFound(name, entries[name], 5)
+		if string(got) != string(want) || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			t.Errorf("%s: got %q %v, want %q %v", name, got, gerr, want, werr)
+		}
+	}
+	if got, err := dirs.ReadFound("a/b/up.md", entries["a/b/up.md"], 5); string(got) != "top" {
+		t.Errorf("link up: %q %v", got, err)
+	}
+	if _, err := dirs.ReadFound("a/out.md", entries["a/out.md"], 5); err == nil || strings.Contains(err.Error(), "SECRET") {
+		t.Errorf("link out: %v", err)
+	}
+}
