@@ -23,7 +23,34 @@ func flat(data []byte) (*ast.MappingNode, bool) {
 	if len(data) == 0 || bytes.IndexByte(data, '\r') >= 0 {
 		return nil, false
 	}
-	var values []*ast.MappingValueNode
+	// The nodes of a page's few keys are made together: allocation was
+	// most of flat's time. A line makes at most two strings (three base
+	// nodes) and a pair, so the slices never grow, and the pointers into
+	// them stay good.
+	lines := bytes.Count(data, []byte("\n")) + 1
+	var (
+		values []*ast.MappingValueNode
+		nodes  struct {
+			tokens    []token.Token
+			positions []token.Position
+			bases     []ast.BaseNode
+			strings   []ast.StringNode
+			pairs     []ast.MappingValueNode
+		}
+	)
+	str := func(value string, line, col int) *ast.StringNode {
+		if nodes.tokens == nil {
+			nodes.tokens = make([]token.Token, 0, 2*lines)
+			nodes.positions = make([]token.Position, 0, 2*lines)
+			nodes.bases = make([]ast.BaseNode, 0, 3*lines+1)
+			nodes.strings = make([]ast.StringNode, 0, 2*lines)
+		}
+		nodes.positions = append(nodes.positions, token.Position{Line: line, Column: col})
+		nodes.tokens = append(nodes.tokens, token.Token{Value: value, Position: &nodes.positions[len(nodes.positions)-1]})
+		nodes.bases = append(nodes.bases, ast.BaseNode{})
+		nodes.strings = append(nodes.strings, ast.StringNode{BaseNode: &nodes.bases[len(nodes.bases)-1], Token: &nodes.tokens[len(nodes.tokens)-1], Value: value})
+		return &nodes.strings[len(nodes.strings)-1]
+	}
 	line := 0
 	for rest := data; len(rest) > 0; {
 		line++
@@ -63,20 +90,24 @@ func flat(data []byte) (*ast.MappingNode, bool) {
 			if !ok {
 				return nil, false
 			}
-			tk := &token.Token{Value: s, Position: &token.Position{Line: line, Column: k + 3}}
 			if v[1] != '"' && v[1] != '\'' && isNullWord(s) {
-				value = ast.Null(tk)
+				value = ast.Null(&token.Token{Value: s, Position: &token.Position{Line: line, Column: k + 3}})
 			} else {
-				value = ast.String(tk)
+				value = str(s, line, k+3)
 			}
 		}
-		kt := &token.Token{Value: key, Position: &token.Position{Line: line, Column: 1}}
-		values = append(values, ast.MappingValue(nil, ast.String(kt), value))
+		if nodes.pairs == nil {
+			nodes.pairs = make([]ast.MappingValueNode, 0, lines)
+			values = make([]*ast.MappingValueNode, 0, lines)
+		}
+		nodes.bases = append(nodes.bases, ast.BaseNode{})
+		nodes.pairs = append(nodes.pairs, ast.MappingValueNode{BaseNode: &nodes.bases[len(nodes.bases)-1], Key: str(key, line, 1), Value: value})
+		values = append(values, &nodes.pairs[len(nodes.pairs)-1])
 	}
 	if len(values) == 0 {
 		return nil, false
 	}
-	return ast.Mapping(nil, false, values...), true
+	return &ast.MappingNode{BaseNode: &ast.BaseNode{}, Values: values}, true
 }
 
 // keyByte says whether c may be in a key flat reads: ASCII letters,
