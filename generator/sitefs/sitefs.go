@@ -61,7 +61,12 @@ func (r rootFS) Open(name string) (fs.File, error) { return r.fsys.Open(name) }
 
 func (r rootFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.fsys, name) }
 
-func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fsys, name) }
+func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if es, ok := r.readDir(name); ok {
+		return es, nil
+	}
+	return fs.ReadDir(r.fsys, name)
+}
 
 func (r rootFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(r.fsys, name) }
 

@@ -3,6 +3,7 @@
 package sitefs
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -42,5 +43,48 @@ func TestReadFoundPipe(t *testing.T) {
 		if _, err := ReadFound(g, name, d, limit); err == nil || !strings.HasPrefix(err.Error(), name+": this is not an ordinary file") {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// A folder listed by Open's file system says what os.Root's says, entry
+// by entry, links included.
+func TestReadDir(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "a", "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a", "b.md"), []byte("bee"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a", "A.md"), []byte("a"), 0o600)
+	os.Symlink("b.md", filepath.Join(dir, "a", "link"))
+	os.Symlink("/etc/passwd", filepath.Join(dir, "a", "out"))
+	os.Symlink("a", filepath.Join(dir, "dirlink"))
+	syscall.Mkfifo(filepath.Join(dir, "a", "pipe"), 0o644)
+	fsys, c, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	for _, name := range []string{"a", "a/sub", "dirlink", ".", "missing", "a/b.md", "../x"} {
+		got, gerr := fs.ReadDir(fsys, name)
+		want, werr := fs.ReadDir(root.FS(), name)
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) || len(got) != len(want) {
+			t.Errorf("%s: got %v %v, want %v %v", name, got, gerr, want, werr)
+			continue
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			gi, gerr := g.Info()
+			wi, werr := w.Info()
+			if g.Name() != w.Name() || g.Type() != w.Type() || fmt.Sprint(g) != fmt.Sprint(w) || (gerr == nil) != (werr == nil) ||
+				gi.Name() != wi.Name() || gi.Mode() != wi.Mode() || gi.Size() != wi.Size() || !gi.ModTime().Equal(wi.ModTime()) {
+				t.Errorf("%s: entry %d is %v (%v), want %v (%v)", name, i, g, gi, w, wi)
+			}
+		}
+	}
+	if _, ok := fsys.(rootFS).readDir("a"); !ok {
+		t.Error("a was listed the usual way")
 	}
 }
