@@ -9,7 +9,10 @@
 // around its source (including the in-memory ones tests use) so that:
 //
 //   - only regular files are read: a device, a pipe or a socket is refused
-//     before it is opened, since opening a pipe would wait for ever;
+//     before it is opened, since opening a pipe would wait for ever (a
+//     file a folder's listing says is regular is opened at once, and the
+//     open file is asked what it is; on Unix it is opened so that nothing
+//     waits, should it have become a pipe since);
 //   - no file is read past its limit (64 MB), whatever its size claims;
 //   - every refusal is a *diag.FileError naming the file, with what to do.
 package sitefs
