@@ -260,7 +260,7 @@ func (b *builder) loadData() []error {
 	b.progUnread = !ok || b.prog.Weeks == 0
 	b.decodeFile(glossaryFile, &b.data.Glossary, &errs)
 
-	err := walk(src, dataDir, func(p string) error {
+	err := walk(src, dataDir, func(p string, d fs.DirEntry) error {
 		if p == standardsFile || p == programmeFile || p == glossaryFile {
 			return nil
 		}
@@ -270,18 +270,18 @@ func (b *builder) loadData() []error {
 			e := &toolkit.Edition{}
 			// An edition without its id cannot be told apart from the
 			// others; its file's own problems say why.
-			if ok, _ := b.decodeFile(p, e, &errs); ok && e.ID != "" {
+			if ok, _ := b.decodeFound(p, d, e, &errs); ok && e.ID != "" {
 				b.data.Editions = append(b.data.Editions, e)
 			} else {
 				b.data.Unread.Editions[id] = true
 			}
 		case dir == plansDir && ext == ".yaml":
 			r := &plan.Rules{}
-			if ok, _ := b.decodeFile(p, r, &errs); ok {
+			if ok, _ := b.decodeFound(p, d, r, &errs); ok {
 				b.rules = append(b.rules, r)
 			}
 		case dir == itemsDir && ext == ".md":
-			data, err := b.readText(p)
+			data, err := b.readText(p, d)
 			it := &toolkit.Item{}
 			if err == nil && b.opts.Cache.load(p, data, it) {
 				b.data.Items = append(b.data.Items, it)
@@ -328,16 +328,27 @@ func (b *builder) loadData() []error {
 }
 
 // readText reads a YAML or Markdown file of the site, within the size
-// limit for text, without its byte order mark.
-func (b *builder) readText(p string) ([]byte, error) {
-	data, err := sitefs.ReadFile(b.opts.Source, p, content.MaxText)
+// limit for text, without its byte order mark. d is the file's entry in
+// its folder's listing when a walk found it, or nil.
+func (b *builder) readText(p string, d fs.DirEntry) ([]byte, error) {
+	var data []byte
+	var err error
+	if d != nil {
+		data, err = sitefs.ReadFound(b.opts.Source, p, d, content.MaxText)
+	} else {
+		data, err = sitefs.ReadFile(b.opts.Source, p, content.MaxText)
+	}
 	if err != nil {
 		return nil, err
 	}
-	// The mark goes here so an empty file with one is still empty; the
-	// UTF-8 check is left to content.Split and DecodeYAML, which mark a
-	// file that fails it as unread.
-	return bytes.TrimPrefix(data, []byte("\ufeff")), nil
+	return noMark(data), nil
+}
+
+// noMark drops a text file's byte order mark. The mark goes here so an
+// empty file with one is still empty; the UTF-8 check is left to
+// content.Split and DecodeYAML, which mark a file that fails it as unread.
+func noMark(data []byte) []byte {
+	return bytes.TrimPrefix(data, []byte("\ufeff"))
 }
 
 // decodeFile reads the YAML file p into v. found is false when there is no
@@ -345,7 +356,13 @@ func (b *builder) readText(p string) ([]byte, error) {
 // unreadable, empty or not YAML), so that what depends on it is not
 // blamed as well. Every problem goes to errs.
 func (b *builder) decodeFile(p string, v any, errs *diag.List) (ok, found bool) {
-	data, err := b.readText(p)
+	return b.decodeFound(p, nil, v, errs)
+}
+
+// decodeFound is decodeFile for a file with its entry d in its folder's
+// listing (see readText).
+func (b *builder) decodeFound(p string, d fs.DirEntry, v any, errs *diag.List) (ok, found bool) {
+	data, err := b.readText(p, d)
 	if err == nil && b.opts.Cache.load(p, data, v) {
 		return true, true
 	}
@@ -368,14 +385,8 @@ func (b *builder) decodeFile(p string, v any, errs *diag.List) (ok, found bool) 
 	return !content.IsUnread(derrs...), true
 }
 
-// readDoc reads a Markdown file with front matter. ok is false when the
-// file could not be read or split, or is empty.
-func (b *builder) readDoc(p string, errs *diag.List) (content.Document, bool) {
-	data, err := b.readText(p)
-	return b.parseDoc(p, data, err, errs)
-}
-
-// parseDoc is readDoc for a file already read, with err the read's error.
+// parseDoc splits a Markdown file with front matter, read with error
+// err. ok is false when the file could not be read or split, or is empty.
 func (b *builder) parseDoc(p string, data []byte, err error, errs *diag.List) (content.Document, bool) {
 	if err != nil {
 		errs.Add(err)
@@ -398,11 +409,13 @@ func (b *builder) loadPages() []error {
 	var errs diag.List
 	src := b.opts.Source
 	var files []string
-	err := walk(src, contentDir, func(p string) error {
+	var entries []fs.DirEntry
+	err := walk(src, contentDir, func(p string, d fs.DirEntry) error {
 		switch {
 		case strings.HasPrefix(p, dataDir+"/"):
 		case path.Ext(p) == ".md":
 			files = append(files, p)
+			entries = append(entries, d)
 		default:
 			// Images and documents beside the pages are published as they are.
 			if err := sitefs.Check(src, p); err != nil {
@@ -424,8 +437,10 @@ func (b *builder) loadPages() []error {
 	// are loaded on every CPU; results keep the walk's order.
 	pages := make([]*Page, len(files))
 	perrs := make([][]error, len(files))
+	dirs := sitefs.OpenFolders(src, files)
+	defer dirs.Close()
 	workers.Each(len(files), func(i int, _ *bytes.Buffer) {
-		pages[i], perrs[i] = b.loadPage(files[i])
+		pages[i], perrs[i] = b.loadPage(dirs, files[i], entries[i])
 	})
 	for i := range files {
 		errs.Add(perrs[i]...)
@@ -439,11 +454,12 @@ func (b *builder) loadPages() []error {
 	return errs.Unwrap()
 }
 
-// loadPage reads one Markdown page. It returns no page for a draft when
-// drafts are not wanted.
-func (b *builder) loadPage(p string) (*Page, []error) {
+// loadPage reads one Markdown page, d its entry in its folder's listing,
+// from dirs. It returns no page for a draft when drafts are not wanted.
+func (b *builder) loadPage(dirs *sitefs.Folders, p string, d fs.DirEntry) (*Page, []error) {
 	var derrs diag.List
-	doc, ok := b.readDoc(p, &derrs)
+	data, err := dirs.ReadFound(p, d, content.MaxText)
+	doc, ok := b.parseDoc(p, noMark(data), err, &derrs)
 	if !ok {
 		return nil, derrs.Unwrap()
 	}
@@ -486,7 +502,7 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 			})
 		}
 	}
-	err := walk(src, staticDir, func(p string) error {
+	err := walk(src, staticDir, func(p string, _ fs.DirEntry) error {
 		if err := sitefs.Check(src, p); err != nil {
 			errs.Add(err)
 			return nil
@@ -503,10 +519,10 @@ func (b *builder) loadStatic(overlay *theme.Overlay) []error {
 	return errs.Unwrap()
 }
 
-// walk calls fn for every file under dir, in lexical order, passing over
-// the names content.Skip rejects (dot files, editor leftovers). A missing
-// dir has no files.
-func walk(fsys fs.FS, dir string, fn func(path string) error) error {
+// walk calls fn for every file under dir, with its entry in its folder's
+// listing, in lexical order, passing over the names content.Skip rejects
+// (dot files, editor leftovers). A missing dir has no files.
+func walk(fsys fs.FS, dir string, fn func(path string, d fs.DirEntry) error) error {
 	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil && p == dir && errors.Is(err, fs.ErrNotExist):
@@ -521,7 +537,7 @@ func walk(fsys fs.FS, dir string, fn func(path string) error) error {
 		case d.IsDir():
 			return nil
 		}
-		return fn(p)
+		return fn(p, d)
 	})
 }
 

@@ -76,6 +76,16 @@ func (d *decoder) decode(data []byte, v any) []error {
 	if err != nil {
 		return []error{markUnread(shift(err, line))}
 	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("content.DecodeYAML: v must be a non-nil pointer")
+	}
+	if !d.parse {
+		if m, ok := flat(data); ok {
+			d.value(m, d.pos(m), "", rv.Elem())
+			return d.errs
+		}
+	}
 	if l, c, deep := tooDeep(data, MaxDepth); deep {
 		return []error{markUnread(diag.Errorf(diag.Pos{File: file, Line: l, Col: c}.Shift(line),
 			"Write it with fewer levels; readykit's data never needs more than a few",
@@ -95,10 +105,6 @@ func (d *decoder) decode(data []byte, v any) []error {
 			body = doc.Body
 		}
 	}
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		panic("content.DecodeYAML: v must be a non-nil pointer")
-	}
 	if body == nil {
 		// An empty document: the required-field check still applies.
 		d.value(nil, diag.Pos{File: file, Line: line, Col: 1}, "", rv.Elem())
@@ -116,6 +122,9 @@ type decoder struct {
 	// (DecodeYAMLOver): what is there already is merged into, not
 	// replaced, and required keys are checked once all are read.
 	over bool
+	// parse sends all text to the YAML parser, passing over flat: for
+	// FuzzFlat, which checks that both read the same.
+	parse bool
 }
 
 func (d *decoder) tokenPos(tk *token.Token) diag.Pos {
@@ -382,7 +391,6 @@ func (d *decoder) freeform(n ast.Node, was any) any {
 func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 	fields := structFields(rv.Type())
 	src := Source{Pos: at, keys: map[string]diag.Pos{}}
-	seen := map[string]bool{}
 	if m != nil {
 		for _, mv := range m.Values {
 			k, ok := d.scalar(mv.Key)
@@ -390,9 +398,9 @@ func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 				d.errorf(mv.Key, "Use plain text for keys", "this key is not plain text")
 				continue
 			}
-			f, ok := fields.byName[k]
+			f, ok := fields.byName(k)
 			if !ok {
-				hint := unknownKeyHint(k, fields.names)
+				hint := unknownKeyHint(k, fields.names())
 				if rv.CanAddr() {
 					if h, ok := rv.Addr().Interface().(keyHinter); ok && h.KeyHint(k) != "" {
 						hint = h.KeyHint(k)
@@ -401,7 +409,6 @@ func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 				d.errorf(mv.Key, hint, "unknown key %q", k)
 				continue
 			}
-			seen[k] = true
 			vp := d.pos(mv.Key)
 			if mv.Value != nil {
 				if _, null := mv.Value.(*ast.NullNode); !null {
@@ -425,7 +432,7 @@ func (d *decoder) mapping(m *ast.MappingNode, at diag.Pos, rv reflect.Value) {
 	for _, f := range fields.list {
 		// Over another file, a key may be in either: checkRequired looks
 		// once all are read, where there is a Source to say so.
-		if f.required && !seen[f.name] && !(d.over && fields.source >= 0) {
+		if f.required && !src.Has(f.name) && !(d.over && fields.source >= 0) {
 			d.errorAt(at, fmt.Sprintf("Add a line \"%s: ...\"", f.name), "missing required key %q", f.name)
 		}
 	}
@@ -468,15 +475,36 @@ type field struct {
 	required bool
 }
 
+// fieldSet is a struct's fields that YAML keys name, and the index of its
+// Source field or -1. It is made for every mapping decoded, so it keeps
+// to one slice: a struct has a handful of fields.
 type fieldSet struct {
 	list   []field
-	byName map[string]field
-	names  []string
 	source int
 }
 
+// byName finds the field for a key; of two with the same key, the last.
+func (fs fieldSet) byName(name string) (field, bool) {
+	for i := len(fs.list) - 1; i >= 0; i-- {
+		if f := fs.list[i]; f.name == name {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+// names are the keys, in order, for hints.
+func (fs fieldSet) names() []string {
+	var names []string
+	for _, f := range fs.list {
+		names = append(names, f.name)
+	}
+	slices.Sort(names)
+	return names
+}
+
 func structFields(t reflect.Type) fieldSet {
-	fs := fieldSet{byName: map[string]field{}, source: -1}
+	fs := fieldSet{list: make([]field, 0, t.NumField()), source: -1}
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		if sf.Type == sourceType {
@@ -490,10 +518,7 @@ func structFields(t reflect.Type) fieldSet {
 		name, opts, _ := strings.Cut(tag, ",")
 		f := field{name: name, index: i, required: opts == "required"}
 		fs.list = append(fs.list, f)
-		fs.byName[name] = f
-		fs.names = append(fs.names, name)
 	}
-	slices.Sort(fs.names)
 	return fs
 }
 

@@ -9,7 +9,10 @@
 // around its source (including the in-memory ones tests use) so that:
 //
 //   - only regular files are read: a device, a pipe or a socket is refused
-//     before it is opened, since opening a pipe would wait for ever;
+//     before it is opened, since opening a pipe would wait for ever (a
+//     file a folder's listing says is regular is opened at once, and the
+//     open file is asked what it is; on Unix it is opened so that nothing
+//     waits, should it have become a pipe since);
 //   - no file is read past its limit (64 MB), whatever its size claims;
 //   - every refusal is a *diag.FileError naming the file, with what to do.
 package sitefs
@@ -20,6 +23,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
 	"syscall"
 
@@ -45,7 +49,41 @@ func Open(dir string) (fs.FS, io.Closer, error) {
 		}
 		return nil, nil, fmt.Errorf("the site folder %s cannot be opened: %v", dir, err)
 	}
-	return root.FS(), root, nil
+	return rootFS{root.FS(), root}, root, nil
+}
+
+// rootFS is a site folder opened by Open. It answers as os.Root's file
+// system does, and opens the files ReadFound reads without waiting
+// (readFlag).
+type rootFS struct {
+	fsys fs.FS // root.FS()
+	root *os.Root
+}
+
+func (r rootFS) Open(name string) (fs.File, error) { return r.fsys.Open(name) }
+
+func (r rootFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.fsys, name) }
+
+func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if es, ok := r.readDir(name); ok {
+		return es, nil
+	}
+	return fs.ReadDir(r.fsys, name)
+}
+
+func (r rootFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(r.fsys, name) }
+
+// openRead opens name to be read, as Open does.
+func (r rootFS) openRead(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		// Open's own error for a name os.Root's file system refuses.
+		return r.fsys.Open(name)
+	}
+	f, err := r.root.OpenFile(name, os.O_RDONLY|readFlag, 0)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // Guard wraps a site's file system so that every read is of a regular file
@@ -102,19 +140,28 @@ func (g guarded) stat(name string, dirOK bool) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch m := fi.Mode(); {
+	if err := ordinary(name, fi.Mode(), dirOK); err != nil {
+		return nil, err
+	}
+	return fi, nil
+}
+
+// ordinary checks that a file of mode m is a regular file (or, when dirOK,
+// a folder).
+func ordinary(name string, m fs.FileMode, dirOK bool) error {
+	switch {
 	case m.IsRegular():
 	case m.IsDir() && dirOK:
 	case m.IsDir():
-		return nil, diag.Errorf(diag.Pos{File: name},
+		return diag.Errorf(diag.Pos{File: name},
 			"Link to the files one by one, or copy the folder into the site",
 			"this is a folder reached through a link, and readykit reads only files there")
 	default:
-		return nil, diag.Errorf(diag.Pos{File: name},
+		return diag.Errorf(diag.Pos{File: name},
 			"Remove it; a site holds only ordinary files",
 			"this is not an ordinary file (it is a device, a pipe or a socket), so readykit will not read it")
 	}
-	return fi, nil
+	return nil
 }
 
 // Check says whether name in fsys is a file readykit will read: a regular
@@ -138,28 +185,81 @@ func Check(fsys fs.FS, name string) error {
 // apart.
 func ReadFile(fsys fs.FS, name string, max int64) ([]byte, error) {
 	g := Guard(fsys).(guarded)
-	fi, err := g.stat(name, false)
+	if _, err := g.stat(name, false); err != nil {
+		return nil, err
+	}
+	return g.read(name, max)
+}
+
+// ReadFound is ReadFile for a file that a walk of its folder found, d
+// being its entry in the listing. A file the listing says is regular is
+// opened at once, without asking first what it is: through os.Root each
+// question walks the path again, which was a third of reading a large
+// site. Anything else (a link, which may lead to a pipe) is asked about
+// before it is opened, as ReadFile does.
+func ReadFound(fsys fs.FS, name string, d fs.DirEntry, max int64) ([]byte, error) {
+	g := Guard(fsys).(guarded)
+	if !d.Type().IsRegular() {
+		if _, err := g.stat(name, false); err != nil {
+			return nil, err
+		}
+	}
+	return g.read(name, max)
+}
+
+// read opens name, which was a regular file a moment ago, and reads it
+// whole unless it holds more than max bytes.
+func (g guarded) read(name string, max int64) ([]byte, error) {
+	var f fs.File
+	var err error
+	if r, ok := g.fsys.(rootFS); ok {
+		f, err = r.openRead(name)
+	} else {
+		f, err = g.fsys.Open(name)
+	}
 	if err != nil {
+		return nil, explain(name, err)
+	}
+	defer f.Close()
+	return readOpen(name, f, max)
+}
+
+// readOpen reads the open file f, name, whole unless it holds more than
+// max bytes.
+func readOpen(name string, f fs.File, max int64) ([]byte, error) {
+	// The open file says what it is: the name may have been replaced
+	// since it was listed.
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, explain(name, err)
+	}
+	if err := ordinary(name, fi.Mode(), false); err != nil {
 		return nil, err
 	}
 	if fi.Size() > max {
 		return nil, tooLarge(name, max)
 	}
-	f, err := g.fsys.Open(name)
-	if err != nil {
-		return nil, explain(name, err)
+	// Size comes from the file system and may be wrong (a file still
+	// being written, /proc): room for one byte more than it says lets the
+	// read see the end of the file at once, and reading goes on, one byte
+	// past the limit at most, for as long as there is more.
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):min(int64(cap(data)), max+1)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, tooLarge(name, max)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, explain(name, err)
+		}
 	}
-	defer f.Close()
-	// Size comes from the file system and may be wrong (a file still being
-	// written, /proc): read one byte past the limit to be sure.
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, explain(name, err)
-	}
-	if int64(len(data)) > max {
-		return nil, tooLarge(name, max)
-	}
-	return data, nil
 }
 
 func tooLarge(name string, max int64) error {
@@ -201,4 +301,62 @@ func explain(name string, err error) error {
 // root. The standard library does not export that error, only its words.
 func isEscape(err error) bool {
 	return strings.Contains(err.Error(), "path escapes from parent")
+}
+
+// Folders keeps open the folders that a list of a site's files are in,
+// while those files are read: through os.Root, opening a file opens every
+// folder on its path first, and a large site has thousands of pages in a
+// few folders. Its ReadFound reads as ReadFound does.
+type Folders struct {
+	fsys fs.FS
+	dirs map[string]*os.Root // read-only once made, so reads may run at once
+}
+
+// OpenFolders opens the folders that names, files of fsys, are in. A
+// folder that cannot be opened is passed over: its files are read as
+// ReadFound reads them, which says what is wrong. Close the Folders once
+// the files are read.
+func OpenFolders(fsys fs.FS, names []string) *Folders {
+	f := &Folders{fsys: fsys, dirs: map[string]*os.Root{}}
+	r, ok := Guard(fsys).(guarded).fsys.(rootFS)
+	if !ok {
+		return f
+	}
+	for _, name := range names {
+		dir := path.Dir(name)
+		if _, done := f.dirs[dir]; done || !fs.ValidPath(name) {
+			continue
+		}
+		sub, err := r.root.OpenRoot(dir)
+		if err != nil {
+			sub = nil
+		}
+		f.dirs[dir] = sub
+	}
+	return f
+}
+
+// ReadFound is ReadFound for name, one of the files the Folders were
+// opened for. A file the listing says is regular is opened in its folder;
+// anything else, and any problem, is left to ReadFound, so what is read
+// and what is said about it are the same.
+func (f *Folders) ReadFound(name string, d fs.DirEntry, max int64) ([]byte, error) {
+	if sub := f.dirs[path.Dir(name)]; sub != nil && d.Type().IsRegular() {
+		if file, err := sub.OpenFile(path.Base(name), os.O_RDONLY|readFlag, 0); err == nil {
+			defer file.Close()
+			if data, err := readOpen(name, file, max); err == nil {
+				return data, nil
+			}
+		}
+	}
+	return ReadFound(f.fsys, name, d, max)
+}
+
+// Close closes the folders.
+func (f *Folders) Close() {
+	for _, sub := range f.dirs {
+		if sub != nil {
+			sub.Close()
+		}
+	}
 }
