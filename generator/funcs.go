@@ -137,7 +137,35 @@ func (bd *binding) funcs() template.FuncMap {
 		},
 		"join":  strings.Join,
 		"lower": strings.ToLower,
+		// partialCached renders a partial once per build for each key
+		// (see theme.Partial): for the text of the page only, with a
+		// key that names everything the partial shows of the page. The
+		// theme finds its calls by this name.
+		"partialCached": func(name string, data any, key string) (template.HTML, error) {
+			return bd.b.theme.Partial(name, data, key)
+		},
+		"navKey": navKey,
 	}
+}
+
+// navKey is the key of what a menu of links shows of page p: for each
+// link in turn, "c" when it is p, "a" when p is in it (Page.IsIn), "-"
+// otherwise. The header marks the current page's entry and the one it is
+// in by these; a partialCached of a menu keyed by it renders once for
+// each different marking, not once a page.
+func navKey(p *Page, links []*Page) string {
+	k := make([]byte, len(links))
+	for i, l := range links {
+		switch {
+		case l.URL == p.URL:
+			k[i] = 'c'
+		case p.IsIn(l.URL):
+			k[i] = 'a'
+		default:
+			k[i] = '-'
+		}
+	}
+	return string(k)
 }
 
 func (b *builder) relURL(u string) string {
