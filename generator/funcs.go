@@ -150,11 +150,13 @@ func (bd *binding) funcs() template.FuncMap {
 
 // navKey is the key of what a menu of links shows of page p: for each
 // link in turn, "c" when it is p, "a" when p is in it (Page.IsIn), "-"
-// otherwise. The header marks the current page's entry and the one it is
-// in by these; a partialCached of a menu keyed by it renders once for
-// each different marking, not once a page.
-func navKey(p *Page, links []*Page) string {
-	k := make([]byte, len(links))
+// otherwise; then, when also is an address, "c" or "-" for whether p is
+// at it. The header marks the current page's entry and the one it is in
+// by these, and has a search box on every page but the search page; a
+// partialCached of it keyed by navKey .Page .Site.Menu "/search/" renders
+// once for each different marking, not once a page.
+func navKey(p *Page, links []*Page, also string) string {
+	k := make([]byte, len(links), len(links)+1)
 	for i, l := range links {
 		switch {
 		case l.URL == p.URL:
@@ -164,6 +166,13 @@ func navKey(p *Page, links []*Page) string {
 		default:
 			k[i] = '-'
 		}
+	}
+	switch {
+	case also == "":
+	case also == p.URL:
+		k = append(k, 'c')
+	default:
+		k = append(k, '-')
 	}
 	return string(k)
 }

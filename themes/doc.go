@@ -178,12 +178,12 @@
 //	    /search/, when there is one, and not on that page) and the main
 //	    menu (Site.Menu), the current page's entry, or the one it is in,
 //	    marked; so base.html keys it by those marks and the search page
-//	    {{ partialCached "partials/header.html" . (print (navKey .Page .Site.Menu) (eq .Page.URL "/search/")) }}
+//	    {{ partialCached "partials/header.html" . (navKey .Page .Site.Menu "/search/") }}
 //	layouts/partials/footer.html
 //	    "partials/footer.html" (PageData), from base.html: the footer
 //	    menu (Site.Footer), the current page's entry marked, the edition
 //	    and who publishes the site
-//	    {{ partialCached "partials/footer.html" . (navKey .Page .Site.Footer) }}
+//	    {{ partialCached "partials/footer.html" . (navKey .Page .Site.Footer "") }}
 //	layouts/partials/notice.html
 //	    "partials/notice.html" (PageData), from base.html: the notice
 //	    that this is a guide, and the provisional edition's warning
@@ -416,11 +416,13 @@
 //	    template. name must be a partial's, and one that calls neither
 //	    "main" nor "head"
 //	    {{ partialCached "partials/checkmark.html" . "" }}
-//	navKey(page *Page, links []*Page) string
+//	navKey(page *Page, links []*Page, also string) string
 //	    a key for partialCached of a menu of links: for each link in
 //	    turn, c when it is the page, a when the page is in it (Page.IsIn),
-//	    - otherwise: c--a-
-//	    {{ navKey .Page .Site.Menu }}
+//	    - otherwise; then, unless also is "", c when the page is at the
+//	    address also and - when not, for a page the partial treats apart
+//	    (the header has no search box on the search page): -a--c
+//	    {{ navKey .Page .Site.Menu "/search/" }}
 //
 // # Site
 //
