@@ -413,8 +413,9 @@
 //	    with partialCached and a quoted name (a key is written for the
 //	    partials beside it): replace the built-in header without
 //	    base.html and your header is made for every page, as with
-//	    template. name must be a partial's, and one that calls neither
-//	    "main" nor "head"
+//	    template. A call that names its partial any other way than by a
+//	    quoted string turns the reuse off for every partial. name must be
+//	    a partial's, and one that calls neither "main" nor "head"
 //	    {{ partialCached "partials/checkmark.html" . "" }}
 //	navKey(page *Page, links []*Page, also string) string
 //	    a key for partialCached of a menu of links: for each link in
