@@ -137,7 +137,44 @@ func (bd *binding) funcs() template.FuncMap {
 		},
 		"join":  strings.Join,
 		"lower": strings.ToLower,
+		// partialCached renders a partial once per build for each key
+		// (see theme.Partial): for the text of the page only, with a
+		// key that names everything the partial shows of the page. The
+		// theme finds its calls by this name.
+		"partialCached": func(name string, data any, key string) (template.HTML, error) {
+			return bd.b.theme.Partial(name, data, key)
+		},
+		"navKey": navKey,
 	}
+}
+
+// navKey is the key of what a menu of links shows of page p: for each
+// link in turn, "c" when it is p, "a" when p is in it (Page.IsIn), "-"
+// otherwise; then, when also is an address, "c" or "-" for whether p is
+// at it. The header marks the current page's entry and the one it is in
+// by these, and has a search box on every page but the search page; a
+// partialCached of it keyed by navKey .Page .Site.Menu "/search/" renders
+// once for each different marking, not once a page.
+func navKey(p *Page, links []*Page, also string) string {
+	k := make([]byte, len(links), len(links)+1)
+	for i, l := range links {
+		switch {
+		case l.URL == p.URL:
+			k[i] = 'c'
+		case p.IsIn(l.URL):
+			k[i] = 'a'
+		default:
+			k[i] = '-'
+		}
+	}
+	switch {
+	case also == "":
+	case also == p.URL:
+		k = append(k, 'c')
+	default:
+		k = append(k, '-')
+	}
+	return string(k)
 }
 
 func (b *builder) relURL(u string) string {

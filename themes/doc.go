@@ -167,20 +167,27 @@
 // Each file under layouts/partials, the templates it defines, the dot
 // each expects, and where the default theme calls it.
 //
+//	layouts/partials/sitehead.html
+//	    "partials/sitehead.html" (PageData), from base.html: what every
+//	    page's <head> has, the same on every page: the stylesheets, the
+//	    icon, the scripts and the modules app.js imports, to preload
+//	    {{ partialCached "partials/sitehead.html" . "" }}
 //	layouts/partials/header.html
 //	    "partials/header.html" (PageData), from base.html: the site's
 //	    name, the organisation, a search box (a plain form to the page at
 //	    /search/, when there is one, and not on that page) and the main
-//	    menu (Site.Menu)
-//	    {{ template "partials/header.html" . }}
+//	    menu (Site.Menu), the current page's entry, or the one it is in,
+//	    marked; so base.html keys it by those marks and the search page
+//	    {{ partialCached "partials/header.html" . (navKey .Page .Site.Menu "/search/") }}
 //	layouts/partials/footer.html
 //	    "partials/footer.html" (PageData), from base.html: the footer
-//	    menu (Site.Footer), the edition and who publishes the site
-//	    {{ template "partials/footer.html" . }}
+//	    menu (Site.Footer), the current page's entry marked, the edition
+//	    and who publishes the site
+//	    {{ partialCached "partials/footer.html" . (navKey .Page .Site.Footer "") }}
 //	layouts/partials/notice.html
 //	    "partials/notice.html" (PageData), from base.html: the notice
 //	    that this is a guide, and the provisional edition's warning
-//	    {{ template "partials/notice.html" . }}
+//	    {{ partialCached "partials/notice.html" . "" }}
 //	layouts/partials/breadcrumbs.html
 //	    "partials/breadcrumbs.html" (PageData), from base.html: the trail
 //	    of Page.Ancestors; nothing on the home page
@@ -391,6 +398,32 @@
 //	    the .zip's size, such as 0.5 MB, written in once the .zip is made
 //	    (the preview, which makes none, writes "made by readykit build")
 //	    {{ portableSize }}
+//	partialCached(name string, data any, key string) (template.HTML, error)
+//	    what template name data gives in the text of the page, but
+//	    made once per build for each key and reused on every page that
+//	    gives the same key: for the pieces of the page shell that show
+//	    little of the page, which are most of each page's time at
+//	    thousands of pages. The key must name everything the partial
+//	    shows that is not the same on every page (the Site is), or pages
+//	    show what another page made; "" when it shows nothing of the page.
+//	    Only in the text of an element, never in an attribute, a script
+//	    or a style, where the page would get the partial escaped as text.
+//	    A partial is reused only when it, and every template it calls,
+//	    come from the same theme folder as every template that calls it
+//	    with partialCached and a quoted name (a key is written for the
+//	    partials beside it): replace the built-in header without
+//	    base.html and your header is made for every page, as with
+//	    template. A call that names its partial any other way than by a
+//	    quoted string turns the reuse off for every partial. name must be
+//	    a partial's, and one that calls neither "main" nor "head"
+//	    {{ partialCached "partials/checkmark.html" . "" }}
+//	navKey(page *Page, links []*Page, also string) string
+//	    a key for partialCached of a menu of links: for each link in
+//	    turn, c when it is the page, a when the page is in it (Page.IsIn),
+//	    - otherwise; then, unless also is "", c when the page is at the
+//	    address also and - when not, for a page the partial treats apart
+//	    (the header has no search box on the search page): -a--c
+//	    {{ navKey .Page .Site.Menu "/search/" }}
 //
 // # Site
 //
@@ -828,8 +861,10 @@
 // (e2e/scripts.test.mjs checks them).
 //
 //	layouts/base.html
-//	    data-rk-site data-rk-edition data-rk-announce data-rk-alert
-//	    data-rk-fail data-rk-worker data-rk-update
+//	    data-rk-announce data-rk-alert data-rk-fail data-rk-worker
+//	    data-rk-update
+//	layouts/partials/sitehead.html
+//	    data-rk-site data-rk-edition
 //	layouts/partials/header.html
 //	    data-rk-who data-rk-org-name
 //	layouts/checklist.html

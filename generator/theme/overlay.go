@@ -62,17 +62,28 @@ func (o *Overlay) Origin(name string) string {
 }
 
 func (o *Overlay) layer(name string) (Layer, error) {
-	if !fs.ValidPath(name) {
-		return Layer{}, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	i, err := o.layerIndex(name)
+	if err != nil {
+		return Layer{}, err
 	}
-	for _, l := range o.layers {
+	return o.layers[i], nil
+}
+
+// layerIndex gives the place, among the layers, of the one name is read
+// from. Two layers may share a prefix (a site's themes/default/ over the
+// built-in theme), so it, not Origin, tells whose a file is.
+func (o *Overlay) layerIndex(name string) (int, error) {
+	if !fs.ValidPath(name) {
+		return 0, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	for i, l := range o.layers {
 		if _, err := fs.Stat(l.FS, name); err == nil {
-			return l, nil
+			return i, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return Layer{}, err
+			return 0, err
 		}
 	}
-	return Layer{}, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	return 0, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // Files lists every regular file under dir in all layers, without

@@ -22,7 +22,12 @@ func TestOnlyOwn(t *testing.T) {
 		{"with dot changed", "layouts/page.html", `{{define "main"}}{{with .Site.Page "/"}}{{.Content}}{{end}}{{end}}`, false},
 		{"a chain", "layouts/page.html", `{{define "main"}}{{(.Site.Page "/").Content}}{{end}}`, false},
 		{"a variable", "layouts/page.html", `{{define "main"}}{{$p := .Page.Parent}}{{$p.Content}}{{end}}`, false},
-		{"in a partial", "layouts/partials/footer.html", `{{define "partials/footer.html"}}{{.Page.Content}}{{end}}`, false},
+		{"in a partial", "layouts/partials/breadcrumbs.html", `{{define "partials/breadcrumbs.html"}}{{.Page.Content}}{{end}}`, false},
+		// base.html calls the footer through partialCached, a function,
+		// not {{template}}: the walk still reads it.
+		{"in a partial partialCached renders", "layouts/partials/footer.html", `{{define "partials/footer.html"}}{{.Page.Content}}{{end}}`, false},
+		{"given to partialCached", "layouts/page.html", `{{define "main"}}{{partialCached "partials/notice.html" .Page.Content .Page.URL}}{{end}}`, true},
+		{"given to partialCached in a range", "layouts/page.html", `{{define "main"}}{{range .Site.Pages}}{{partialCached "partials/notice.html" .Content ""}}{{end}}{{end}}`, false},
 	} {
 		site := fstest.MapFS{}
 		if c.file != "" {

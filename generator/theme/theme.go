@@ -27,6 +27,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"path"
@@ -34,6 +35,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/readykit/readykit/generator/diag"
@@ -46,6 +48,13 @@ type Theme struct {
 	names   map[string]string // template name -> file for messages
 	assets  map[string]Asset  // source name under assets/ -> asset
 	key     [sha256.Size]byte // the layout files parsed, see layoutsKey
+	parts   partials          // what Partial renders from
+	// memo is what Partial rendered in this build. A Theme is made per
+	// build (a reused Parsed is not), so the memo never outlives one.
+	memo struct {
+		mu   sync.RWMutex
+		html map[memoKey]template.HTML
+	}
 }
 
 // Parsed is a theme's templates, which a later load of the same layout
@@ -57,11 +66,12 @@ type Parsed struct {
 	key     [sha256.Size]byte
 	layouts map[string]*template.Template
 	names   map[string]string
+	parts   partials
 }
 
 // Parsed returns t's templates, for LoadReusing.
 func (t *Theme) Parsed() *Parsed {
-	return &Parsed{key: t.key, layouts: t.layouts, names: t.names}
+	return &Parsed{key: t.key, layouts: t.layouts, names: t.names, parts: t.parts}
 }
 
 // Asset is a file published under /assets/ with a fingerprinted name.
@@ -91,7 +101,7 @@ func LoadReusing(fsys *Overlay, funcs template.FuncMap, prev *Parsed) (*Theme, [
 	}
 	key, kerr := layoutsKey(fsys, files)
 	if kerr == nil && prev != nil && prev.key == key {
-		t.layouts, t.names, t.key = prev.layouts, prev.names, prev.key
+		t.layouts, t.names, t.key, t.parts = prev.layouts, prev.names, prev.key, prev.parts
 		errs.Add(t.loadAssets()...)
 		return t, errs.Unwrap()
 	}
@@ -143,6 +153,9 @@ func LoadReusing(fsys *Overlay, funcs template.FuncMap, prev *Parsed) (*Theme, [
 		}
 		t.layouts[strings.TrimSuffix(path.Base(f), ".html")] = lt
 	}
+	// base was only cloned, never run, so it can still be escaped on
+	// its own: Partial runs the partials from it.
+	t.parts = findPartials(fsys, base, t.layouts)
 	if kerr != nil {
 		// Never taken for another theme's templates.
 		t.key = [sha256.Size]byte{}
@@ -362,6 +375,12 @@ func (t *Theme) Execute(buf *bytes.Buffer, layout string, data any) error {
 	n := buf.Len()
 	if err := lt.ExecuteTemplate(buf, "layouts/base.html", data); err != nil {
 		buf.Truncate(n)
+		// A partial that Partial ran reports its own line, not the
+		// line that called it.
+		var fe *diag.FileError
+		if errors.As(err, &fe) {
+			return fe
+		}
 		return t.fileError(err, nil)
 	}
 	return nil
