@@ -315,6 +315,9 @@ func (b *builder) publish(sink publish.Sink) error {
 	// A dev server's pages, which have no copy, say how one is made.
 	fill := b.cfg.Options.portableOn() && b.opts.NoPortable
 	chain := b.chain()
+	// The minifier, first in the chain, writes every page anew, so a page
+	// is minified from the worker's buffer, not from a copy of it.
+	inPlace := b.opts.Minify
 	outs := b.outputs
 	pageErrs := make([]error, len(b.site.Pages))
 	failed := false
@@ -327,7 +330,14 @@ func (b *builder) publish(sink publish.Sink) error {
 		}
 		if o.page >= 0 {
 			var err error
-			if data, err = b.renderPage(o.page, buf); err != nil {
+			if inPlace {
+				buf.Reset()
+				err = b.execute(buf, o.page)
+				data = buf.Bytes()
+			} else {
+				data, err = b.renderPage(o.page, buf)
+			}
+			if err != nil {
 				return made{pageErr: err}
 			}
 		}
