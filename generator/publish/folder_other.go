@@ -3,6 +3,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 )
@@ -20,9 +21,15 @@ func (f *folder) mkdir(rel string) error {
 	return nil
 }
 
-// write makes the file rel, whose folder exists, holding data.
+// write makes the file rel, whose folder exists, holding data. The
+// folder is new, so the file is created, never opened, as on Linux.
 func (f *folder) write(rel string, data []byte) error {
-	return os.WriteFile(filepath.Join(f.path, filepath.FromSlash(rel)), data, 0o644)
+	file, err := os.OpenFile(filepath.Join(f.path, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = file.Write(data)
+	return errors.Join(err, file.Close())
 }
 
 func (f *folder) close() {}
