@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/readykit/readykit/generator/content"
 	"github.com/readykit/readykit/generator/markdown"
 	"github.com/readykit/readykit/generator/programme"
 	"github.com/readykit/readykit/generator/toolkit"
@@ -25,8 +26,9 @@ const calendarURL = "/dspt-programme.ics"
 func (b *builder) assemble() error {
 	b.view = b.data.Select(b.cfg.Edition)
 	for i, p := range b.pages {
-		// The Markdown is check's to read; the page keeps what it made.
-		p.body, p.doc = b.pageBodies[i], markdown.Doc{}
+		// The Markdown is check's to read, and so are the positions of
+		// the front matter's keys; the page keeps what check made.
+		p.body, p.doc, p.src = b.pageBodies[i], markdown.Doc{}, content.Source{}
 	}
 	s := &Site{
 		Config:       b.cfg,

@@ -26,6 +26,11 @@ type output struct {
 	path string
 	data []byte
 	page int // -1 when data is the file
+	// lazy, when set, makes the file's data: a file readykit writes
+	// itself that is costly to make (the search index), which publish
+	// makes on its workers, alongside the pages, rather than render
+	// alone on one CPU before them.
+	lazy func() []byte
 }
 
 // render lists every file the site publishes, sorted by path: the pages
@@ -56,6 +61,11 @@ func (b *builder) render() error {
 		add(path, what, data)
 		made[path] = true
 	}
+	// makeLater adds a file readykit writes itself, made by publish.
+	makeLater := func(path, what string, lazy func() []byte) {
+		claim(path, what, output{page: -1, lazy: lazy})
+		made[path] = true
+	}
 
 	errs.Add(b.setContent())
 	for i, p := range b.site.Pages {
@@ -68,16 +78,20 @@ func (b *builder) render() error {
 	// The files readykit writes itself come before the site's static
 	// files, so that a clash is reported at the site's file, which is the
 	// one that can move.
-	addMade("data/toolkit.json", "the toolkit data", b.toolkitData())
-	addMade(strings.TrimPrefix(searchIndexURL, "/"), "the search index", b.searchIndex())
+	makeLater("data/toolkit.json", "the toolkit data", b.toolkitData)
+	makeLater(strings.TrimPrefix(searchIndexURL, "/"), "the search index", func() []byte {
+		data := b.searchIndex()
+		b.dropBodies()
+		return data
+	})
 	if s := b.site.Schedule; s != nil {
-		addMade(strings.TrimPrefix(calendarURL, "/"), "the programme's calendar", []byte(b.calendar(*s)))
+		makeLater(strings.TrimPrefix(calendarURL, "/"), "the programme's calendar", func() []byte { return []byte(b.calendar(*s)) })
 	}
 	// offline writes sw.js once the files are final; it is claimed here
 	// so that a site's own sw.js is reported as a clash.
 	addMade(workerPath, "the offline worker", nil)
 	if b.cfg.BaseURL != "" {
-		addMade("sitemap.xml", "the sitemap", b.sitemap())
+		makeLater("sitemap.xml", "the sitemap", b.sitemap)
 		addMade("robots.txt", "the robots.txt file", []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.absURL("/sitemap.xml")+"\n"))
 	}
 
@@ -131,6 +145,17 @@ func (b *builder) setContent() error {
 		p.Content = p.body.html
 	}
 	return errors.Join(errs...)
+}
+
+// dropBodies lets go of what check made of each Markdown body for the
+// search index, once the index is made: a page's HTML stays, as its
+// Content, for the pages still to be rendered. Nothing else reads the
+// bodies by then, so this is safe while other pages render.
+func (b *builder) dropBodies() {
+	for _, p := range b.site.Pages {
+		p.body = nil
+	}
+	b.pageBodies, b.itemBodies = nil, nil
 }
 
 // renderPage runs site.Pages[i] through its layout, in buf, and returns
@@ -232,6 +257,17 @@ func (b *builder) chain() []publish.Transform {
 // enough that a site of any size holds about as much as a small one.
 const inFlight = 16
 
+// window is how many files publish may have made and not yet handed to
+// the sink: inFlight per CPU, and room for the pages the other CPUs
+// render while one makes the search index, which comes early in the
+// order of paths and costs about as much as rendering a tenth of the
+// pages. Without that room the sink would wait on the index with every
+// other CPU idle, as if render still made it alone. The pages held
+// meanwhile are minified, and fewer bytes than the index itself.
+func (b *builder) window() int {
+	return inFlight*runtime.GOMAXPROCS(0) + len(b.site.Pages)/8
+}
+
 // made is one output file as publish makes it: its final bytes, or the
 // problem of rendering its page or of transforming it.
 type made struct {
@@ -279,16 +315,29 @@ func (b *builder) publish(sink publish.Sink) error {
 	// A dev server's pages, which have no copy, say how one is made.
 	fill := b.cfg.Options.portableOn() && b.opts.NoPortable
 	chain := b.chain()
+	// The minifier, first in the chain, writes every page anew, so a page
+	// is minified from the worker's buffer, not from a copy of it.
+	inPlace := b.opts.Minify
 	outs := b.outputs
 	pageErrs := make([]error, len(b.site.Pages))
 	failed := false
 	var firstErr error
-	workers.Ordered(len(outs), inFlight*runtime.GOMAXPROCS(0), func(i int, buf *bytes.Buffer) made {
+	workers.Ordered(len(outs), b.window(), func(i int, buf *bytes.Buffer) made {
 		o := outs[i]
 		data := o.data
+		if o.lazy != nil {
+			data = o.lazy()
+		}
 		if o.page >= 0 {
 			var err error
-			if data, err = b.renderPage(o.page, buf); err != nil {
+			if inPlace {
+				buf.Reset()
+				err = b.execute(buf, o.page)
+				data = buf.Bytes()
+			} else {
+				data, err = b.renderPage(o.page, buf)
+			}
+			if err != nil {
 				return made{pageErr: err}
 			}
 		}

@@ -173,7 +173,11 @@ func (d Dir) Begin() (Batch, error) {
 		db.Abort()
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, marker), markerText, 0o644); err != nil {
+	if db.dir, err = openFolder(tmp); err != nil {
+		db.Abort()
+		return nil, err
+	}
+	if err := db.dir.write(marker, markerText); err != nil {
 		db.Abort()
 		return nil, err
 	}
@@ -183,7 +187,23 @@ func (d Dir) Begin() (Batch, error) {
 // dirBatch is a site being written to tmp, to take dest's place.
 type dirBatch struct {
 	dest, tmp string
+	dir       *folder         // tmp, open
 	made      map[string]bool // folders made in tmp
+}
+
+// mkdirs makes the folder rel in tmp and those above it, unless made.
+func (db *dirBatch) mkdirs(rel string) error {
+	if db.made[rel] {
+		return nil
+	}
+	if err := db.mkdirs(path.Dir(rel)); err != nil {
+		return err
+	}
+	if err := db.dir.mkdir(rel); err != nil {
+		return err
+	}
+	db.made[rel] = true
+	return nil
 }
 
 func (db *dirBatch) Put(f File) error {
@@ -193,16 +213,14 @@ func (db *dirBatch) Put(f File) error {
 	if !fs.ValidPath(f.Path) {
 		return fmt.Errorf("invalid output path %q", f.Path)
 	}
-	if dir := path.Dir(f.Path); !db.made[dir] {
-		if err := os.MkdirAll(filepath.Join(db.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return err
-		}
-		db.made[dir] = true
+	if err := db.mkdirs(path.Dir(f.Path)); err != nil {
+		return err
 	}
-	return os.WriteFile(filepath.Join(db.tmp, filepath.FromSlash(f.Path)), f.Data, 0o644)
+	return db.dir.write(f.Path, f.Data)
 }
 
 func (db *dirBatch) Commit() error {
+	db.close()
 	if _, err := os.Lstat(db.dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(db.tmp, db.dest); err != nil {
 			db.Abort()
@@ -218,7 +236,17 @@ func (db *dirBatch) Commit() error {
 	return os.RemoveAll(db.tmp)
 }
 
-func (db *dirBatch) Abort() { os.RemoveAll(db.tmp) }
+func (db *dirBatch) Abort() {
+	db.close()
+	os.RemoveAll(db.tmp)
+}
+
+func (db *dirBatch) close() {
+	if db.dir != nil {
+		db.dir.close()
+		db.dir = nil
+	}
+}
 
 // marked reports whether a build wrote the folder dir.
 func marked(dir string) bool {

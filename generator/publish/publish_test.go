@@ -86,3 +86,35 @@ func TestMinifierKeepsDefaultAttributeValues(t *testing.T) {
 		}
 	}
 }
+
+// The new folder's files are each created once, in folders made as they
+// are needed: a path put twice is an error, not a file written over,
+// and the batch leaves nothing behind when it is aborted.
+func TestDirCreatesEachFileOnce(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	batch, err := Dir{Path: dest}.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []File{{"a/b/c/index.html", []byte("deep")}, {"a/index.html", []byte("top")}, {"a/b/x.css", []byte("x")}} {
+		if err := batch.Put(f); err != nil {
+			t.Fatalf("put %s: %v", f.Path, err)
+		}
+	}
+	if err := batch.Put(File{"a/index.html", []byte("again")}); err == nil {
+		t.Error("a path put twice was written over")
+	}
+	batch.Abort()
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := (Dir{Path: dest}).Publish([]File{{"a/b/c/index.html", []byte("deep")}, {"a/index.html", []byte("top")}}); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{"a/b/c/index.html": "deep", "a/index.html": "top", marker: string(markerText)} {
+		if got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(p))); err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", p, got, err, want)
+		}
+	}
+}
