@@ -35,11 +35,15 @@ import (
 // so the theme is lent to one build at a time; a build that finds it
 // lent, such as a portfolio's clients built at once, parses its own.
 //
-// It remembers each page's HTML under a key that sums everything the
-// build read (recorded at its file systems, see reads) and its options,
-// but for the other content pages' bodies when the theme shows a body on
-// its own page only (theme.OnlyOwn): a rebuild after an edit of one
-// page's text renders that page again and takes the others.
+// Made by NewRebuildCache, for a caller that builds the same site again
+// after each change (readykit serve), it also remembers each page's HTML
+// under a key that sums everything the build read (recorded at its file
+// systems, see reads) and its options, but for the other content pages'
+// bodies when the theme shows a body on its own page only
+// (theme.OnlyOwn): a rebuild after an edit of one page's text renders
+// that page again and takes the others. A portfolio's Cache (newCache)
+// does not: recording every read and keeping every page would cost builds
+// that are never repeated time and memory for nothing.
 //
 // It is bounded: past maxPages pages it forgets them all, and past
 // maxDecoded files it starts again empty, so a dev server that keeps one
@@ -49,7 +53,8 @@ type Cache struct {
 	decoded map[[sha256.Size]byte]any
 	minify  *publish.Memo
 	theme   sharedTheme
-	// pages are pages' HTML by the key execute gives them.
+	// pages are pages' HTML by the key execute gives them; nil when the
+	// Cache remembers no pages.
 	pages map[[sha256.Size]byte][]byte
 }
 
@@ -79,10 +84,19 @@ func (c *Cache) storePage(key [sha256.Size]byte, html []byte) {
 // portfolio of many clients has, each with its own overlays.
 const maxDecoded = 4096
 
-// NewCache returns an empty cache.
-func NewCache() *Cache {
-	c := &Cache{decoded: map[[sha256.Size]byte]any{}, minify: publish.NewMemo(), pages: map[[sha256.Size]byte][]byte{}}
+// newCache returns an empty cache for builds of many sites that share
+// files, such as a portfolio's clients.
+func newCache() *Cache {
+	c := &Cache{decoded: map[[sha256.Size]byte]any{}, minify: publish.NewMemo()}
 	c.theme.funcs = c.theme.bind.funcs()
+	return c
+}
+
+// NewRebuildCache returns an empty cache that also remembers each page's
+// HTML, for builds of one site again and again as it is edited.
+func NewRebuildCache() *Cache {
+	c := newCache()
+	c.pages = map[[sha256.Size]byte][]byte{}
 	return c
 }
 

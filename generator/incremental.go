@@ -49,9 +49,9 @@ func (b *builder) done() {
 }
 
 // track makes opts' file systems tell a new reads what the build reads,
-// when it has a Cache to remember its pages in; it returns nil otherwise.
+// when it has a Cache that remembers pages; it returns nil otherwise.
 func track(opts *Options) *reads {
-	if opts.Cache == nil {
+	if opts.Cache == nil || opts.Cache.pages == nil {
 		return nil
 	}
 	r := newReads()

@@ -40,7 +40,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		now = now.Add(1500 * time.Millisecond)
 		return Options{Source: root.FS(), Theme: themes.Default(), BaseURL: "http://localhost:1313/", NoOffline: true, NoPortable: true, Cache: c, Today: now}
 	}
-	cache := NewCache()
+	cache := NewRebuildCache()
 	var inc publish.Memory
 	if _, err := Build(context.Background(), opts(cache), &inc); err != nil {
 		t.Fatal(err)

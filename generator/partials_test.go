@@ -46,7 +46,7 @@ func TestNavKey(t *testing.T) {
 // header, which is kept for every page, on the next build.
 func TestPartialsPerBuild(t *testing.T) {
 	site := ArchiveFS(t, "../cmd/readykit/testdata/base.txtar", "")
-	cache := NewCache()
+	cache := NewRebuildCache()
 	build := func() map[string][]byte {
 		t.Helper()
 		var mem publish.Memory

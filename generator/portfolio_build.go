@@ -70,7 +70,7 @@ func BuildPortfolio(ctx context.Context, opts Options, sink publish.Sink, done f
 		return nil, errors.New("this site has no clients: a portfolio keeps each client in a folder clients/<name>/ with its own readykit.yaml")
 	}
 	if opts.Cache == nil {
-		opts.Cache = NewCache()
+		opts.Cache = newCache()
 	}
 	results := make([]ClientResult, len(clients))
 	errs := make([]error, len(clients))

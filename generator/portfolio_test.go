@@ -233,14 +233,13 @@ func TestBuildPortfolioFailure(t *testing.T) {
 }
 
 // A build from a Cache gives the same files as one without: for each
-// client of a portfolio (minified, so the minifier's memo is used too) and
-// for the default site built twice from one cache, the second time from
-// what the first kept.
+// client of a portfolio, whose builds share one (minified, so the
+// minifier's memo is used too), and for the default site built twice from
+// a dev server's Cache, the second time from what the first kept.
 func TestCacheIsByteIdentical(t *testing.T) {
 	src := portfolio(t)
-	cache := generator.NewCache()
 	cached := &publish.Memory{}
-	if _, err := generator.BuildPortfolio(context.Background(), generator.Options{Source: src, Theme: themes.Default(), Minify: true, Cache: cache}, cached, nil); err != nil {
+	if _, err := generator.BuildPortfolio(context.Background(), generator.Options{Source: src, Theme: themes.Default(), Minify: true}, cached, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []string{"elm-lodge", "oak-house"} {
@@ -256,7 +255,7 @@ func TestCacheIsByteIdentical(t *testing.T) {
 	if _, err := generator.Build(context.Background(), generator.Options{Source: site, Theme: themes.Default(), Minify: true}, plain); err != nil {
 		t.Fatal(err)
 	}
-	cache = generator.NewCache()
+	cache := generator.NewRebuildCache()
 	for range 2 {
 		got := &publish.Memory{}
 		if _, err := generator.Build(context.Background(), generator.Options{Source: site, Theme: themes.Default(), Minify: true, Cache: cache}, got); err != nil {

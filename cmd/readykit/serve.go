@@ -138,7 +138,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	debug.SetGCPercent(400)
 	// Rebuilds share what is a pure function of the files (decoded data),
 	// so a save re-decodes only the files it changed.
-	cache := generator.NewCache()
+	cache := generator.NewRebuildCache()
 	srv := devserver.New(devserver.Options{
 		Root:  opts.Source,
 		Skip:  []string{"public", "node_modules"},

@@ -62,30 +62,47 @@ func New(opts Options) *Converter {
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithParser(newParser()),
-		goldmark.WithExtensions(
-			extension.Linkify,
-			extension.Strikethrough,
-			extension.TaskList,
-			table{},
-			extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-				extension.LeftSingleQuote:  []byte("‘"),
-				extension.RightSingleQuote: []byte("’"),
-				extension.LeftDoubleQuote:  []byte("“"),
-				extension.RightDoubleQuote: []byte("”"),
-				extension.EnDash:           []byte("–"),
-				extension.EmDash:           []byte("—"),
-				extension.Ellipsis:         []byte("…"),
-				extension.LeftAngleQuote:   []byte("«"),
-				extension.RightAngleQuote:  []byte("»"),
-				extension.Apostrophe:       []byte("’"),
-			})),
-		),
+		goldmark.WithExtensions(extensions(table{})...),
 	)...)
 	allowed := map[string]bool{}
 	for _, h := range opts.AllowedHosts {
 		allowed[strings.ToLower(h)] = true
 	}
 	return &Converter{md: md, allowed: allowed}
+}
+
+// extensions are readykit's goldmark extensions, with tables made by
+// tables.
+func extensions(tables goldmark.Extender) []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.Linkify,
+		extension.Strikethrough,
+		extension.TaskList,
+		tables,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+			extension.LeftSingleQuote:  []byte("‘"),
+			extension.RightSingleQuote: []byte("’"),
+			extension.LeftDoubleQuote:  []byte("“"),
+			extension.RightDoubleQuote: []byte("”"),
+			extension.EnDash:           []byte("–"),
+			extension.EmDash:           []byte("—"),
+			extension.Ellipsis:         []byte("…"),
+			extension.LeftAngleQuote:   []byte("«"),
+			extension.RightAngleQuote:  []byte("»"),
+			extension.Apostrophe:       []byte("’"),
+		})),
+	}
+}
+
+// Bare returns goldmark with readykit's extensions but none of its limits,
+// link checks or class-aligned tables: the floor make bench compares
+// builds with (tools/benchsite/floor), which must parse what readykit
+// parses and do nothing more.
+func Bare() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
+		goldmark.WithExtensions(extensions(extension.Table)...),
+	)
 }
 
 // newParser is goldmark's default parser with its heading, block quote and

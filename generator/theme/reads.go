@@ -58,17 +58,11 @@ func (w *walker) node(n parse.Node, atRoot bool) {
 	case *parse.ActionNode:
 		w.pipe(n.Pipe, atRoot)
 	case *parse.IfNode:
-		w.pipe(n.Pipe, atRoot)
-		w.list(n.List, atRoot)
-		w.list(n.ElseList, atRoot)
+		w.branch(&n.BranchNode, atRoot, atRoot)
 	case *parse.WithNode:
-		w.pipe(n.Pipe, atRoot)
-		w.list(n.List, false)
-		w.list(n.ElseList, false)
+		w.branch(&n.BranchNode, atRoot, false)
 	case *parse.RangeNode:
-		w.pipe(n.Pipe, atRoot)
-		w.list(n.List, false)
-		w.list(n.ElseList, false)
+		w.branch(&n.BranchNode, atRoot, false)
 	case *parse.ListNode:
 		w.list(n, atRoot)
 	case *parse.TemplateNode:
@@ -80,6 +74,15 @@ func (w *walker) node(n parse.Node, atRoot bool) {
 		}
 		w.pipe(n.Pipe, atRoot)
 	}
+}
+
+// branch walks an if, with or range; inside says whether dot is still the
+// page's data in its lists. With and range keep dot in their else lists,
+// but taking it as changed there errs on the side of no.
+func (w *walker) branch(b *parse.BranchNode, atRoot, inside bool) {
+	w.pipe(b.Pipe, atRoot)
+	w.list(b.List, inside)
+	w.list(b.ElseList, inside)
 }
 
 func isDot(p *parse.PipeNode) bool {

@@ -9,7 +9,8 @@
 //
 // It reads the source with go/parser alone, so it is quick and needs no
 // build. A top-level name counts as used when another package (or its
-// tests, but not the package's own external tests) writes pkg.Name. A
+// tests, but not the package's own external tests, or a development tool
+// in tools/) writes pkg.Name. A
 // field or method counts as used when another package selects a member of
 // that name, when a template does ({{ .Name }} in an .html or .tmpl file,
 // or in a Go string that holds "{{"), when a template example in a Go
@@ -102,7 +103,7 @@ func run(root string) ([]string, error) {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != root && (name == "tools" || name == "node_modules" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if p != root && (name == "node_modules" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -148,7 +149,9 @@ func run(root string) ([]string, error) {
 			dir string
 			f   *ast.File
 		}{dir, f})
-		if !strings.HasSuffix(name, "_test.go") {
+		// The development tools' own names are not readykit's, but what
+		// they use of it, such as the bench floor's markdown.Bare, is used.
+		if !strings.HasSuffix(name, "_test.go") && !inTools(root, dir) {
 			pk := pkgs[dir]
 			if pk == nil {
 				pk = &pkg{dir: dir, name: f.Name.Name}
@@ -347,4 +350,11 @@ func run(root string) ([]string, error) {
 	}
 	slices.Sort(unused)
 	return unused, nil
+}
+
+// inTools reports whether dir is in root's tools folder, the module of
+// development tools.
+func inTools(root, dir string) bool {
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && (rel == "tools" || strings.HasPrefix(rel, "tools"+string(filepath.Separator)))
 }

@@ -57,3 +57,14 @@ func TestRunTemplateComment(t *testing.T) {
 	})
 	check(t, root, filepath.Join(root, "a", "a.go")+":8: field T.Hidden")
 }
+
+// What the development tools in tools/ use of the module is used, but
+// their own exported names are not checked: they are not readykit's.
+func TestRunTools(t *testing.T) {
+	root := module(t, map[string]string{
+		"a/a.go":          "package a\n\n// Bench is called by a tool.\nfunc Bench() {}\n\n// Unused is not.\nfunc Unused() {}\n",
+		"tools/t/t.go":    "package t\n\nimport \"example.com/m/a\"\n\n// Tool is the tool's own.\nfunc Tool() { a.Bench() }\n",
+		"tools/t/main.go": "package t\n",
+	})
+	check(t, root, filepath.Join(root, "a", "a.go")+":7: func Unused")
+}

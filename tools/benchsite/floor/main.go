@@ -1,8 +1,8 @@
 // Command floor is the least a static-site generator can do with the bench
 // site's pages, the floor make bench measures readykit against: it reads
 // each page of content/pages/, renders its Markdown with goldmark set up
-// as readykit sets it up (the same extensions and typographic characters,
-// ids on headings), wraps it in a fixed minimal HTML shell and writes it
+// as readykit sets it up (markdown.Bare: the same extensions and
+// typographic characters, ids on headings), wraps it in a fixed minimal HTML shell and writes it
 // to DEST/pages/<name>/index.html. It streams: each worker holds one page
 // at a time, so its memory does not grow with the site.
 //
@@ -20,9 +20,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/readykit/readykit/generator/markdown"
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 )
 
 func main() {
@@ -37,32 +36,6 @@ func main() {
 	fmt.Printf("floor: %d pages\n", n)
 }
 
-// newMarkdown is goldmark with readykit's extensions (generator/markdown),
-// without its limits and link checks.
-func newMarkdown() goldmark.Markdown {
-	return goldmark.New(
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
-		goldmark.WithExtensions(
-			extension.Linkify,
-			extension.Strikethrough,
-			extension.TaskList,
-			extension.Table,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-				extension.LeftSingleQuote:  []byte("‘"),
-				extension.RightSingleQuote: []byte("’"),
-				extension.LeftDoubleQuote:  []byte("“"),
-				extension.RightDoubleQuote: []byte("”"),
-				extension.EnDash:           []byte("–"),
-				extension.EmDash:           []byte("—"),
-				extension.Ellipsis:         []byte("…"),
-				extension.LeftAngleQuote:   []byte("«"),
-				extension.RightAngleQuote:  []byte("»"),
-				extension.Apostrophe:       []byte("’"),
-			})),
-		),
-	)
-}
-
 // run renders every page with workers goroutines and returns how many
 // it wrote.
 func run(source, dest string, workers int) (int, error) {
@@ -71,7 +44,7 @@ func run(source, dest string, workers int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	md := newMarkdown()
+	md := markdown.Bare()
 	names := make(chan string)
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
