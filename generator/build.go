@@ -41,9 +41,10 @@ type Options struct {
 	// Client, when set, builds that client of the portfolio at Source: the
 	// folder clients/<Client> lies over the shared site (see Clients).
 	Client string
-	// Cache, when set, keeps what builds of the same shared files can
-	// share, such as a portfolio's clients built one after another or at
-	// once. Builds with and without it give the same files.
+	// Cache, when set, keeps what builds of the same site can share:
+	// readykit serve keeps one from NewRebuildCache across its rebuilds
+	// (BuildPortfolio makes its own for its clients). Builds with and
+	// without it give the same files.
 	Cache *Cache
 	// NoOffline turns offline use off whatever readykit.yaml says, as
 	// options.offline: false does; the dev server sets it, so the

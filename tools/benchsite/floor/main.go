@@ -2,8 +2,8 @@
 // site's pages, the floor make bench measures readykit against: it reads
 // each page of content/pages/, renders its Markdown with goldmark set up
 // as readykit sets it up (markdown.Bare: the same extensions and
-// typographic characters, ids on headings), wraps it in a fixed minimal HTML shell and writes it
-// to DEST/pages/<name>/index.html. It streams: each worker holds one page
+// typographic characters, ids on headings), wraps it in a fixed minimal
+// HTML shell and writes it to DEST/pages/<name>/index.html. It streams: each worker holds one page
 // at a time, so its memory does not grow with the site.
 //
 //	go -C tools run ./benchsite/floor -source SITE -dest DIR
